@@ -1,0 +1,39 @@
+package io.crosswatch.core.config;
+
+import io.crosswatch.core.model.Feature;
+import java.util.Map;
+
+/**
+ * One entry of {@code pairs}.
+ *
+ * @param features every feature, present or not ({@link FeatureSettings#OFF} when missing)
+ */
+public record PairSettings(
+    String id,
+    boolean enabled,
+    String source,
+    String sourceInstance,
+    String target,
+    String targetInstance,
+    SyncMode mode,
+    Map<Feature, FeatureSettings> features) {
+
+  public PairSettings {
+    features = Map.copyOf(features);
+  }
+
+  /** Settings of one feature (never null). */
+  public FeatureSettings feature(Feature feature) {
+    return features.getOrDefault(feature, FeatureSettings.OFF);
+  }
+
+  /** {@code SOURCE:instance}. */
+  public String sourceLabel() {
+    return source + ":" + sourceInstance;
+  }
+
+  /** {@code TARGET:instance}. */
+  public String targetLabel() {
+    return target + ":" + targetInstance;
+  }
+}

@@ -1,0 +1,37 @@
+package io.crosswatch.core.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code runtime} block.
+ *
+ * @param stateDir the configured {@code runtime.state_dir}, resolved against the config folder;
+ *     {@code null} when empty (then {@code $CW_STATE_DIR} or the XDG default applies)
+ */
+public record RuntimeSettings(
+    boolean debug,
+    boolean debugHttp,
+    boolean debugMods,
+    java.nio.file.Path stateDir,
+    boolean telemetryEnabled,
+    int snapshotTtlSec,
+    int applyChunkSize,
+    int applyChunkPauseMs,
+    Map<String, Integer> applyChunkSizeByProvider,
+    int suspectMinPrev,
+    double suspectShrinkRatio) {
+
+  public static final RuntimeSettings DEFAULTS =
+      new RuntimeSettings(false, false, false, null, false, 300, 100, 50, Map.of(), 20, 0.10);
+
+  public RuntimeSettings {
+    applyChunkSizeByProvider = Map.copyOf(applyChunkSizeByProvider);
+  }
+
+  /** Chunk size for writes to one provider (its own size, else {@code apply_chunk_size}). */
+  public int chunkSizeFor(String provider) {
+    Objects.requireNonNull(provider, "provider");
+    return applyChunkSizeByProvider.getOrDefault(provider, applyChunkSize);
+  }
+}

@@ -1,0 +1,249 @@
+package io.crosswatch.core.model;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * An immutable set of normalized identifiers, at most one per {@link IdKind}.
+ *
+ * <p>Values are stored normalized (numbers without leading zeros, imdb as {@code tt} + digits), so
+ * two {@code Ids} that name the same id hold equal strings. The layout is two small parallel
+ * arrays because planning holds millions of these at once.
+ */
+public final class Ids {
+  private static final Ids EMPTY = new Ids(new byte[0], new String[0]);
+  private static final IdKind[] KINDS = IdKind.values();
+
+  private final byte[] kinds;
+  private final String[] values;
+
+  private Ids(byte[] kinds, String[] values) {
+    this.kinds = kinds;
+    this.values = values;
+  }
+
+  /** No ids at all. */
+  public static Ids empty() {
+    return EMPTY;
+  }
+
+  /** Ids from raw values; values that are no id ("0", "", "null", "none", malformed) are dropped. */
+  public static Ids of(Map<IdKind, ?> raw) {
+    EnumMap<IdKind, String> normalized = new EnumMap<>(IdKind.class);
+    raw.forEach(
+        (kind, value) -> {
+          String n = normalize(kind, value);
+          if (n != null) {
+            normalized.put(kind, n);
+          }
+        });
+    return fromNormalized(normalized);
+  }
+
+  /** Ids holding one raw value (dropped when it is no id). */
+  public static Ids of(IdKind kind, Object value) {
+    return of(Map.of(kind, value == null ? "" : value));
+  }
+
+  private static Ids fromNormalized(EnumMap<IdKind, String> normalized) {
+    if (normalized.isEmpty()) {
+      return EMPTY;
+    }
+    byte[] k = new byte[normalized.size()];
+    String[] v = new String[normalized.size()];
+    int i = 0;
+    for (Map.Entry<IdKind, String> e : normalized.entrySet()) {
+      k[i] = (byte) e.getKey().ordinal();
+      v[i] = e.getValue();
+      i++;
+    }
+    return new Ids(k, v);
+  }
+
+  /**
+   * The normalized form of a raw id value, or {@code null} when the value is no usable id.
+   *
+   * <p>Numeric kinds accept numbers or digit strings; {@code "0"}, {@code ""}, {@code "null"} and
+   * {@code "none"} are no id. imdb ids are {@code tt} followed by digits.
+   */
+  public static String normalize(IdKind kind, Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.toString().trim();
+    if (s.isEmpty() || s.equalsIgnoreCase("null") || s.equalsIgnoreCase("none")) {
+      return null;
+    }
+    if (kind.numeric()) {
+      return normalizeNumber(raw, s);
+    }
+    switch (kind) {
+      case IMDB:
+        return normalizeImdb(s);
+      case SLUG:
+      case JELLYFIN:
+        return s.toLowerCase(Locale.ROOT);
+      default:
+        return s.equals("0") ? null : s;
+    }
+  }
+
+  private static String normalizeNumber(Object raw, String s) {
+    if (raw instanceof Double || raw instanceof Float) {
+      double d = ((Number) raw).doubleValue();
+      if (d != Math.rint(d) || d <= 0 || d > Long.MAX_VALUE) {
+        return null;
+      }
+      return Long.toString((long) d);
+    }
+    if (s.length() > 18 || !allDigits(s, 0)) {
+      return null;
+    }
+    long value = Long.parseLong(s);
+    return value == 0 ? null : Long.toString(value);
+  }
+
+  private static String normalizeImdb(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    String digits = lower.startsWith("tt") ? lower.substring(2) : lower;
+    if (digits.isEmpty() || digits.length() > 12 || !allDigits(digits, 0)) {
+      return null;
+    }
+    if (Long.parseLong(digits) == 0) {
+      return null;
+    }
+    return "tt" + digits;
+  }
+
+  private static boolean allDigits(String s, int from) {
+    if (s.length() <= from) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The normalized value of one kind, if present. */
+  public Optional<String> get(IdKind kind) {
+    return Optional.ofNullable(value(kind));
+  }
+
+  /** The normalized value of one kind, or {@code null}. */
+  public String value(IdKind kind) {
+    byte ordinal = (byte) kind.ordinal();
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] == ordinal) {
+        return values[i];
+      }
+    }
+    return null;
+  }
+
+  /** How many ids are present. */
+  public int size() {
+    return kinds.length;
+  }
+
+  /** Whether no id is present. */
+  public boolean isEmpty() {
+    return kinds.length == 0;
+  }
+
+  /** Whether at least one id of a cross-provider kind is present. */
+  public boolean hasCrossProviderId() {
+    for (byte k : kinds) {
+      if (KINDS[k].crossProvider()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Visits the present ids in {@link IdKind} order. */
+  public void forEach(BiConsumer<IdKind, String> action) {
+    for (int i = 0; i < kinds.length; i++) {
+      action.accept(KINDS[kinds[i]], values[i]);
+    }
+  }
+
+  /** The kind at position {@code i} (0 ≤ i &lt; size), in {@link IdKind} order. */
+  public IdKind kindAt(int i) {
+    return KINDS[kinds[i]];
+  }
+
+  /** The value at position {@code i} (0 ≤ i &lt; size). */
+  public String valueAt(int i) {
+    return values[i];
+  }
+
+  /** These ids plus the other's ids for kinds missing here (this side wins on conflicts). */
+  public Ids merge(Ids other) {
+    if (other.isEmpty() || other == this) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    EnumMap<IdKind, String> merged = new EnumMap<>(IdKind.class);
+    other.forEach(merged::put);
+    forEach(merged::put);
+    if (merged.size() == size()) {
+      return this;
+    }
+    return fromNormalized(merged);
+  }
+
+  /** These ids with one more (or replaced) value; a value that is no id removes the kind. */
+  public Ids with(IdKind kind, Object raw) {
+    EnumMap<IdKind, String> copy = new EnumMap<>(IdKind.class);
+    forEach(copy::put);
+    String n = normalize(kind, raw);
+    if (n == null) {
+      copy.remove(kind);
+    } else {
+      copy.put(kind, n);
+    }
+    return fromNormalized(copy);
+  }
+
+  /** The ids as an ordered, unmodifiable map. */
+  public Map<IdKind, String> asMap() {
+    EnumMap<IdKind, String> map = new EnumMap<>(IdKind.class);
+    forEach(map::put);
+    return Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Ids
+        && Arrays.equals(kinds, ((Ids) o).kinds)
+        && Arrays.equals(values, ((Ids) o).values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(kinds) + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < kinds.length; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(KINDS[kinds[i]].key()).append('=').append(values[i]);
+    }
+    return sb.append('}').toString();
+  }
+}

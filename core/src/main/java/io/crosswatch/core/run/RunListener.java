@@ -1,0 +1,30 @@
+package io.crosswatch.core.run;
+
+import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.state.Side;
+
+/**
+ * Follows a run for human output (markers, warnings, progress). Called from the run thread; every
+ * method has a do-nothing default.
+ */
+public interface RunListener {
+
+  default void pairStarted(PairSettings pair) {}
+
+  default void pairFinished(PairSettings pair, PairSummary summary) {}
+
+  default void featureStarted(PairSettings pair, Feature feature) {}
+
+  default void featureFinished(PairSettings pair, FeatureSummary summary) {}
+
+  /** A warning with its reason, already phrased for the user. */
+  default void warning(String message) {}
+
+  /** Progress of long work: {@code done} of {@code total} units of {@code task}. */
+  default void progress(String task, long done, long total) {}
+
+  /** One planned change; {@code op} is add, remove or update. Used by {@code cw plan}. */
+  default void planned(PairSettings pair, Feature feature, Side side, String op, Item item) {}
+}

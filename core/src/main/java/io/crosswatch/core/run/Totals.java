@@ -1,0 +1,4 @@
+package io.crosswatch.core.run;
+
+/** Sums over every pair and feature of a run (applied changes). */
+public record Totals(int added, int removed, int updated, int unresolved, int blocked) {}
