@@ -19,6 +19,9 @@ public interface RunListener {
 
   default void featureFinished(PairSettings pair, FeatureSummary summary) {}
 
+  /** A diagnostic line, sent only when a debug flag asks for it. */
+  default void debug(String message) {}
+
   /** A warning with its reason, already phrased for the user. */
   default void warning(String message) {}
 

@@ -1,0 +1,372 @@
+package io.crosswatch.core.run;
+
+import io.crosswatch.core.apply.Applier;
+import io.crosswatch.core.apply.ApplyResult;
+import io.crosswatch.core.apply.ChunkResult;
+import io.crosswatch.core.apply.WriteOp;
+import io.crosswatch.core.config.Config;
+import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.config.SyncMode;
+import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.guard.GuardInput;
+import io.crosswatch.core.guard.GuardedPlan;
+import io.crosswatch.core.guard.Guards;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemKeys;
+import io.crosswatch.core.plan.Plan;
+import io.crosswatch.core.plan.PlanInput;
+import io.crosswatch.core.plan.PlannedUnresolved;
+import io.crosswatch.core.plan.Planner;
+import io.crosswatch.core.plan.SidePlan;
+import io.crosswatch.core.provider.ItemOutcome;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.state.Baseline;
+import io.crosswatch.core.state.ParkedItem;
+import io.crosswatch.core.state.Side;
+import io.crosswatch.core.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one feature of one pair: snapshot both sides, plan, guard, commit the plan's bookkeeping,
+ * apply chunk by chunk (committing each), and summarize.
+ */
+final class FeatureRun {
+  static final Duration PARK_FOR = Duration.ofDays(30);
+  static final int PARK_AFTER_FAILED_RUNS = 3;
+
+  private final Config config;
+  private final StateStore store;
+  private final ProviderSession session;
+  private final Applier applier;
+  private final RunEvents events;
+  private final RunListener listener;
+  private final Clock clock;
+  private final String runId;
+  private final boolean dryRun;
+
+  private final PairSettings pair;
+  private final Feature feature;
+  private final Map<Side, Provider> providers = new EnumMap<>(Side.class);
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<Side, int[]> applied = new EnumMap<>(Side.class);
+  private int unresolved;
+  private int chunks;
+  private String failure;
+
+  FeatureRun(
+      RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
+    this.config = run.config();
+    this.store = run.store();
+    this.session = run.session();
+    this.applier = run.applier();
+    this.events = run.events();
+    this.listener = run.listener();
+    this.clock = run.clock();
+    this.runId = run.runId();
+    this.dryRun = run.dryRun();
+    this.pair = pair;
+    this.feature = feature;
+    providers.put(Side.SOURCE, source);
+    providers.put(Side.TARGET, target);
+    applied.put(Side.SOURCE, new int[3]);
+    applied.put(Side.TARGET, new int[3]);
+  }
+
+  FeatureSummary run() throws InterruptedException {
+    long started = System.nanoTime();
+    listener.featureStarted(pair, feature);
+    events.emit("feature:start", fields("pair", pair.id(), "feature", feature.key()));
+    FeatureSummary summary = execute(started);
+    events.emit(
+        "feature:done",
+        fields(
+            "pair", pair.id(), "feature", feature.key(), "status", summary.status(),
+            "applied_target_add", summary.applied().target().add(),
+            "applied_target_remove", summary.applied().target().remove(),
+            "applied_source_add", summary.applied().source().add(),
+            "applied_source_remove", summary.applied().source().remove(),
+            "unresolved", summary.unresolved(), "blocked", summary.blocked(),
+            "duration_ms", summary.durationMs()));
+    listener.featureFinished(pair, summary);
+    return summary;
+  }
+
+  private FeatureSummary execute(long started) throws InterruptedException {
+    for (Provider p : providers.values()) {
+      if (!p.features().contains(feature)) {
+        String why = p.label() + " does not support " + feature.key();
+        warn(why);
+        return summary("unsupported", 0, 0, SideCounts.ZERO, 0, started);
+      }
+    }
+    Map<Side, List<Item>> present = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      try {
+        present.put(side, snapshot(side));
+      } catch (ProviderException e) {
+        failure = providers.get(side).label() + " " + feature.key() + " snapshot failed: "
+            + e.getMessage();
+        warn(failure);
+        return summary("failed", 0, 0, SideCounts.ZERO, 0, started);
+      }
+    }
+    Map<Side, Baseline> baselines = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      store.baseline(pair.id(), feature, side).ifPresent(b -> baselines.put(side, b));
+    }
+    Instant now = clock.instant();
+    Plan plan =
+        Planner.plan(
+            new PlanInput(
+                feature, pair.mode(), pair.feature(feature), config.sync(),
+                present.get(Side.SOURCE), present.get(Side.TARGET),
+                baselines.get(Side.SOURCE), baselines.get(Side.TARGET),
+                store.tombstones(pair.id(), feature), now));
+    GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
+    guarded.warnings().forEach(w -> {
+      warn(w);
+      events.emit("guard", fields("pair", pair.id(), "feature", feature.key(), "message", w));
+    });
+    Plan safe = guarded.plan();
+    unresolved = safe.unresolved().size();
+    SideCounts planned = counts(safe);
+    reportPlan(safe, planned, guarded.blocked());
+    int sourceCount = present.get(Side.SOURCE).size();
+    int targetCount = present.get(Side.TARGET).size();
+    if (dryRun) {
+      return summary(guarded.guarded() ? "blocked" : "ok", sourceCount, targetCount, planned,
+          guarded.blocked(), started);
+    }
+    commitPlan(safe, present, guarded.keepBaseline(), now);
+    applySide(Side.TARGET, safe.target());
+    if (pair.mode() == SyncMode.TWO_WAY) {
+      applySide(Side.SOURCE, safe.source());
+    }
+    String status = failure != null ? "failed" : guarded.guarded() ? "blocked" : "ok";
+    return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
+  }
+
+  private List<Item> snapshot(Side side) throws ProviderException {
+    Provider p = providers.get(side);
+    boolean[] cached = new boolean[1];
+    List<Item> items = session.snapshot(p, feature, cached);
+    events.emit(
+        "snapshot",
+        fields("pair", pair.id(), "feature", feature.key(), "provider", p.label(),
+            "side", side.key(), "count", items.size(), "cached", cached[0]));
+    if (config.runtime().debugMods()) {
+      listener.debug(String.format("snapshot %s %s %s: %d items%s", pair.id(), feature.key(),
+          p.label(), items.size(), cached[0] ? " (cached)" : ""));
+    }
+    return items;
+  }
+
+  private GuardInput guardInput(
+      Map<Side, List<Item>> present, Map<Side, Baseline> baselines, Instant now) {
+    Map<Side, String> labels = new EnumMap<>(Side.class);
+    Map<Side, Integer> presentCounts = new EnumMap<>(Side.class);
+    Map<Side, Integer> baselineCounts = new EnumMap<>(Side.class);
+    Map<Side, Set<String>> parked = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      labels.put(side, providers.get(side).label());
+      presentCounts.put(side, present.get(side).size());
+      if (baselines.containsKey(side)) {
+        baselineCounts.put(side, baselines.get(side).items().size());
+      }
+      Set<String> keys = new HashSet<>();
+      for (ParkedItem p : store.parked(pair.id(), feature, side, now)) {
+        keys.add(p.key());
+      }
+      parked.put(side, keys);
+    }
+    return new GuardInput(
+        pair.id(), feature, labels, presentCounts, baselineCounts, parked,
+        config.runtime().suspectMinPrev(), config.runtime().suspectShrinkRatio(),
+        config.sync().maxRemoveRatio());
+  }
+
+  private void reportPlan(Plan plan, SideCounts planned, int blocked) {
+    for (Side side : Side.values()) {
+      SidePlan sp = plan.side(side);
+      sp.updates().forEach(i -> listener.planned(pair, feature, side, "update", i));
+      sp.adds().forEach(i -> listener.planned(pair, feature, side, "add", i));
+      sp.removes().forEach(i -> listener.planned(pair, feature, side, "remove", i));
+    }
+    for (PlannedUnresolved u : plan.unresolved()) {
+      warn(String.format("pair=%s feature=%s: %s cannot be matched (%s)", pair.id(),
+          feature.key(), u.item().label(), u.reason()));
+    }
+    events.emit(
+        "plan",
+        fields("pair", pair.id(), "feature", feature.key(),
+            "source_add", planned.source().add(), "source_remove", planned.source().remove(),
+            "source_update", planned.source().update(),
+            "target_add", planned.target().add(), "target_remove", planned.target().remove(),
+            "target_update", planned.target().update(),
+            "unresolved", plan.unresolved().size(), "blocked", blocked));
+  }
+
+  /**
+   * Before any write: baselines become the present snapshots (except where a guard keeps them),
+   * detected deletions become tombstones, and unmatched items are recorded. A crash after this
+   * point forgets nothing: deletions live on as tombstones, and adds are planned again.
+   */
+  private void commitPlan(
+      Plan plan, Map<Side, List<Item>> present, Set<Side> keepBaseline, Instant now) {
+    store.transaction(tx -> {
+      for (Side side : Side.values()) {
+        if (!keepBaseline.contains(side)) {
+          tx.replaceBaseline(pair.id(), feature, side, present.get(side), now);
+        }
+        List<Item> deleted = plan.deletedOn(side);
+        if (!deleted.isEmpty()) {
+          tx.putTombstones(pair.id(), feature, deleted, now);
+        }
+      }
+      for (PlannedUnresolved u : plan.unresolved()) {
+        tx.putUnresolved(pair.id(), feature, u.side(), u.item(), u.reason(), now);
+      }
+    });
+  }
+
+  private void applySide(Side side, SidePlan plan) throws InterruptedException {
+    Provider provider = providers.get(side);
+    int chunkSize = config.runtime().chunkSizeFor(provider.name());
+    Duration pause = Duration.ofMillis(config.runtime().applyChunkPauseMs());
+    for (WriteOp op : WriteOp.values()) {
+      List<Item> items = itemsFor(plan, op);
+      if (items.isEmpty() || failure != null) {
+        continue;
+      }
+      ApplyResult result =
+          applier.apply(provider, feature, op, items, chunkSize, pause,
+              chunk -> commitChunk(side, provider, op, chunk));
+      chunks += result.chunks();
+      session.invalidate(provider, feature);
+      if (result.failure() != null) {
+        failure = result.failure();
+        warn(failure + " (" + result.notAttempted() + " items not written; they stay planned)");
+      }
+    }
+  }
+
+  private static List<Item> itemsFor(SidePlan plan, WriteOp op) {
+    switch (op) {
+      case ADD:
+        return plan.adds();
+      case REMOVE:
+        return plan.removes();
+      default:
+        return plan.updates();
+    }
+  }
+
+  /** One state transaction per chunk: baseline, journal, unresolved and failure counts. */
+  private void commitChunk(Side side, Provider provider, WriteOp op, ChunkResult chunk) {
+    Instant now = clock.instant();
+    List<Item> done = new ArrayList<>();
+    List<ItemOutcome> failed = new ArrayList<>();
+    for (ItemOutcome o : chunk.outcomes()) {
+      boolean goneAlready = op == WriteOp.REMOVE && o.status() == ItemOutcome.Status.NOT_FOUND;
+      if (o.succeeded() || goneAlready) {
+        done.add(o.item());
+      } else {
+        failed.add(o);
+      }
+    }
+    store.transaction(tx -> {
+      if (op == WriteOp.REMOVE) {
+        tx.removeFromBaseline(pair.id(), feature, side, done, now);
+      } else {
+        tx.addToBaseline(pair.id(), feature, side, done, now);
+      }
+      tx.journal(runId, pair.id(), feature, side, op.key(), done, now);
+      tx.removeUnresolved(pair.id(), feature, side, done);
+      tx.clearFailures(pair.id(), feature, side, done);
+      for (ItemOutcome o : failed) {
+        String reason = o.reason() == null ? o.status().name().toLowerCase() : o.reason();
+        tx.putUnresolved(pair.id(), feature, side, o.item(), reason, now);
+        if (!o.retriable()) {
+          int runs = tx.recordFailure(runId, pair.id(), feature, side, o.item(), reason, now);
+          if (runs >= PARK_AFTER_FAILED_RUNS) {
+            tx.park(pair.id(), feature, side, o.item(), reason, now.plus(PARK_FOR));
+          }
+        }
+      }
+    });
+    int[] counts = applied.get(side);
+    counts[op.ordinal()] += done.size();
+    unresolved += failed.size();
+    for (ItemOutcome o : failed) {
+      warn(String.format("pair=%s feature=%s provider=%s: %s %s failed: %s", pair.id(),
+          feature.key(), provider.label(), op.key(), o.item().label(), o.reason()));
+    }
+    events.emit(
+        "apply:chunk",
+        fields("pair", pair.id(), "feature", feature.key(), "provider", provider.label(),
+            "side", side.key(), "op", op.key(), "chunk", chunk.index(), "of", chunk.of(),
+            "applied", done.size(), "failed", failed.size(), "attempts", chunk.attempts()));
+    listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(),
+        chunk.of());
+  }
+
+  private void warn(String message) {
+    warnings.add(message);
+    listener.warning(message);
+  }
+
+  private static SideCounts counts(Plan plan) {
+    return new SideCounts(opCounts(plan.source()), opCounts(plan.target()));
+  }
+
+  private static OpCounts opCounts(SidePlan p) {
+    return new OpCounts(p.adds().size(), p.removes().size(), p.updates().size());
+  }
+
+  private SideCounts appliedCounts() {
+    return new SideCounts(appliedOps(Side.SOURCE), appliedOps(Side.TARGET));
+  }
+
+  private OpCounts appliedOps(Side side) {
+    int[] c = applied.get(side);
+    return new OpCounts(
+        c[WriteOp.ADD.ordinal()], c[WriteOp.REMOVE.ordinal()], c[WriteOp.UPDATE.ordinal()]);
+  }
+
+  private FeatureSummary summary(
+      String status, int sourceCount, int targetCount, SideCounts planned, int blocked,
+      long startedNanos) {
+    long ms = (System.nanoTime() - startedNanos) / 1_000_000;
+    return new FeatureSummary(
+        feature.key(), status, sourceCount, targetCount, planned, appliedCounts(), unresolved,
+        blocked, chunks, warnings, ms);
+  }
+
+  /** Why the feature failed, or {@code null}. */
+  String failure() {
+    return failure;
+  }
+
+  static Map<String, Object> fields(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  static String key(Item item, Feature feature) {
+    return ItemKeys.key(item, feature);
+  }
+}

@@ -1,0 +1,63 @@
+package io.crosswatch.core.run;
+
+import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.model.Feature;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the selected, enabled features of one pair. */
+final class PairRun {
+  private final RunContext run;
+  private final PairSettings pair;
+  private final List<Feature> features;
+
+  PairRun(RunContext run, PairSettings pair, List<Feature> features) {
+    this.run = run;
+    this.pair = pair;
+    this.features = features;
+  }
+
+  PairSummary run() throws InterruptedException {
+    run.listener().pairStarted(pair);
+    PairSummary summary = execute();
+    run.listener().pairFinished(pair, summary);
+    return summary;
+  }
+
+  private PairSummary execute() throws InterruptedException {
+    if (!pair.enabled()) {
+      return summary("skipped", "disabled in the config", List.of());
+    }
+    ProviderSession.Connection source = run.session().connect(pair.source(), pair.sourceInstance());
+    ProviderSession.Connection target = run.session().connect(pair.target(), pair.targetInstance());
+    for (ProviderSession.Connection c : List.of(source, target)) {
+      if (c.missingInBuild()) {
+        run.listener().warning("pair " + pair.id() + " skipped: " + c.failure());
+        return summary("skipped", c.failure(), List.of());
+      }
+      if (!c.usable()) {
+        run.listener().warning("pair " + pair.id() + " failed: " + c.failure());
+        return summary("failed", c.failure(), List.of());
+      }
+    }
+    List<FeatureSummary> done = new ArrayList<>();
+    String failure = null;
+    for (Feature feature : features) {
+      if (!pair.feature(feature).enable()) {
+        continue;
+      }
+      FeatureRun featureRun =
+          new FeatureRun(run, pair, feature, source.provider(), target.provider());
+      done.add(featureRun.run());
+      if (featureRun.failure() != null && failure == null) {
+        failure = feature.key() + ": " + featureRun.failure();
+      }
+    }
+    return summary(failure == null ? "ok" : "failed", failure, done);
+  }
+
+  private PairSummary summary(String status, String reason, List<FeatureSummary> features) {
+    return new PairSummary(pair.id(), pair.mode().key(), status, reason, pair.sourceLabel(),
+        pair.targetLabel(), features);
+  }
+}

@@ -1,0 +1,173 @@
+package io.crosswatch.core.run;
+
+import io.crosswatch.core.config.Config;
+import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.ProviderRegistry;
+import io.crosswatch.core.snapshot.SnapshotCache;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The provider instances of one run: each is created and health-checked once, its snapshots are
+ * cached, and all are closed at the end.
+ */
+final class ProviderSession implements AutoCloseable {
+  private final Config config;
+  private final ProviderRegistry registry;
+  private final Path stateDir;
+  private final Clock clock;
+  private final DiagnosticLog log;
+  private final RunEvents events;
+  private final SnapshotCache cache;
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
+
+  /**
+   * A provider instance and its health, or why it could not be created.
+   *
+   * @param missingInBuild the provider is known but this build cannot run it
+   */
+  record Connection(
+      String label, Provider provider, HealthReport health, String failure,
+      boolean missingInBuild) {
+    boolean usable() {
+      return failure == null;
+    }
+  }
+
+  ProviderSession(
+      Config config, ProviderRegistry registry, Path stateDir, Clock clock, DiagnosticLog log,
+      RunEvents events) {
+    this.config = config;
+    this.registry = registry;
+    this.stateDir = stateDir;
+    this.clock = clock;
+    this.log = log;
+    this.events = events;
+    this.cache =
+        new SnapshotCache(clock, Duration.ofSeconds(config.runtime().snapshotTtlSec()));
+  }
+
+  /** The instance {@code name:instance}, created and health-checked on first use. */
+  Connection connect(String name, String instance) {
+    String label = name + ":" + instance;
+    Connection existing = connections.get(label);
+    if (existing != null) {
+      return existing;
+    }
+    Connection created = create(name, instance, label);
+    connections.put(label, created);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("provider", label);
+    fields.put("status", created.health() == null ? "DOWN" : created.health().status().name());
+    if (created.health() != null) {
+      fields.put("latency_ms", created.health().latency().toMillis());
+    }
+    fields.put("message", created.usable() ? created.health().message() : created.failure());
+    events.emit("health", fields);
+    return created;
+  }
+
+  private Connection create(String name, String instance, String label) {
+    Optional<ProviderFactory> factory = registry.factory(name);
+    if (factory.isEmpty()) {
+      return new Connection(
+          label, null, null, "provider " + name + " is not available in this build", true);
+    }
+    String path = name.toLowerCase(java.util.Locale.ROOT)
+        + ("default".equals(instance) ? "" : ".instances." + instance);
+    ProviderContext context =
+        new ProviderContext(
+            name,
+            instance,
+            config
+                .instanceSettings(name, instance)
+                .orElseGet(JsonNodeFactory.instance::objectNode),
+            path,
+            config.directory(),
+            stateDir,
+            clock,
+            config.runtime().debugHttp(),
+            log);
+    Provider provider;
+    try {
+      provider = factory.get().create(context);
+    } catch (ProviderException | RuntimeException e) {
+      return new Connection(
+          label, null, null, label + " could not be set up: " + e.getMessage(), false);
+    }
+    HealthReport health;
+    try {
+      health = provider.health();
+    } catch (RuntimeException e) {
+      health = HealthReport.down("health check failed: " + e.getMessage(), Duration.ZERO);
+    }
+    if (!health.usable()) {
+      String failure = label + " is " + health.status().name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', ' ') + ": " + health.message();
+      return new Connection(label, provider, health, failure, false);
+    }
+    return new Connection(label, provider, health, null, false);
+  }
+
+  /** The present snapshot of a provider and feature, from the cache when fresh. */
+  List<Item> snapshot(Provider provider, Feature feature, boolean[] cached)
+      throws ProviderException {
+    Optional<List<Item>> hit = cache.get(provider.label(), feature);
+    cached[0] = hit.isPresent();
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    List<Item> items = List.copyOf(provider.snapshot(feature));
+    cache.put(provider.label(), feature, items);
+    return items;
+  }
+
+  /** Drops the cached snapshot after a write. */
+  void invalidate(Provider provider, Feature feature) {
+    cache.invalidate(provider.label(), feature);
+  }
+
+  /** Every connection made so far, in order. */
+  List<Connection> connections() {
+    return List.copyOf(connections.values());
+  }
+
+  /** Request counters of every provider that reports them, by label. */
+  Map<String, ApiUsage> apiUsage() {
+    Map<String, ApiUsage> usage = new LinkedHashMap<>();
+    for (Connection c : connections.values()) {
+      if (c.provider() != null) {
+        c.provider().apiUsage().ifPresent(u -> usage.put(c.label(), u));
+      }
+    }
+    return usage;
+  }
+
+  @Override
+  public void close() {
+    for (Connection c : connections.values()) {
+      if (c.provider() != null) {
+        try {
+          c.provider().close();
+        } catch (RuntimeException e) {
+          log.warn(c.label() + ": error while closing: " + e.getMessage());
+        }
+      }
+    }
+  }
+}
