@@ -2,9 +2,29 @@ package io.crosswatch.core.config;
 
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Reads {@code config.json}, applies defaults and validates every key. */
+/**
+ * Reads {@code config.json}, applies defaults and validates every key.
+ *
+ * <p>Loading collects every problem before giving up: errors (wrong types or values, unknown
+ * providers, unknown instances, syntax errors, duplicate keys) make {@link #load} throw one {@link
+ * ConfigException} listing them all as {@code path: message}; warnings (unknown keys, blocks of
+ * providers this build lacks) come back with the config.
+ *
+ * <p>Provider blocks: a top-level key that is the lower-case name of a known provider ({@code
+ * file}, {@code trakt}, ...) configures that provider. The block's own keys (all but {@code
+ * instances}) are instance {@code default}; each entry of {@code instances} is a named instance.
+ * Named instances do <em>not</em> inherit the default's keys: each holds its full settings. A block
+ * holding nothing but {@code instances} has no {@code default} instance unless the provider accepts
+ * empty settings. A provider used by a pair without a block counts as configured with {@code {}}
+ * when the provider accepts empty settings (e.g. a local tracker).
+ *
+ * <p>Other top-level keys are warned about and ignored, so a CrossWatch config, which carries many
+ * more, still loads.
+ */
 public final class ConfigLoader {
   private final ProviderRegistry registry;
 
@@ -18,6 +38,34 @@ public final class ConfigLoader {
    * @throws ConfigException listing every error (JSON path and message) when the config is invalid
    */
   public LoadedConfig load(Path file) throws ConfigException {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(file, "file");
+    Issues issues = new Issues();
+    Path absolute = file.toAbsolutePath().normalize();
+    Optional<Config> config =
+        ConfigFileReader.read(file, issues)
+            .flatMap(root -> ConfigObject.of(root, "", issues))
+            .map(root -> read(root, absolute, issues));
+    if (issues.hasErrors() || config.isEmpty()) {
+      throw new ConfigException(issues.all());
+    }
+    return new LoadedConfig(config.get(), issues.warnings());
+  }
+
+  private Config read(ConfigObject root, Path file, Issues issues) {
+    Path directory = Objects.requireNonNullElse(file.getParent(), file);
+    RuntimeSettings runtime =
+        root.object("runtime")
+            .map(block -> SettingsReader.runtime(block, directory))
+            .orElse(RuntimeSettings.DEFAULTS);
+    SyncSettings sync = root.object("sync").map(SettingsReader::sync).orElse(SyncSettings.DEFAULTS);
+    ProviderBlocks blocks = new ProviderBlocks(registry, issues);
+    for (String key : root.keys()) {
+      if (ProviderNames.isBlockKey(key)) {
+        blocks.read(key, root.take(key));
+      }
+    }
+    List<PairSettings> pairs = new PairsReader(registry, blocks, issues).read(root.take("pairs"));
+    root.warnUnknownKeys();
+    return new Config(file, runtime, sync, blocks.instances(), pairs);
   }
 }

@@ -1,0 +1,183 @@
+package io.crosswatch.core.config;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ProviderRegistry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Reads {@code pairs}: ids, endpoints (checked against the provider blocks), mode, features. */
+final class PairsReader {
+  private static final String PATH = "pairs";
+  private static final Map<String, SyncMode> MODES =
+      SettingsReader.byKey(SyncMode.values(), SyncMode::key);
+
+  private final ProviderRegistry registry;
+  private final ProviderBlocks blocks;
+  private final Issues issues;
+  private final Map<String, String> pathById = new HashMap<>();
+
+  PairsReader(ProviderRegistry registry, ProviderBlocks blocks, Issues issues) {
+    this.registry = registry;
+    this.blocks = blocks;
+    this.issues = issues;
+  }
+
+  /** The pairs of {@code node} (the value of {@code pairs}, null when missing). */
+  List<PairSettings> read(JsonNode node) {
+    if (node != null && !node.isArray()) {
+      issues.error(PATH, "must be an array of pairs, got " + JsonPaths.describe(node));
+      return List.of();
+    }
+    if (node == null || node.isEmpty()) {
+      issues.warning(PATH, "no pairs configured");
+      return List.of();
+    }
+    List<PairSettings> pairs = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      int index = i;
+      ConfigObject.of(node.get(i), JsonPaths.index(PATH, i), issues)
+          .ifPresent(pair -> pairs.add(readPair(pair, index)));
+    }
+    return pairs;
+  }
+
+  private PairSettings readPair(ConfigObject pair, int index) {
+    String id = id(pair, index);
+    boolean enabled = pair.bool("enabled", true);
+    Endpoint source = endpoint(pair, "source");
+    Endpoint target = endpoint(pair, "target");
+    SyncMode mode = pair.oneOf("mode", MODES, SyncMode.ONE_WAY);
+    Map<Feature, FeatureSettings> features = features(pair);
+    pair.warnUnknownKeys();
+    if (source.usable() && source.equals(target)) {
+      issues.error(pair.path(), "source and target are the same instance " + source.label());
+    }
+    return new PairSettings(
+        id,
+        enabled,
+        source.provider(),
+        source.instance(),
+        target.provider(),
+        target.instance(),
+        mode,
+        features);
+  }
+
+  private String id(ConfigObject pair, int index) {
+    String fallback = "pair-" + (index + 1);
+    if (!pair.has("id")) {
+      String other = pathById.putIfAbsent(fallback, pair.path());
+      if (other != null) {
+        pair.error("id", "is missing and the default id \"" + fallback + "\" is taken by " + other);
+      }
+      return fallback;
+    }
+    String id = pair.string("id", fallback);
+    if (id.isBlank()) {
+      pair.error("id", "must be a non-empty string (or left out for \"" + fallback + "\")");
+    } else if (pathById.containsKey(id)) {
+      pair.error("id", "duplicate pair id \"" + id + "\" (also used by " + pathById.get(id) + ")");
+    } else {
+      pathById.put(id, pair.path());
+    }
+    return id;
+  }
+
+  /** One side of a pair; {@code usable} when it names an instance this build can run. */
+  private record Endpoint(String provider, String instance, boolean usable) {
+    String label() {
+      return provider + ":" + instance;
+    }
+  }
+
+  private Endpoint endpoint(ConfigObject pair, String side) {
+    String instanceKey = side + "_instance";
+    String instance = pair.string(instanceKey, ProviderBlocks.DEFAULT);
+    JsonNode raw = pair.take(side);
+    if (raw == null) {
+      pair.error(side, "is required: one of " + ProviderNames.knownList());
+      return new Endpoint("", instance, false);
+    }
+    if (!raw.isString()) {
+      pair.error(
+          side,
+          "must be a provider name ("
+              + ProviderNames.knownList()
+              + "), got "
+              + JsonPaths.describe(raw));
+      return new Endpoint("", instance, false);
+    }
+    String provider = raw.stringValue();
+    if (!ProviderNames.isKnown(provider)) {
+      pair.error(side, ProviderNames.unknownMessage(provider));
+      return new Endpoint(provider, instance, false);
+    }
+    if (registry.factory(provider).isEmpty()) {
+      issues.warning(
+          pair.pathOf(side),
+          "provider " + provider + " is not available in this build; the pair will be skipped");
+      return new Endpoint(provider, instance, false);
+    }
+    if (!blocks.ensureConfigured(provider)) {
+      String block = provider.toLowerCase(Locale.ROOT);
+      pair.error(
+          side, "provider " + provider + " is not configured (add a \"" + block + "\" block)");
+      return new Endpoint(provider, instance, false);
+    }
+    List<String> known = blocks.instanceNames(provider);
+    if (!known.contains(instance)) {
+      pair.error(
+          instanceKey,
+          provider
+              + " has no instance \""
+              + instance
+              + "\" (known: "
+              + String.join(", ", known)
+              + ")");
+      return new Endpoint(provider, instance, false);
+    }
+    return new Endpoint(provider, instance, true);
+  }
+
+  private Map<Feature, FeatureSettings> features(ConfigObject pair) {
+    Map<Feature, FeatureSettings> features = new EnumMap<>(Feature.class);
+    for (Feature feature : Feature.values()) {
+      features.put(feature, FeatureSettings.OFF);
+    }
+    Optional<ConfigObject> block = pair.object("features");
+    block.ifPresent(
+        b -> {
+          for (Feature feature : Feature.values()) {
+            JsonNode value = b.take(feature.key());
+            if (value != null) {
+              features.put(feature, feature(value, b.pathOf(feature.key()), feature));
+            }
+          }
+          b.warnUnknownKeys();
+        });
+    return features;
+  }
+
+  private FeatureSettings feature(JsonNode value, String path, Feature feature) {
+    if (value.isBoolean()) {
+      return value.booleanValue() ? FeatureSettings.ADD_ONLY : FeatureSettings.OFF;
+    }
+    if (!value.isObject()) {
+      issues.error(path, "must be true, false or an object, got " + JsonPaths.describe(value));
+      return FeatureSettings.OFF;
+    }
+    ConfigObject settings = ConfigObject.of(value, path, issues).orElseThrow();
+    boolean enable = settings.bool("enable", true);
+    boolean add = settings.bool("add", true);
+    boolean remove = settings.bool("remove", false);
+    boolean rewatches = feature == Feature.HISTORY && settings.bool("rewatches", false);
+    settings.warnUnknownKeys();
+    return new FeatureSettings(enable, add, remove, rewatches);
+  }
+}

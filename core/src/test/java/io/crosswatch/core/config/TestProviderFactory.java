@@ -1,0 +1,79 @@
+package io.crosswatch.core.config;
+
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A provider factory for config tests: {@code required} keys must be non-empty strings, {@code
+ * optional} keys may hold anything, other keys are warned about.
+ */
+final class TestProviderFactory implements ProviderFactory {
+  private final String name;
+  private final Set<String> required;
+  private final Set<String> optional;
+
+  private TestProviderFactory(String name, Set<String> required, Set<String> optional) {
+    this.name = name;
+    this.required = required;
+    this.optional = optional;
+  }
+
+  /** FILE: needs {@code path}. */
+  static TestProviderFactory file() {
+    return new TestProviderFactory("FILE", Set.of("path"), Set.of());
+  }
+
+  /** TRACKER: accepts {@code {}}, optional {@code path}. */
+  static TestProviderFactory tracker() {
+    return new TestProviderFactory("TRACKER", Set.of(), Set.of("path"));
+  }
+
+  /** TRAKT: accepts the design example's keys. */
+  static TestProviderFactory trakt() {
+    return new TestProviderFactory(
+        "TRAKT",
+        Set.of(),
+        Set.of(
+            "client_id",
+            "client_secret",
+            "access_token",
+            "refresh_token",
+            "expires_at",
+            "base_url"));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<ConfigIssue> validate(JsonNode settings, String path) {
+    List<ConfigIssue> issues = new ArrayList<>();
+    for (String key : required) {
+      JsonNode value = settings.get(key);
+      if (value == null) {
+        issues.add(ConfigIssue.error(path + "." + key, "is required"));
+      } else if (!value.isString() || value.stringValue().isEmpty()) {
+        issues.add(ConfigIssue.error(path + "." + key, "must be a non-empty string"));
+      }
+    }
+    for (String key : settings.propertyNames()) {
+      if (!required.contains(key) && !optional.contains(key)) {
+        issues.add(ConfigIssue.warning(path + "." + key, "unknown key, ignored"));
+      }
+    }
+    return issues;
+  }
+
+  @Override
+  public Provider create(ProviderContext context) {
+    throw new UnsupportedOperationException("config tests never create providers");
+  }
+}
