@@ -132,6 +132,11 @@ final class ConfigObject {
     }
   }
 
+  /** Records a warning about one key of this object. */
+  void warn(String key, String message) {
+    issues.warning(pathOf(key), message);
+  }
+
   /** Records an error about one key of this object. */
   void error(String key, String message) {
     issues.error(pathOf(key), message);

@@ -90,7 +90,12 @@ final class SettingsReader {
     for (String name : block.keys()) {
       if (!ProviderNames.isKnown(name)) {
         block.take(name);
-        block.error(name, ProviderNames.unknownMessage(name));
+        if (name.matches("[A-Z][A-Z0-9_]*")) {
+          // CrossWatch configs size chunks for services this build does not have; keep them loading.
+          block.warn(name, "provider " + name + " is not available in this build; ignored");
+        } else {
+          block.error(name, ProviderNames.unknownMessage(name));
+        }
         continue;
       }
       int size = block.integer(name, 1, 0);

@@ -119,8 +119,8 @@ class ConfigLoaderRejectsTest {
             "runtime.apply_chunk_size_by_provider: must be an object, got 500"),
         broken(
             "chunk size of unknown provider",
-            "{'runtime': {'apply_chunk_size_by_provider': {'KODI': 500}}}",
-            "runtime.apply_chunk_size_by_provider.KODI: unknown provider \"KODI\" " + KNOWN + ")"),
+            "{'runtime': {'apply_chunk_size_by_provider': {'K-ODI': 500}}}",
+            "runtime.apply_chunk_size_by_provider.K-ODI: unknown provider \"K-ODI\" " + KNOWN + ")"),
         broken(
             "chunk size of lower-case provider",
             "{'runtime': {'apply_chunk_size_by_provider': {'simkl': 5}}}",
