@@ -1,10 +1,37 @@
 package io.crosswatch.core.state;
 
-import java.nio.file.Path;
+import static io.crosswatch.core.state.StateTimes.instant;
+import static io.crosswatch.core.state.StateTimes.millis;
 
-/** The state store in {@code <state_dir>/state.db} (SQLite, WAL, synchronous=FULL). */
-public final class SqliteStateStore {
-  private SqliteStateStore() {}
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The state store in {@code <state_dir>/state.db} (SQLite, WAL, synchronous=FULL).
+ *
+ * <p>Times other than the items' own are kept to the millisecond. A damaged database, or one
+ * written by a newer crosswatch, is reported and left untouched.
+ */
+public final class SqliteStateStore implements StateStore {
+  private static final String BY_PAIR = "(?1 IS NULL OR pair = ?1)";
+
+  private final Db db;
+  private boolean inTransaction;
+  private boolean closed;
+
+  private SqliteStateStore(Db db) {
+    this.db = db;
+  }
 
   /**
    * Opens (creating if missing) the state database in {@code stateDir}.
@@ -13,6 +40,330 @@ public final class SqliteStateStore {
    *     file is left untouched
    */
   public static StateStore open(Path stateDir) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(stateDir, "stateDir");
+    return new SqliteStateStore(SqliteFiles.open(stateDir));
+  }
+
+  @Override
+  public Optional<Baseline> baseline(String pairId, Feature feature, Side side) {
+    ensureOpen();
+    Object[] scope = {pairId, feature.key(), side.key()};
+    List<Long> updated =
+        db.query(
+            "read a baseline",
+            "SELECT updated_at FROM baselines WHERE pair = ? AND feature = ? AND side = ?",
+            rs -> rs.getLong(1),
+            scope);
+    if (updated.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Item> items =
+        db.query(
+            "read a baseline",
+            "SELECT key, item FROM baseline_items WHERE pair = ? AND feature = ? AND side = ?"
+                + " ORDER BY key",
+            rs -> item(rs, 2, "baseline_items"),
+            scope);
+    return Optional.of(new Baseline(items, instant(updated.get(0))));
+  }
+
+  @Override
+  public List<Tombstone> tombstones(String pairId, Feature feature) {
+    ensureOpen();
+    return db.query(
+        "read tombstones",
+        "SELECT key, item, removed_at FROM tombstones WHERE pair = ? AND feature = ? ORDER BY key",
+        this::tombstone,
+        pairId,
+        feature.key());
+  }
+
+  @Override
+  public List<Tombstone> allTombstones(String pairId) {
+    ensureOpen();
+    return db.query(
+        "read tombstones",
+        "SELECT key, item, removed_at FROM tombstones WHERE " + BY_PAIR
+            + " ORDER BY pair, feature, key",
+        this::tombstone,
+        pairId);
+  }
+
+  @Override
+  public int pruneTombstones(Instant cutoff) {
+    ensureOpen();
+    return db.update(
+        "prune tombstones", "DELETE FROM tombstones WHERE removed_at < ?", millis(cutoff));
+  }
+
+  @Override
+  public List<ParkedItem> parked(String pairId, Feature feature, Side side, Instant now) {
+    ensureOpen();
+    return db.query(
+        "read parked items",
+        "SELECT pair, feature, side, key, item, reason, until FROM parked"
+            + " WHERE pair = ? AND feature = ? AND side = ? AND until > ? ORDER BY key",
+        this::parkedItem,
+        pairId,
+        feature.key(),
+        side.key(),
+        millis(now));
+  }
+
+  @Override
+  public List<ParkedItem> allParked(String pairId) {
+    ensureOpen();
+    return db.query(
+        "read parked items",
+        "SELECT pair, feature, side, key, item, reason, until FROM parked WHERE " + BY_PAIR
+            + " ORDER BY pair, feature, side, key",
+        this::parkedItem,
+        pairId);
+  }
+
+  @Override
+  public int clearParked(String pairId) {
+    ensureOpen();
+    return atomically(
+        () -> {
+          db.update(
+              "clear failure counts",
+              "DELETE FROM failures WHERE EXISTS (SELECT 1 FROM parked p WHERE p.pair ="
+                  + " failures.pair AND p.feature = failures.feature AND p.side = failures.side"
+                  + " AND p.key = failures.key AND (?1 IS NULL OR p.pair = ?1))",
+              pairId);
+          return db.update(
+              "clear parked items", "DELETE FROM parked WHERE " + BY_PAIR, pairId);
+        });
+  }
+
+  @Override
+  public List<UnresolvedItem> unresolved(String pairId) {
+    ensureOpen();
+    return db.query(
+        "read unresolved items",
+        "SELECT pair, feature, side, key, item, reason, at FROM unresolved WHERE " + BY_PAIR
+            + " ORDER BY pair, feature, side, key",
+        this::unresolvedItem,
+        pairId);
+  }
+
+  @Override
+  public int clearUnresolved(String pairId) {
+    ensureOpen();
+    return db.update(
+        "clear unresolved items", "DELETE FROM unresolved WHERE " + BY_PAIR, pairId);
+  }
+
+  @Override
+  public List<JournalEntry> journal(String runId) {
+    ensureOpen();
+    return db.query(
+        "read the journal",
+        "SELECT run_id, pair, feature, side, op, item, at, key FROM journal WHERE run_id = ?"
+            + " ORDER BY seq",
+        rs ->
+            new JournalEntry(
+                rs.getString(1),
+                rs.getString(2),
+                feature(rs.getString(3)),
+                side(rs.getString(4)),
+                rs.getString(5),
+                ItemCodec.fromJson(rs.getString(6), db.file(), "journal", rs.getString(8)),
+                instant(rs.getLong(7))),
+        runId);
+  }
+
+  @Override
+  public void runStarted(String runId, Instant at, boolean dryRun) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    db.update(
+        "record the run start",
+        "INSERT INTO runs (id, started_at, dry_run) VALUES (?, ?, ?) ON CONFLICT (id)"
+            + " DO UPDATE SET started_at = excluded.started_at, dry_run = excluded.dry_run",
+        runId,
+        millis(at),
+        dryRun);
+  }
+
+  @Override
+  public void runFinished(String runId, Instant at, int exitCode, String summaryJson) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    atomically(
+        () -> {
+          int updated =
+              db.update(
+                  "record the run end",
+                  "UPDATE runs SET finished_at = ?, exit_code = ?, summary = ? WHERE id = ?",
+                  millis(at),
+                  exitCode,
+                  summaryJson,
+                  runId);
+          if (updated == 0) {
+            db.update(
+                "record the run end",
+                "INSERT INTO runs (id, started_at, finished_at, dry_run, exit_code, summary)"
+                    + " VALUES (?, ?, ?, 0, ?, ?)",
+                runId,
+                millis(at),
+                millis(at),
+                exitCode,
+                summaryJson);
+          }
+          return updated;
+        });
+  }
+
+  @Override
+  public List<RunRecord> recentRuns(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+    ensureOpen();
+    return db.query(
+        "read runs",
+        "SELECT id, started_at, finished_at, dry_run, exit_code FROM runs"
+            + " ORDER BY started_at DESC, rowid DESC LIMIT ?",
+        rs -> {
+          long finished = rs.getLong(3);
+          Instant finishedAt = rs.wasNull() ? null : instant(finished);
+          int exit = rs.getInt(5);
+          Integer exitCode = rs.wasNull() ? null : exit;
+          return new RunRecord(
+              rs.getString(1), instant(rs.getLong(2)), finishedAt, rs.getInt(4) != 0, exitCode);
+        },
+        limit);
+  }
+
+  @Override
+  public void transaction(Consumer<StateTransaction> work) {
+    Objects.requireNonNull(work, "work");
+    ensureOpen();
+    if (inTransaction) {
+      throw new IllegalStateException("state transactions do not nest");
+    }
+    SqliteTransaction tx = new SqliteTransaction(db);
+    try {
+      atomically(
+          () -> {
+            work.accept(tx);
+            return null;
+          });
+    } finally {
+      tx.end();
+    }
+  }
+
+  @Override
+  public int resetPair(String pairId) {
+    Objects.requireNonNull(pairId, "pairId");
+    ensureOpen();
+    return atomically(
+        () -> {
+          int removed = 0;
+          for (String table :
+              List.of("baseline_items", "tombstones", "unresolved", "parked", "failures")) {
+            removed += db.update("reset pair " + pairId, "DELETE FROM " + table + " WHERE pair = ?", pairId);
+          }
+          db.update("reset pair " + pairId, "DELETE FROM baselines WHERE pair = ?", pairId);
+          return removed;
+        });
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      db.close();
+    }
+  }
+
+  /** Rows changed through this connection since it opened (SQLite's {@code total_changes()}). */
+  long totalChanges() {
+    return db.query("count changes", "SELECT total_changes()", rs -> rs.getLong(1)).get(0);
+  }
+
+  /** The value of a pragma on this store's connection. */
+  String pragma(String name) {
+    return db.query("read PRAGMA " + name, "PRAGMA " + name, rs -> rs.getString(1)).get(0);
+  }
+
+  private <T> T atomically(Supplier<T> work) {
+    if (inTransaction) {
+      return work.get();
+    }
+    inTransaction = true;
+    try {
+      db.connection().setAutoCommit(false);
+      try {
+        T result = work.get();
+        db.connection().commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollback(e);
+        throw e;
+      } finally {
+        db.connection().setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw db.failure("commit a transaction", e);
+    } finally {
+      inTransaction = false;
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      db.connection().rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(db.failure("roll back a transaction", e));
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("state store " + db.file() + " is closed");
+    }
+  }
+
+  private Item item(ResultSet rs, int column, String table) throws SQLException {
+    return ItemCodec.fromJson(rs.getString(column), db.file(), table, rs.getString(1));
+  }
+
+  private Tombstone tombstone(ResultSet rs) throws SQLException {
+    return new Tombstone(rs.getString(1), item(rs, 2, "tombstones"), instant(rs.getLong(3)));
+  }
+
+  private ParkedItem parkedItem(ResultSet rs) throws SQLException {
+    return new ParkedItem(
+        rs.getString(1),
+        feature(rs.getString(2)),
+        side(rs.getString(3)),
+        rs.getString(4),
+        ItemCodec.fromJson(rs.getString(5), db.file(), "parked", rs.getString(4)),
+        rs.getString(6),
+        instant(rs.getLong(7)));
+  }
+
+  private UnresolvedItem unresolvedItem(ResultSet rs) throws SQLException {
+    return new UnresolvedItem(
+        rs.getString(1),
+        feature(rs.getString(2)),
+        side(rs.getString(3)),
+        rs.getString(4),
+        ItemCodec.fromJson(rs.getString(5), db.file(), "unresolved", rs.getString(4)),
+        rs.getString(6),
+        instant(rs.getLong(7)));
+  }
+
+  private static Feature feature(String key) {
+    return Feature.fromKey(key)
+        .orElseThrow(() -> new StateException("unknown feature \"" + key + "\" in state database"));
+  }
+
+  private static Side side(String key) {
+    return Side.valueOf(key.toUpperCase(Locale.ROOT));
   }
 }

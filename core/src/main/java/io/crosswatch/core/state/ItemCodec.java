@@ -1,0 +1,44 @@
+package io.crosswatch.core.state;
+
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemFormatException;
+import io.crosswatch.core.model.ItemJson;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Compact item JSON as stored in the state database. */
+final class ItemCodec {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private ItemCodec() {}
+
+  static String toJson(Item item) {
+    StringWriter out = new StringWriter(160);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      ItemJson.write(g, item);
+    }
+    return out.toString();
+  }
+
+  /** Parses a stored item; {@code file}, {@code table} and {@code key} name the row on error. */
+  static Item fromJson(String json, Path file, String table, String key) {
+    try {
+      return ItemJson.read(MAPPER.readTree(json), "$");
+    } catch (JacksonException | ItemFormatException e) {
+      throw new StateException(
+          "state database "
+              + file
+              + " holds an unreadable item in "
+              + table
+              + " under key "
+              + key
+              + " ("
+              + e.getMessage()
+              + "); reset its pair with `cw state reset --pair ID`",
+          e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.crosswatch.core.state;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The versioned schema of the state database: {@code PRAGMA user_version} names the last migration
+ * applied; migrations run in order, each once, inside one transaction.
+ */
+final class SqliteSchema {
+  /** Marks a file as a crosswatch state database ("CWST"). */
+  static final int APPLICATION_ID = 0x43575354;
+
+  private static final List<String> V1 =
+      List.of(
+          "CREATE TABLE baselines (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " updated_at INTEGER NOT NULL, PRIMARY KEY (pair, feature, side)) WITHOUT ROWID",
+          "CREATE TABLE baseline_items (pair TEXT NOT NULL, feature TEXT NOT NULL,"
+              + " side TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE tombstones (pair TEXT NOT NULL, feature TEXT NOT NULL, key TEXT NOT NULL,"
+              + " item TEXT NOT NULL, removed_at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, key)) WITHOUT ROWID",
+          "CREATE TABLE unresolved (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE failures (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, runs INTEGER NOT NULL, last_run TEXT NOT NULL,"
+              + " reason TEXT NOT NULL, at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE parked (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, reason TEXT NOT NULL,"
+              + " until INTEGER NOT NULL, PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE runs (id TEXT PRIMARY KEY NOT NULL, started_at INTEGER NOT NULL,"
+              + " finished_at INTEGER, dry_run INTEGER NOT NULL, exit_code INTEGER, summary TEXT)",
+          "CREATE INDEX runs_by_start ON runs (started_at)",
+          "CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
+              + " pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, op TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, at INTEGER NOT NULL)",
+          "CREATE INDEX journal_by_run ON journal (run_id, seq)");
+
+  /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
+  private static final List<List<String>> MIGRATIONS = List.of(V1);
+
+  private SqliteSchema() {}
+
+  /** The schema version this build writes. */
+  static int latestVersion() {
+    return MIGRATIONS.size();
+  }
+
+  /** Applies the migrations the database lacks, all in one transaction. */
+  static void migrate(Db db) {
+    int current = intPragma(db, "user_version");
+    if (current > latestVersion()) {
+      throw SqliteFiles.newer(db.file(), current);
+    }
+    if (current == latestVersion()) {
+      return;
+    }
+    try {
+      db.connection().setAutoCommit(false);
+      try {
+        for (int v = current; v < latestVersion(); v++) {
+          for (String sql : MIGRATIONS.get(v)) {
+            db.execute("migrate the schema to version " + (v + 1), sql);
+          }
+        }
+        db.execute("set the schema version", "PRAGMA user_version = " + latestVersion());
+        db.execute("set the application id", "PRAGMA application_id = " + APPLICATION_ID);
+        db.connection().commit();
+      } catch (RuntimeException e) {
+        db.connection().rollback();
+        throw e;
+      } finally {
+        db.connection().setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw db.failure("migrate the schema", e);
+    }
+  }
+
+  static int intPragma(Db db, String name) {
+    return db.query("read PRAGMA " + name, "PRAGMA " + name, rs -> rs.getInt(1)).get(0);
+  }
+}
