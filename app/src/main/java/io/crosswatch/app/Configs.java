@@ -31,8 +31,7 @@ final class Configs {
    */
   static LoadedConfig load(CliContext ctx, Path file) {
     if (!Files.isRegularFile(file)) {
-      throw CommandFailure.usage(
-          file + ": config file not found; create it or pass --config PATH");
+      throw CommandFailure.usage(file + ": config file not found; create it or pass --config PATH");
     }
     LoadedConfig loaded;
     try {
@@ -72,7 +71,8 @@ final class Configs {
       if (!Files.isDirectory(dir)) {
         try {
           Files.createDirectories(
-              dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
           Files.createDirectories(dir);
         }
@@ -86,8 +86,8 @@ final class Configs {
   }
 
   /**
-   * The config as the orchestrator gets it: {@code runtime.state_dir} set to the state dir this
-   * run resolved, so that everything below (providers included) uses one folder.
+   * The config as the orchestrator gets it: {@code runtime.state_dir} set to the state dir this run
+   * resolved, so that everything below (providers included) uses one folder.
    */
   static Config withStateDir(Config config, Path stateDir) {
     RuntimeSettings r = config.runtime();
@@ -104,7 +104,7 @@ final class Configs {
             r.applyChunkSizeByProvider(),
             r.suspectMinPrev(),
             r.suspectShrinkRatio());
-    return new Config(config.file(), runtime, config.sync(), config.providerInstances(),
-        config.pairs());
+    return new Config(
+        config.file(), runtime, config.sync(), config.providerInstances(), config.pairs());
   }
 }

@@ -21,9 +21,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Human output of a run: start and finish markers per pair and feature, planned and applied
- * counts, warnings with their reasons, planned items (for {@code cw plan}), progress on a real
- * terminal, and a final summary line.
+ * Human output of a run: start and finish markers per pair and feature, planned and applied counts,
+ * warnings with their reasons, planned items (for {@code cw plan}), progress on a real terminal,
+ * and a final summary line.
  */
 public final class ConsoleReporter implements RunListener {
   private final PrintStream out;
@@ -79,8 +79,17 @@ public final class ConsoleReporter implements RunListener {
     if (!listPlanned) {
       return;
     }
-    line("    " + symbol(op) + " " + op + " " + side.key() + " " + feature.key() + ": "
-        + describe(feature, item));
+    line(
+        "    "
+            + symbol(op)
+            + " "
+            + op
+            + " "
+            + side.key()
+            + " "
+            + feature.key()
+            + ": "
+            + describe(feature, item));
   }
 
   @Override

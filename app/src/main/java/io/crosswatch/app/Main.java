@@ -19,8 +19,8 @@ public final class Main {
   private final CliContext ctx;
 
   /**
-   * A command line writing to the given streams, reading the given environment and clock, and
-   * using the providers found on the class path.
+   * A command line writing to the given streams, reading the given environment and clock, and using
+   * the providers found on the class path.
    */
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
     this(
@@ -45,14 +45,20 @@ public final class Main {
 
   /** Runs {@code cw} with real streams, environment and clock, and exits with its code. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-        StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
-        StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     Map<String, String> env = System.getenv();
     boolean interactive = System.console() != null && !env.containsKey("CI");
     Main main =
-        new Main(out, err, env, Clock.systemUTC(), new SplittableRandom(), ProviderRegistry::load,
+        new Main(
+            out,
+            err,
+            env,
+            Clock.systemUTC(),
+            new SplittableRandom(),
+            ProviderRegistry::load,
             interactive);
     int code = main.execute(args);
     out.flush();
@@ -79,8 +85,7 @@ public final class Main {
     cli.setErr(new PrintWriter(ctx.err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler(
-        (e, command, parseResult) -> failure(e, command.getErr()));
+    cli.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command.getErr()));
     return cli;
   }
 

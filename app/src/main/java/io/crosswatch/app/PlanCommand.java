@@ -6,9 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cw plan}: a dry run that lists every planned change. */
-@Command(
-    name = "plan",
-    description = "Same as 'run --dry-run', listing each planned change.")
+@Command(name = "plan", description = "Same as 'run --dry-run', listing each planned change.")
 final class PlanCommand implements Callable<Integer> {
   private final CliContext ctx;
 

@@ -36,33 +36,46 @@ final class RunFlow {
     this.ctx = ctx;
   }
 
-  /** Runs and returns the exit code; config and usage problems end with exit 2 before any work. */
+  /**
+   * Runs and returns the exit code. Config and usage problems end with exit 2 and nothing on
+   * stdout; any other failure ends with exit 1 and, with {@code --json}, a minimal summary.
+   */
   int run(RunOptions options, boolean dryRun, boolean listPlanned) {
-    Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
-    checkPairIds(config, options.pairs);
     Instant started = ctx.clock().instant();
     String runId = RunIds.next(ctx.clock(), ctx.random());
     PrintStream human = options.json ? ctx.err() : ctx.out();
     try {
+      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      checkPairIds(config, options.pairs);
       Path stateDir =
           Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
       RunRequest request =
-          new RunRequest(
-              runId, Set.copyOf(options.pairs), Set.copyOf(options.features), dryRun);
+          new RunRequest(runId, Set.copyOf(options.pairs), Set.copyOf(options.features), dryRun);
       RunSummary summary = execute(config, stateDir, request, human, listPlanned);
       if (options.json) {
         ctx.out().println(SummaryJson.toJson(summary));
       }
       return summary.exitCode();
-    } catch (RuntimeException e) {
-      reportFailure(e);
-      if (options.json) {
-        ctx.out().println(SummaryJson.toJson(failedSummary(runId, started, dryRun)));
+    } catch (CommandFailure e) {
+      if (e.exitCode() == ExitCodes.USAGE) {
+        throw e;
       }
-      return ExitCodes.FAILED;
+      return failed(e, options.json, runId, started, dryRun);
+    } catch (RuntimeException e) {
+      return failed(e, options.json, runId, started, dryRun);
     }
   }
 
+  private int failed(
+      RuntimeException e, boolean json, String runId, Instant started, boolean dryRun) {
+    reportFailure(e);
+    if (json) {
+      ctx.out().println(SummaryJson.toJson(failedSummary(runId, started, dryRun)));
+    }
+    return ExitCodes.FAILED;
+  }
+
+  @SuppressWarnings("try") // the lock is held for the duration of the block
   private RunSummary execute(
       Config config, Path stateDir, RunRequest request, PrintStream human, boolean listPlanned) {
     try (StateLock lock = StateLock.acquire(stateDir);
@@ -89,7 +102,9 @@ final class RunFlow {
   /** Unknown {@code --pair} ids are a usage error naming the pairs the config has. */
   static void checkPairIds(Config config, List<String> requested) {
     Set<String> known =
-        config.pairs().stream().map(PairSettings::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        config.pairs().stream()
+            .map(PairSettings::id)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     List<String> unknown = requested.stream().filter(id -> !known.contains(id)).distinct().toList();
     if (!unknown.isEmpty()) {
       throw CommandFailure.usage(
@@ -102,7 +117,9 @@ final class RunFlow {
 
   private void reportFailure(RuntimeException e) {
     boolean expected =
-        e instanceof CommandFailure || e instanceof StateException || e instanceof UncheckedIOException;
+        e instanceof CommandFailure
+            || e instanceof StateException
+            || e instanceof UncheckedIOException;
     ctx.err().println((expected ? "" : "error: ") + Errors.oneLine(e));
     if (ctx.debug()) {
       e.printStackTrace(ctx.err());

@@ -49,6 +49,7 @@ final class StateAccess {
   }
 
   /** Runs {@code work} on the store holding the state lock, so that no run interferes. */
+  @SuppressWarnings("try") // the lock is held for the duration of the block
   int write(ToIntFunction<StateStore> work) {
     if (!exists()) {
       return ExitCodes.OK;

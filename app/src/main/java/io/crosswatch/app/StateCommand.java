@@ -39,7 +39,7 @@ final class StateCommand implements Callable<Integer> {
   /** {@code cw state show}: recent runs and counts of what the state holds. */
   @Command(
       name = "show",
-        description = "Shows recent runs and counts of tombstones, unresolved and parked items.")
+      description = "Shows recent runs and counts of tombstones, unresolved and parked items.")
   static final class Show implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin StateOptions options;
@@ -71,7 +71,10 @@ final class StateCommand implements Callable<Integer> {
         runs.forEach(
             r ->
                 table.row(
-                    r.runId(), r.startedAt(), r.finishedAt(), r.dryRun() ? "yes" : "no",
+                    r.runId(),
+                    r.startedAt(),
+                    r.finishedAt(),
+                    r.dryRun() ? "yes" : "no",
                     r.exitCode()));
         table.print(out, "  ");
       }
@@ -88,9 +91,7 @@ final class StateCommand implements Callable<Integer> {
   }
 
   /** {@code cw state tombstones}: remembered removals. */
-  @Command(
-      name = "tombstones",
-        description = "Lists tombstones (remembered removals).")
+  @Command(name = "tombstones", description = "Lists tombstones (remembered removals).")
   static final class Tombstones implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin StateOptions options;
@@ -123,7 +124,7 @@ final class StateCommand implements Callable<Integer> {
   /** {@code cw state unresolved}: items that could not be matched or written, and parked ones. */
   @Command(
       name = "unresolved",
-        description = "Lists unresolved items and parked items, with their reasons.")
+      description = "Lists unresolved items and parked items, with their reasons.")
   static final class Unresolved implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin StateOptions options;
@@ -154,7 +155,11 @@ final class StateCommand implements Callable<Integer> {
         unresolved.forEach(
             u ->
                 table.row(
-                    u.pairId(), u.feature().key(), u.side().key(), u.item().label(), u.reason(),
+                    u.pairId(),
+                    u.feature().key(),
+                    u.side().key(),
+                    u.item().label(),
+                    u.reason(),
                     u.at()));
         table.print(out, "  ");
       }
@@ -164,7 +169,11 @@ final class StateCommand implements Callable<Integer> {
         parked.forEach(
             p ->
                 table.row(
-                    p.pairId(), p.feature().key(), p.side().key(), p.item().label(), p.reason(),
+                    p.pairId(),
+                    p.feature().key(),
+                    p.side().key(),
+                    p.item().label(),
+                    p.reason(),
                     p.until()));
         table.print(out, "  ");
       }
@@ -175,7 +184,7 @@ final class StateCommand implements Callable<Integer> {
   /** {@code cw state clear-unresolved}: forgets unresolved items and unparks parked ones. */
   @Command(
       name = "clear-unresolved",
-        description = "Forgets unresolved items and unparks parked items, so they are tried again.")
+      description = "Forgets unresolved items and unparks parked items, so they are tried again.")
   static final class ClearUnresolved implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin StateOptions options;
@@ -210,7 +219,7 @@ final class StateCommand implements Callable<Integer> {
   /** {@code cw state reset --pair ID}: forgets a pair's baselines, tombstones and items. */
   @Command(
       name = "reset",
-        description =
+      description =
           "Forgets everything about one pair (baselines, tombstones, unresolved and parked"
               + " items); its next run starts like a first run. The journal is kept.")
   static final class Reset implements Callable<Integer> {

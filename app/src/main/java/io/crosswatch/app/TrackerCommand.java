@@ -33,7 +33,7 @@ final class TrackerCommand implements Callable<Integer> {
   /** {@code cw tracker export --out F}: writes the tracker database as a FILE document. */
   @Command(
       name = "export",
-        description = "Writes every feature of the tracker database as a FILE document.")
+      description = "Writes every feature of the tracker database as a FILE document.")
   static final class Export implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin StateOptions options;
@@ -55,8 +55,7 @@ final class TrackerCommand implements Callable<Integer> {
     public Integer call() {
       Optional<Config> config =
           Configs.loadIfPresent(ctx, options.config).map(LoadedConfig::config);
-      Optional<JsonNode> settings =
-          config.flatMap(c -> c.instanceSettings("TRACKER", instance));
+      Optional<JsonNode> settings = config.flatMap(c -> c.instanceSettings("TRACKER", instance));
       if (config.isPresent() && settings.isEmpty() && !instance.equals("default")) {
         throw CommandFailure.usage("tracker.instances." + instance + ": not configured");
       }
@@ -79,8 +78,8 @@ final class TrackerCommand implements Callable<Integer> {
         ctx.out().println("Exported " + Texts.plural(items, "item") + " to " + out + ".");
         return ExitCodes.OK;
       } catch (IOException e) {
-        throw CommandFailure.failed("cannot export " + database + " to " + out + ": "
-            + Errors.oneLine(e));
+        throw CommandFailure.failed(
+            "cannot export " + database + " to " + out + ": " + Errors.oneLine(e));
       }
     }
   }

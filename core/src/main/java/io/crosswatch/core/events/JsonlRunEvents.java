@@ -102,7 +102,9 @@ public final class JsonlRunEvents implements RunEvents {
       writer.flush();
     } catch (IOException e) {
       failed = true;
-      LOG.warn("event log {}: write failed ({}); further events of this run are dropped", file,
+      LOG.warn(
+          "event log {}: write failed ({}); further events of this run are dropped",
+          file,
           e.getMessage());
     }
   }

@@ -180,7 +180,8 @@ class JsonlRunEventsTest {
 
   private List<String> lines(String runId) throws IOException {
     String text =
-        Files.readString(stateDir.resolve("logs").resolve(runId + ".jsonl"), StandardCharsets.UTF_8);
+        Files.readString(
+            stateDir.resolve("logs").resolve(runId + ".jsonl"), StandardCharsets.UTF_8);
     return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty()).toList();
   }
 }

@@ -51,7 +51,12 @@ class SummaryJsonTest {
             9);
     PairSummary pair =
         new PairSummary(
-            "lib-to-backup", "one-way", "ok", null, "FILE:default", "FILE:backup",
+            "lib-to-backup",
+            "one-way",
+            "ok",
+            null,
+            "FILE:default",
+            "FILE:backup",
             List.of(watchlist));
     return new RunSummary(
         "20261128T061500Z-3f9a",
@@ -62,9 +67,7 @@ class SummaryJsonTest {
         0,
         List.of(pair),
         new Totals(2, 0, 0, 0, 0),
-        Map.of(
-            "TRAKT:default",
-            new ApiUsage(5, 0, 0, Map.of("GET /sync/last_activities", 1L))));
+        Map.of("TRAKT:default", new ApiUsage(5, 0, 0, Map.of("GET /sync/last_activities", 1L))));
   }
 
   @Test
@@ -78,8 +81,8 @@ class SummaryJsonTest {
   void hasEveryKeyPathOfTheDesignExampleAndNoOther() {
     JsonNode actual = MAPPER.readTree(SummaryJson.toJson(designExample()));
 
-    assertThat(keyPaths(actual, "")).containsExactlyElementsOf(
-        keyPaths(MAPPER.readTree(DESIGN_EXAMPLE), ""));
+    assertThat(keyPaths(actual, ""))
+        .containsExactlyElementsOf(keyPaths(MAPPER.readTree(DESIGN_EXAMPLE), ""));
   }
 
   @Test
@@ -88,20 +91,39 @@ class SummaryJsonTest {
 
     assertThat(actual.propertyNames())
         .containsExactly(
-            "run_id", "started_at", "finished_at", "duration_ms", "dry_run", "exit_code",
-            "pairs", "totals", "api");
+            "run_id",
+            "started_at",
+            "finished_at",
+            "duration_ms",
+            "dry_run",
+            "exit_code",
+            "pairs",
+            "totals",
+            "api");
   }
 
   @Test
   void writesReasonOfAFailedPairAndNullTimesAsNull() {
     PairSummary failed =
         new PairSummary(
-            "p", "two-way", "failed", "FILE:backup is down: file unreadable", "FILE:default",
-            "FILE:backup", List.of());
+            "p",
+            "two-way",
+            "failed",
+            "FILE:backup is down: file unreadable",
+            "FILE:default",
+            "FILE:backup",
+            List.of());
     RunSummary summary =
         new RunSummary(
-            "r", Instant.parse("2026-11-28T06:15:00.123456Z"), null, 0, true, 1,
-            List.of(failed), new Totals(0, 0, 0, 0, 0), Map.of());
+            "r",
+            Instant.parse("2026-11-28T06:15:00.123456Z"),
+            null,
+            0,
+            true,
+            1,
+            List.of(failed),
+            new Totals(0, 0, 0, 0, 0),
+            Map.of());
 
     JsonNode actual = MAPPER.readTree(SummaryJson.toJson(summary));
 
@@ -118,13 +140,30 @@ class SummaryJsonTest {
   void listsWarningsAsStrings() {
     FeatureSummary f =
         new FeatureSummary(
-            "history", "blocked", 1, 2, SideCounts.ZERO, SideCounts.ZERO, 0, 3, 0,
-            List.of("mass removal: 3 of 4 withheld"), 5);
-    PairSummary pair = new PairSummary("p", "one-way", "ok", null, "A:default", "B:default",
-        List.of(f));
+            "history",
+            "blocked",
+            1,
+            2,
+            SideCounts.ZERO,
+            SideCounts.ZERO,
+            0,
+            3,
+            0,
+            List.of("mass removal: 3 of 4 withheld"),
+            5);
+    PairSummary pair =
+        new PairSummary("p", "one-way", "ok", null, "A:default", "B:default", List.of(f));
     RunSummary summary =
-        new RunSummary("r", Instant.EPOCH, Instant.EPOCH, 0, false, 3, List.of(pair),
-            new Totals(0, 0, 0, 0, 3), Map.of());
+        new RunSummary(
+            "r",
+            Instant.EPOCH,
+            Instant.EPOCH,
+            0,
+            false,
+            3,
+            List.of(pair),
+            new Totals(0, 0, 0, 0, 3),
+            Map.of());
 
     JsonNode feature = MAPPER.readTree(SummaryJson.toJson(summary)).at("/pairs/0/features/0");
 
