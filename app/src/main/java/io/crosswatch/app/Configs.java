@@ -30,8 +30,11 @@ final class Configs {
    * @throws CommandFailure exit 2 listing every error as {@code path: message}
    */
   static LoadedConfig load(CliContext ctx, Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw CommandFailure.usage(file + ": config file not found; create it or pass --config PATH");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw CommandFailure.usage(file + ": not a file; pass the config file with --config PATH");
     }
     LoadedConfig loaded;
     try {
