@@ -1,0 +1,118 @@
+package io.crosswatch.app;
+
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.config.Config;
+import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.run.Orchestrator;
+import io.crosswatch.core.run.RunListener;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code cw health}: status, latency and features of every provider an enabled pair uses. */
+@Command(
+    name = "health",
+    description = "Checks every provider used by an enabled pair; exit 1 if one is down.")
+final class HealthCommand implements Callable<Integer> {
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final CliContext ctx;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+  Path config;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "State folder.")
+  Path stateDir;
+
+  @Option(names = "--json", description = "Print the reports as JSON.")
+  boolean json;
+
+  HealthCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Config cfg = Configs.load(ctx, Configs.configPath(ctx, config)).config();
+    Path dir = Configs.createStateDir(Configs.stateDir(ctx, stateDir, cfg.runtime()));
+    Orchestrator orchestrator =
+        new Orchestrator(
+            Configs.withStateDir(cfg, dir),
+            ctx.registry(),
+            UnusedStateStore.create(),
+            RunEvents.none(),
+            new RunListener() {},
+            ctx.clock(),
+            Sleeper.SYSTEM,
+            new SplittableRandom(ctx.random().nextLong()));
+    Map<String, HealthReport> reports = new TreeMap<>(orchestrator.health());
+    int code = exitCode(reports);
+    if (json) {
+      ctx.out().println(toJson(reports, code));
+    } else {
+      print(reports);
+    }
+    return code;
+  }
+
+  /** 1 when any provider is down or refused auth, else 0. */
+  static int exitCode(Map<String, HealthReport> reports) {
+    return reports.values().stream().allMatch(HealthReport::usable)
+        ? ExitCodes.OK
+        : ExitCodes.FAILED;
+  }
+
+  private void print(Map<String, HealthReport> reports) {
+    if (reports.isEmpty()) {
+      ctx.out().println("No provider is used by an enabled pair.");
+      return;
+    }
+    Table table = new Table("PROVIDER", "STATUS", "LATENCY MS", "FEATURES", "MESSAGE");
+    reports.forEach(
+        (label, r) ->
+            table.row(label, status(r), r.latency().toMillis(), features(r), r.message()));
+    table.print(ctx.out(), "");
+  }
+
+  static String toJson(Map<String, HealthReport> reports, int exitCode) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("exit_code", exitCode);
+    ArrayNode providers = root.putArray("providers");
+    new TreeMap<>(reports)
+        .forEach(
+            (label, r) -> {
+              ObjectNode p = providers.addObject();
+              p.put("provider", label);
+              p.put("status", status(r));
+              p.put("latency_ms", r.latency().toMillis());
+              ArrayNode features = p.putArray("features");
+              r.features().stream().sorted().map(Feature::key).forEach(features::add);
+              p.put("message", r.message());
+              ObjectNode details = p.putObject("details");
+              new TreeMap<>(r.details()).forEach(details::put);
+            });
+    return MAPPER.writeValueAsString(root);
+  }
+
+  private static String status(HealthReport r) {
+    return r.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String features(HealthReport r) {
+    String list = r.features().stream().sorted().map(Feature::key).collect(Collectors.joining(","));
+    return list.isEmpty() ? "-" : list;
+  }
+}

@@ -1,0 +1,143 @@
+package io.crosswatch.app;
+
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.config.Config;
+import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.events.JsonlRunEvents;
+import io.crosswatch.core.run.Orchestrator;
+import io.crosswatch.core.run.RunRequest;
+import io.crosswatch.core.run.RunSummary;
+import io.crosswatch.core.run.SummaryJson;
+import io.crosswatch.core.run.Totals;
+import io.crosswatch.core.state.SqliteStateStore;
+import io.crosswatch.core.state.StateException;
+import io.crosswatch.core.state.StateLock;
+import io.crosswatch.core.state.StateStore;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The work of {@code cw run} and {@code cw plan}: config, state dir, lock, store, event log,
+ * orchestrator, output.
+ */
+final class RunFlow {
+  private final CliContext ctx;
+
+  RunFlow(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Runs and returns the exit code. Config and usage problems end with exit 2 and nothing on
+   * stdout; any other failure ends with exit 1 and, with {@code --json}, a minimal summary.
+   */
+  int run(RunOptions options, boolean dryRun, boolean listPlanned) {
+    Instant started = ctx.clock().instant();
+    String runId = RunIds.next(ctx.clock(), ctx.random());
+    PrintStream human = options.json ? ctx.err() : ctx.out();
+    try {
+      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      checkPairIds(config, options.pairs);
+      Path stateDir =
+          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      RunRequest request =
+          new RunRequest(runId, Set.copyOf(options.pairs), Set.copyOf(options.features), dryRun);
+      RunSummary summary = execute(config, stateDir, request, human, listPlanned);
+      if (options.json) {
+        ctx.out().println(SummaryJson.toJson(summary));
+      }
+      return summary.exitCode();
+    } catch (CommandFailure e) {
+      if (e.exitCode() == ExitCodes.USAGE) {
+        throw e;
+      }
+      return failed(e, options.json, runId, started, dryRun);
+    } catch (RuntimeException e) {
+      return failed(e, options.json, runId, started, dryRun);
+    }
+  }
+
+  private int failed(
+      RuntimeException e, boolean json, String runId, Instant started, boolean dryRun) {
+    reportFailure(e);
+    if (json) {
+      ctx.out().println(SummaryJson.toJson(failedSummary(runId, started, dryRun)));
+    }
+    return ExitCodes.FAILED;
+  }
+
+  @SuppressWarnings("try") // the lock is held for the duration of the block
+  private RunSummary execute(
+      Config config, Path stateDir, RunRequest request, PrintStream human, boolean listPlanned) {
+    try (StateLock lock = StateLock.acquire(stateDir);
+        StateStore store = SqliteStateStore.open(stateDir);
+        JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
+      ConsoleReporter reporter = new ConsoleReporter(human, ctx.interactive(), listPlanned);
+      reporter.runStarted(request.runId(), request.dryRun());
+      Orchestrator orchestrator =
+          new Orchestrator(
+              Configs.withStateDir(config, stateDir),
+              ctx.registry(),
+              store,
+              events,
+              reporter,
+              ctx.clock(),
+              Sleeper.SYSTEM,
+              new SplittableRandom(ctx.random().nextLong()));
+      RunSummary summary = orchestrator.run(request);
+      reporter.runFinished(summary);
+      return summary;
+    }
+  }
+
+  /** Unknown {@code --pair} ids are a usage error naming the pairs the config has. */
+  static void checkPairIds(Config config, List<String> requested) {
+    Set<String> known =
+        config.pairs().stream()
+            .map(PairSettings::id)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    List<String> unknown = requested.stream().filter(id -> !known.contains(id)).distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw CommandFailure.usage(
+          "unknown pair "
+              + unknown.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "))
+              + " (--pair); known pairs: "
+              + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+  }
+
+  private void reportFailure(RuntimeException e) {
+    boolean expected =
+        e instanceof CommandFailure
+            || e instanceof StateException
+            || e instanceof UncheckedIOException;
+    ctx.err().println((expected ? "" : "error: ") + Errors.oneLine(e));
+    if (ctx.debug()) {
+      e.printStackTrace(ctx.err());
+    }
+  }
+
+  /** The smallest summary document for a run that failed before it could produce one. */
+  private RunSummary failedSummary(String runId, Instant started, boolean dryRun) {
+    Instant now = ctx.clock().instant();
+    return new RunSummary(
+        runId,
+        started,
+        now,
+        Math.max(0, Duration.between(started, now).toMillis()),
+        dryRun,
+        ExitCodes.FAILED,
+        List.of(),
+        new Totals(0, 0, 0, 0, 0),
+        Map.of());
+  }
+}
