@@ -53,6 +53,7 @@ final class HealthCommand implements Callable<Integer> {
             Configs.withStateDir(cfg, dir),
             ctx.registry(),
             UnusedStateStore.create(),
+            dir,
             RunEvents.none(),
             new RunListener() {},
             ctx.clock(),

@@ -88,12 +88,19 @@ final class RunFlow {
               Configs.withStateDir(config, stateDir),
               ctx.registry(),
               store,
+              stateDir,
               events,
               reporter,
               ctx.clock(),
               Sleeper.SYSTEM,
               new SplittableRandom(ctx.random().nextLong()));
-      RunSummary summary = orchestrator.run(request);
+      RunSummary summary;
+      try {
+        summary = orchestrator.run(request);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the run was interrupted", e);
+      }
       reporter.runFinished(summary);
       return summary;
     }
