@@ -1,0 +1,213 @@
+package io.crosswatch.providers.local;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemFormatException;
+import io.crosswatch.core.model.ItemJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the FILE document {@code {"watchlist": [...], "history": [...], "ratings":
+ * [...]}} of normalized items, streaming so that libraries of hundreds of thousands of items stay
+ * fast. Other top-level keys are kept as they are.
+ */
+public final class LibraryDocument {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectWriter PRETTY = MAPPER.writer().withDefaultPrettyPrinter();
+
+  private LibraryDocument() {}
+
+  /**
+   * A parsed document.
+   *
+   * @param items the items of each feature, in file order (every feature present, maybe empty)
+   * @param extras other top-level keys, in file order
+   */
+  public record Contents(Map<Feature, List<Item>> items, Map<String, JsonNode> extras) {
+    public Contents {
+      EnumMap<Feature, List<Item>> copy = new EnumMap<>(Feature.class);
+      for (Feature f : Feature.values()) {
+        copy.put(f, List.copyOf(items.getOrDefault(f, List.of())));
+      }
+      items = java.util.Collections.unmodifiableMap(copy);
+      extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** A document without items. */
+    public static Contents empty() {
+      return new Contents(Map.of(), Map.of());
+    }
+
+    /** How many items all features hold together. */
+    public int itemCount() {
+      return items.values().stream().mapToInt(List::size).sum();
+    }
+  }
+
+  /**
+   * Parses a document; an empty stream is an empty document, a missing feature key or {@code
+   * null} an empty feature.
+   *
+   * @throws DocumentFormatException for invalid JSON (naming line and column) or a malformed
+   *     entry (naming its JSON path)
+   * @throws IOException when the stream cannot be read
+   */
+  public static Contents read(InputStream in) throws IOException, DocumentFormatException {
+    Objects.requireNonNull(in, "in");
+    try (JsonParser p = MAPPER.createParser(in)) {
+      return readDocument(p);
+    } catch (JacksonIOException e) {
+      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e);
+    } catch (JacksonException e) {
+      throw new DocumentFormatException(syntaxMessage(e), e);
+    }
+  }
+
+  private static Contents readDocument(JsonParser p) throws DocumentFormatException {
+    JsonToken token = p.nextToken();
+    if (token == null) {
+      return Contents.empty();
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw new DocumentFormatException(
+          at(p.currentTokenLocation())
+              + ": the document must be a JSON object such as {\"watchlist\": [], \"history\": [],"
+              + " \"ratings\": []}");
+    }
+    Map<Feature, List<Item>> items = new EnumMap<>(Feature.class);
+    Map<String, JsonNode> extras = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      Optional<Feature> feature = Feature.fromKey(name);
+      if (feature.isPresent()) {
+        readItems(p, feature.get(), items.computeIfAbsent(feature.get(), f -> new ArrayList<>()));
+      } else {
+        extras.put(name, MAPPER.readTree(p));
+      }
+    }
+    if (p.nextToken() != null) {
+      throw new DocumentFormatException(
+          at(p.currentTokenLocation()) + ": unexpected content after the document's end");
+    }
+    return new Contents(items, extras);
+  }
+
+  private static void readItems(JsonParser p, Feature feature, List<Item> into)
+      throws DocumentFormatException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      throw new DocumentFormatException(feature.key() + ": must be an array of items");
+    }
+    int i = into.size();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      String path = feature.key() + "[" + i + "]";
+      JsonNode node = MAPPER.readTree(p);
+      into.add(checked(node, path, feature));
+      i++;
+    }
+  }
+
+  private static Item checked(JsonNode node, String path, Feature feature)
+      throws DocumentFormatException {
+    try {
+      Item item = ItemJson.read(node, path);
+      if (feature == Feature.RATINGS && item.rating() == null) {
+        throw new ItemFormatException(path + ".rating", "is required for ratings (1-10)");
+      }
+      return item;
+    } catch (ItemFormatException e) {
+      throw new DocumentFormatException(e.getMessage(), e);
+    }
+  }
+
+  private static String syntaxMessage(JacksonException e) {
+    String problem = e.getOriginalMessage();
+    int newline = problem == null ? -1 : problem.indexOf('\n');
+    if (newline > 0) {
+      problem = problem.substring(0, newline);
+    }
+    return "invalid JSON " + at(e.getLocation()) + ": " + problem;
+  }
+
+  private static String at(TokenStreamLocation location) {
+    if (location == null || location == TokenStreamLocation.NA || location.getLineNr() < 1) {
+      return "at an unknown position";
+    }
+    return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /**
+   * Writes a document, pretty-printed, keys in the order watchlist, history, ratings, then the
+   * extras. Features missing from {@code items} are written as empty arrays. Does not close
+   * {@code out}.
+   */
+  public static void write(
+      OutputStream out, Map<Feature, ? extends Collection<Item>> items, Map<String, JsonNode> extras)
+      throws IOException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(extras, "extras");
+    try (JsonGenerator g = PRETTY.createGenerator(new NonClosing(out))) {
+      g.writeStartObject();
+      for (Feature feature : Feature.values()) {
+        g.writeName(feature.key());
+        g.writeStartArray();
+        Collection<Item> list = items.get(feature);
+        if (list != null) {
+          for (Item item : list) {
+            ItemJson.write(g, item);
+          }
+        }
+        g.writeEndArray();
+      }
+      for (Map.Entry<String, JsonNode> extra : extras.entrySet()) {
+        g.writeName(extra.getKey());
+        g.writeTree(extra.getValue());
+      }
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } catch (JacksonIOException e) {
+      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e);
+    }
+  }
+
+  /** Keeps the caller's stream open when the generator closes. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.crosswatch.providers.tracker;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemFormatException;
+import io.crosswatch.core.model.ItemJson;
+import io.crosswatch.providers.local.ItemIndex;
+import io.crosswatch.providers.local.LocalWrites;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tracker database file: one SQLite table of normalized items per feature (WAL,
+ * synchronous=FULL, versioned by {@code user_version}). A file that is not a healthy tracker
+ * database is reported and never changed.
+ */
+final class TrackerDatabase implements AutoCloseable {
+  static final int SCHEMA_VERSION = 1;
+  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final String ADVICE =
+      "; crosswatch leaves it untouched: restore it from a backup, or move it away to start an"
+          + " empty one";
+
+  private final Path file;
+  private final Connection connection;
+
+  private TrackerDatabase(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens the database for reading and writing, creating it (and its folder) when missing. */
+  static TrackerDatabase open(Path file) throws IOException {
+    if (Files.exists(file)) {
+      checkHeader(file);
+    } else {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    }
+    TrackerDatabase db = connect(file, false);
+    try {
+      int version = db.verify();
+      db.prepareForWrites(version);
+      return db;
+    } catch (SQLException e) {
+      db.close();
+      throw damaged(file, e.getMessage(), e);
+    } catch (IOException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing database read-only. */
+  static TrackerDatabase openReadOnly(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no tracker database here");
+    }
+    checkHeader(file);
+    TrackerDatabase db = connect(file, true);
+    try {
+      db.verify();
+      return db;
+    } catch (SQLException e) {
+      db.close();
+      throw damaged(file, e.getMessage(), e);
+    } catch (IOException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static TrackerDatabase connect(Path file, boolean readOnly) throws IOException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(readOnly);
+    config.setBusyTimeout(5_000);
+    try {
+      return new TrackerDatabase(file, config.createConnection("jdbc:sqlite:" + file));
+    } catch (SQLException e) {
+      throw new IOException("cannot open tracker database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkHeader(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw damaged(file, "not a regular file", null);
+    }
+    if (Files.size(file) == 0) {
+      return; // SQLite treats an empty file as an empty database.
+    }
+    byte[] header = new byte[SQLITE_HEADER.length];
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = in.readNBytes(header, 0, header.length);
+    }
+    if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+      throw damaged(file, "not a SQLite database (unexpected file header)", null);
+    }
+  }
+
+  /** Checks integrity and schema; returns the schema version found (0: new database). */
+  private int verify() throws SQLException, IOException {
+    try (Statement st = connection.createStatement()) {
+      try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+        String result = rs.next() ? rs.getString(1) : "no answer";
+        if (!"ok".equals(result)) {
+          throw damaged(file, "integrity check failed: " + result, null);
+        }
+      }
+      int version;
+      try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > SCHEMA_VERSION) {
+        throw damaged(file, "written by a newer crosswatch (schema " + version + ")", null);
+      }
+      if (version == 0 && hasTables(st)) {
+        throw damaged(file, "not a crosswatch tracker database (it holds other tables)", null);
+      }
+      return version;
+    }
+  }
+
+  private static boolean hasTables(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+      return rs.next() && rs.getInt(1) > 0;
+    }
+  }
+
+  private void prepareForWrites(int version) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("PRAGMA journal_mode=WAL");
+      st.execute("PRAGMA synchronous=FULL");
+      if (version == 0) {
+        connection.setAutoCommit(false);
+        st.execute(
+            "CREATE TABLE items (feature TEXT NOT NULL, id INTEGER NOT NULL, item TEXT NOT NULL,"
+                + " PRIMARY KEY (feature, id))");
+        st.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        connection.commit();
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Every feature's entries, in order; a feature without rows is empty. */
+  Map<Feature, ItemIndex> load() throws IOException {
+    Map<Feature, ItemIndex> indexes = new EnumMap<>(Feature.class);
+    for (Feature f : Feature.values()) {
+      indexes.put(f, new ItemIndex(f));
+    }
+    if (!hasItemsTable()) {
+      return indexes;
+    }
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT feature, id, item FROM items ORDER BY feature, id")) {
+      while (rs.next()) {
+        String key = rs.getString(1);
+        long id = rs.getLong(2);
+        Feature feature =
+            Feature.fromKey(key)
+                .orElseThrow(() -> damaged(file, "row " + key + "/" + id + ": unknown feature", null));
+        indexes.get(feature).add(id, parse(rs.getString(3), feature, id));
+      }
+    } catch (SQLException e) {
+      throw damaged(file, e.getMessage(), e);
+    }
+    return indexes;
+  }
+
+  private boolean hasItemsTable() throws IOException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='items'")) {
+      return rs.next();
+    } catch (SQLException e) {
+      throw damaged(file, e.getMessage(), e);
+    }
+  }
+
+  private Item parse(String json, Feature feature, long id) throws TrackerDatabaseException {
+    String path = feature.key() + "[id=" + id + "]";
+    try {
+      Item item = ItemJson.read(MAPPER.readTree(json), path);
+      if (feature == Feature.RATINGS && item.rating() == null) {
+        throw new ItemFormatException(path + ".rating", "is required for ratings");
+      }
+      return item;
+    } catch (ItemFormatException e) {
+      throw damaged(file, "malformed row: " + e.getMessage(), e);
+    } catch (JacksonException e) {
+      throw damaged(file, "malformed row " + path + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Persists one write call's changes to one feature in a single transaction. */
+  void apply(Feature feature, LocalWrites.Changes changes) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      upsert(feature, changes.added());
+      upsert(feature, changes.replaced());
+      delete(feature, changes.removed());
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private void upsert(Feature feature, List<ItemIndex.Entry> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO items (feature, id, item) VALUES (?, ?, ?)")) {
+      for (ItemIndex.Entry entry : entries) {
+        ps.setString(1, feature.key());
+        ps.setLong(2, entry.id());
+        ps.setString(3, MAPPER.writeValueAsString(ItemJson.toJson(entry.item())));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void delete(Feature feature, List<ItemIndex.Entry> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement("DELETE FROM items WHERE feature = ? AND id = ?")) {
+      for (ItemIndex.Entry entry : entries) {
+        ps.setString(1, feature.key());
+        ps.setLong(2, entry.id());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void rollbackQuietly(Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Whether a failure is contention that passes (another connection holds a lock). */
+  static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Nothing is pending: every write commits before returning.
+    }
+  }
+
+  private static TrackerDatabaseException damaged(Path file, String problem, Throwable cause) {
+    return new TrackerDatabaseException(
+        "tracker database " + file + " cannot be used: " + problem + ADVICE, cause);
+  }
+}
