@@ -31,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * fast. Other top-level keys are kept as they are.
  */
 public final class LibraryDocument {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  // Items are read one by one from a streaming parser: the document continues after each.
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final ObjectWriter PRETTY = MAPPER.writer().withDefaultPrettyPrinter();
 
   private LibraryDocument() {}
