@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes items to a provider in chunks, pausing between chunks and retrying transient failures
- * with backoff. Each settled chunk is handed to a callback before the next starts, so that the
- * caller can commit it.
+ * Writes items to a provider in chunks, pausing between chunks and retrying transient failures with
+ * backoff. Each settled chunk is handed to a callback before the next starts, so that the caller
+ * can commit it.
  */
 public final class Applier {
   private final Sleeper sleeper;
@@ -69,7 +69,12 @@ public final class Applier {
   }
 
   private ChunkResult writeChunk(
-      Provider provider, Feature feature, WriteOp op, List<Item> chunk, int index, int of,
+      Provider provider,
+      Feature feature,
+      WriteOp op,
+      List<Item> chunk,
+      int index,
+      int of,
       String where)
       throws InterruptedException, ChunkFailed {
     List<ItemOutcome> settled = new ArrayList<>(chunk.size());

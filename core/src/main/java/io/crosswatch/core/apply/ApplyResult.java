@@ -11,7 +11,8 @@ import java.util.List;
  * @param failure why the operation stopped early, or {@code null} when every chunk was attempted
  * @param notAttempted how many items were left unattempted because of {@code failure}
  */
-public record ApplyResult(int chunks, List<ItemOutcome> outcomes, String failure, int notAttempted) {
+public record ApplyResult(
+    int chunks, List<ItemOutcome> outcomes, String failure, int notAttempted) {
   public ApplyResult {
     outcomes = List.copyOf(outcomes);
   }

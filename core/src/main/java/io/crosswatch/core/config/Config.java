@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  * A loaded, validated config.
  *
  * @param file the config file
- * @param providerInstances per upper-case provider name, per instance name, the instance's
- *     settings object (for {@code default}: the block without {@code instances})
+ * @param providerInstances per upper-case provider name, per instance name, the instance's settings
+ *     object (for {@code default}: the block without {@code instances})
  */
 public record Config(
     Path file,

@@ -91,7 +91,8 @@ final class SettingsReader {
       if (!ProviderNames.isKnown(name)) {
         block.take(name);
         if (name.matches("[A-Z][A-Z0-9_]*")) {
-          // CrossWatch configs size chunks for services this build does not have; keep them loading.
+          // CrossWatch configs size chunks for services this build does not have; keep them
+          // loading.
           block.warn(name, "provider " + name + " is not available in this build; ignored");
         } else {
           block.error(name, ProviderNames.unknownMessage(name));

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Withholds planned changes that look unsafe (design section 5, Guards): writes based on a
- * suspiciously shrunken snapshot, mass removals, and items parked after repeated failures. Pure:
- * a plan in, a smaller plan out.
+ * suspiciously shrunken snapshot, mass removals, and items parked after repeated failures. Pure: a
+ * plan in, a smaller plan out.
  */
 public final class Guards {
   private Guards() {}
@@ -53,8 +53,13 @@ public final class Guards {
               "pair=%s feature=%s provider=%s: suspect snapshot: %d items now, baseline had %d"
                   + " (below %.0f%%); nothing written to it and no removals derived from it"
                   + " (%d changes blocked)",
-              in.pairId(), in.feature().key(), in.providers().get(side), in.present(side),
-              in.baseline(side), in.suspectShrinkRatio() * 100, withheld));
+              in.pairId(),
+              in.feature().key(),
+              in.providers().get(side),
+              in.present(side),
+              in.baseline(side),
+              in.suspectShrinkRatio() * 100,
+              withheld));
     }
 
     for (Side side : Side.values()) {
@@ -75,8 +80,13 @@ public final class Guards {
               "pair=%s feature=%s provider=%s: mass removal: %d of %d items would be removed"
                   + " (more than max_remove_ratio %.2f); no removals applied (%d changes blocked)."
                   + " If this is intended, raise sync.max_remove_ratio for one run",
-              in.pairId(), in.feature().key(), in.providers().get(side), removes, holds,
-              in.maxRemoveRatio(), removes));
+              in.pairId(),
+              in.feature().key(),
+              in.providers().get(side),
+              removes,
+              holds,
+              in.maxRemoveRatio(),
+              removes));
     }
 
     for (Side side : Side.values()) {
@@ -97,7 +107,10 @@ public final class Guards {
                 Locale.ROOT,
                 "pair=%s feature=%s provider=%s: %d parked items not retried (they failed 3 runs"
                     + " in a row; see `cw state unresolved`, clear with `cw state clear-unresolved`)",
-                in.pairId(), in.feature().key(), in.providers().get(side), withheld));
+                in.pairId(),
+                in.feature().key(),
+                in.providers().get(side),
+                withheld));
       }
     }
 

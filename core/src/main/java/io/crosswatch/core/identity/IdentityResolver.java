@@ -12,10 +12,10 @@ import java.util.List;
  *
  * <p>Two items are the same title when their types agree and they share any cross-provider id of
  * the same kind. The relation is transitive over every list given at once: an item known only by
- * tmdb on one side and one known only by imdb on the other are the same title once any item in
- * any list (a side, a baseline, a tombstone) carries both ids. Episodes also match by show id +
- * season + number, seasons by show id + season. Items without any usable id match by normalized
- * title + year, and only other items without ids.
+ * tmdb on one side and one known only by imdb on the other are the same title once any item in any
+ * list (a side, a baseline, a tombstone) carries both ids. Episodes also match by show id + season
+ * + number, seasons by show id + season. Items without any usable id match by normalized title +
+ * year, and only other items without ids.
  *
  * <p>The result numbers the titles densely from 0: {@link Resolution#title(int, int)} gives the
  * title number of an item, equal numbers meaning the same title.
@@ -26,7 +26,6 @@ public final class IdentityResolver {
   private static final int TAG_SEASON_OF_SHOW = 3;
   private static final int TAG_TITLE = 4;
   private static final int TAG_EPISODE_BY_SHOW_TITLE = 5;
-
 
   private IdentityResolver() {}
 
@@ -147,6 +146,5 @@ public final class IdentityResolver {
     public int titleCount() {
       return titleCount;
     }
-
   }
 }

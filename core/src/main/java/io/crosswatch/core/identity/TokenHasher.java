@@ -3,8 +3,8 @@ package io.crosswatch.core.identity;
 /**
  * Builds the two 64-bit hashes of an identity token from its parts, without allocating.
  *
- * <p>Usage: {@code reset(tag)}, then {@code add(...)} each part, then read {@link #h1()} and
- * {@link #h2()}.
+ * <p>Usage: {@code reset(tag)}, then {@code add(...)} each part, then read {@link #h1()} and {@link
+ * #h2()}.
  */
 final class TokenHasher {
   private static final long PRIME_1 = 0x100000001b3L;

@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * An open-addressing map from 128-bit token hashes to item indexes.
  *
- * <p>Identity resolution handles millions of items per run; boxed maps of token strings would
- * cost several hundred bytes per token, so tokens are hashed twice (two independent 64-bit
- * hashes) and stored in primitive arrays. Two different tokens share both hashes with a
- * probability around 2^-128 per pair, far below any hardware error rate.
+ * <p>Identity resolution handles millions of items per run; boxed maps of token strings would cost
+ * several hundred bytes per token, so tokens are hashed twice (two independent 64-bit hashes) and
+ * stored in primitive arrays. Two different tokens share both hashes with a probability around
+ * 2^-128 per pair, far below any hardware error rate.
  */
 final class TokenTable {
   private static final int EMPTY = -1;

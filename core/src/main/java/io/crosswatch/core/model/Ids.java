@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  * An immutable set of normalized identifiers, at most one per {@link IdKind}.
  *
  * <p>Values are stored normalized (numbers without leading zeros, imdb as {@code tt} + digits), so
- * two {@code Ids} that name the same id hold equal strings. The layout is two small parallel
- * arrays because planning holds millions of these at once.
+ * two {@code Ids} that name the same id hold equal strings. The layout is two small parallel arrays
+ * because planning holds millions of these at once.
  */
 public final class Ids {
   private static final Ids EMPTY = new Ids(new byte[0], new String[0]);
@@ -32,7 +32,9 @@ public final class Ids {
     return EMPTY;
   }
 
-  /** Ids from raw values; values that are no id ("0", "", "null", "none", malformed) are dropped. */
+  /**
+   * Ids from raw values; values that are no id ("0", "", "null", "none", malformed) are dropped.
+   */
   public static Ids of(Map<IdKind, ?> raw) {
     EnumMap<IdKind, String> normalized = new EnumMap<>(IdKind.class);
     raw.forEach(

@@ -63,7 +63,8 @@ public record Item(
   }
 
   public Item withRating(Integer newRating, Instant at) {
-    return new Item(type, title, year, ids, show, season, number, listedAt, watchedAt, newRating, at);
+    return new Item(
+        type, title, year, ids, show, season, number, listedAt, watchedAt, newRating, at);
   }
 
   /** The time this item carries for a feature (listed, watched or rated), or {@code null}. */

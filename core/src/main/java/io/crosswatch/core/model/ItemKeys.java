@@ -6,10 +6,10 @@ import java.util.Locale;
 /**
  * Deterministic string keys for items, used to store baselines, tombstones and journals.
  *
- * <p>A key names the title by its most stable id (imdb, then tmdb, tvdb, …); an episode without
- * ids of its own is named by its show and number; an item without ids by normalized title and
- * year. History keys add the play time, so each play has its own key. Keys are for storage only:
- * matching titles across providers is the identity resolver's job.
+ * <p>A key names the title by its most stable id (imdb, then tmdb, tvdb, …); an episode without ids
+ * of its own is named by its show and number; an item without ids by normalized title and year.
+ * History keys add the play time, so each play has its own key. Keys are for storage only: matching
+ * titles across providers is the identity resolver's job.
  */
 public final class ItemKeys {
   private ItemKeys() {}

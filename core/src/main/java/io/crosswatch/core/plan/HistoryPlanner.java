@@ -11,9 +11,8 @@ import java.time.Instant;
  * are the same viewing when their times lie within {@code history_match_window_sec}.
  *
  * <p>With rewatches off only the latest play of a title is sent, and only when the other side has
- * no play within the window of it or later than it. With rewatches on every play is sent unless
- * the other side has one within the window. A play with an unknown time matches any play of its
- * title.
+ * no play within the window of it or later than it. With rewatches on every play is sent unless the
+ * other side has one within the window. A play with an unknown time matches any play of its title.
  */
 final class HistoryPlanner {
   private final PlanContext ctx;
@@ -165,7 +164,8 @@ final class HistoryPlanner {
   }
 
   /** Marks plays near {@code at} that are not newer than {@code removedAfter}; true if any. */
-  private boolean markNear(TitleGroups g, int t, Instant at, boolean[] marks, Instant removedAfter) {
+  private boolean markNear(
+      TitleGroups g, int t, Instant at, boolean[] marks, Instant removedAfter) {
     boolean any = false;
     for (int k = 0; k < g.count(t); k++) {
       Item play = g.get(t, k);

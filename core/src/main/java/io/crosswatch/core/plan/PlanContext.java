@@ -28,15 +28,21 @@ final class PlanContext {
     this.target = new TitleGroups(input.target(), Planner.TARGET, resolution, input.feature());
     this.sourceBaseline =
         new TitleGroups(
-            baselineItems(input.sourceBaseline()), Planner.SOURCE_BASELINE, resolution,
+            baselineItems(input.sourceBaseline()),
+            Planner.SOURCE_BASELINE,
+            resolution,
             input.feature());
     this.targetBaseline =
         new TitleGroups(
-            baselineItems(input.targetBaseline()), Planner.TARGET_BASELINE, resolution,
+            baselineItems(input.targetBaseline()),
+            Planner.TARGET_BASELINE,
+            resolution,
             input.feature());
     this.tombstoneGroups =
         new TitleGroups(
-            tombstones.stream().map(Tombstone::item).toList(), Planner.TOMBSTONES, resolution,
+            tombstones.stream().map(Tombstone::item).toList(),
+            Planner.TOMBSTONES,
+            resolution,
             input.feature());
   }
 

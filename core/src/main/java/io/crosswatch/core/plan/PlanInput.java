@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the planner looks at for one pair and feature. The source is side A, the target
- * side B.
+ * Everything the planner looks at for one pair and feature. The source is side A, the target side
+ * B.
  *
  * @param sourceBaseline the source's baseline, or {@code null} before the first successful run
  * @param targetBaseline the target's baseline, or {@code null} before the first successful run

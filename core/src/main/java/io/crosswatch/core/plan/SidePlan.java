@@ -1,7 +1,7 @@
 package io.crosswatch.core.plan;
 
-import java.util.List;
 import io.crosswatch.core.model.Item;
+import java.util.List;
 
 /** The changes planned for one side: items to add, to remove and to update (ratings). */
 public record SidePlan(List<Item> adds, List<Item> removes, List<Item> updates) {

@@ -114,7 +114,9 @@ final class TitlePlanner {
 
   /** The loser's item carrying the winner's rating and every id either side knows. */
   private static Item rated(Item loser, Item winner) {
-    return loser.withIds(loser.ids().merge(winner.ids())).withRating(winner.rating(), winner.ratedAt());
+    return loser
+        .withIds(loser.ids().merge(winner.ids()))
+        .withRating(winner.rating(), winner.ratedAt());
   }
 
   private static Instant later(Instant x, Instant y) {

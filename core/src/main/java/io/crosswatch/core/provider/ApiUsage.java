@@ -10,7 +10,8 @@ import java.util.Map;
  * @param rateLimited answers that were 429 (or the service's equivalent)
  * @param byEndpoint requests per {@code "METHOD /path"} template
  */
-public record ApiUsage(long requests, long retries, long rateLimited, Map<String, Long> byEndpoint) {
+public record ApiUsage(
+    long requests, long retries, long rateLimited, Map<String, Long> byEndpoint) {
   public ApiUsage {
     byEndpoint = Map.copyOf(byEndpoint);
   }

@@ -16,7 +16,10 @@ import java.util.Set;
  * @param details extra facts for {@code cw health} (server version, rate budget left, …)
  */
 public record HealthReport(
-    Status status, String message, Duration latency, Set<Feature> features,
+    Status status,
+    String message,
+    Duration latency,
+    Set<Feature> features,
     Map<String, String> details) {
 
   /** Provider status. {@code DOWN} and {@code AUTH_FAILED} make every pair using it fail. */

@@ -17,8 +17,8 @@ import java.util.Set;
  *   <li>{@link #health()} is called once per run before anything else;
  *   <li>{@link #snapshot(Feature)} is called for each feature an enabled pair uses (results may be
  *       cached by the orchestrator for {@code snapshot_ttl_sec});
- *   <li>{@link #add}, {@link #remove} and {@link #update} are called with chunks of items, in
- *       plan order; every item of a chunk gets exactly one {@link ItemOutcome};
+ *   <li>{@link #add}, {@link #remove} and {@link #update} are called with chunks of items, in plan
+ *       order; every item of a chunk gets exactly one {@link ItemOutcome};
  *   <li>{@link #close()} is called when the run ends.
  * </ol>
  *

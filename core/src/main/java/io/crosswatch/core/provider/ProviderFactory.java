@@ -12,8 +12,8 @@ public interface ProviderFactory {
   String name();
 
   /**
-   * Checks one instance's settings (the block's own keys, or one entry of {@code instances})
-   * and returns the problems found; {@code path} is the JSON path of that object, e.g. {@code
+   * Checks one instance's settings (the block's own keys, or one entry of {@code instances}) and
+   * returns the problems found; {@code path} is the JSON path of that object, e.g. {@code
    * file.instances.backup}. Unknown keys are warnings, wrong types or values errors.
    */
   List<ConfigIssue> validate(JsonNode settings, String path);

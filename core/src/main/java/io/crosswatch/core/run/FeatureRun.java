@@ -64,8 +64,7 @@ final class FeatureRun {
   private int chunks;
   private String failure;
 
-  FeatureRun(
-      RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
+  FeatureRun(RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
     this.config = run.config();
     this.store = run.store();
     this.session = run.session();
@@ -91,13 +90,26 @@ final class FeatureRun {
     events.emit(
         "feature:done",
         fields(
-            "pair", pair.id(), "feature", feature.key(), "status", summary.status(),
-            "applied_target_add", summary.applied().target().add(),
-            "applied_target_remove", summary.applied().target().remove(),
-            "applied_source_add", summary.applied().source().add(),
-            "applied_source_remove", summary.applied().source().remove(),
-            "unresolved", summary.unresolved(), "blocked", summary.blocked(),
-            "duration_ms", summary.durationMs()));
+            "pair",
+            pair.id(),
+            "feature",
+            feature.key(),
+            "status",
+            summary.status(),
+            "applied_target_add",
+            summary.applied().target().add(),
+            "applied_target_remove",
+            summary.applied().target().remove(),
+            "applied_source_add",
+            summary.applied().source().add(),
+            "applied_source_remove",
+            summary.applied().source().remove(),
+            "unresolved",
+            summary.unresolved(),
+            "blocked",
+            summary.blocked(),
+            "duration_ms",
+            summary.durationMs()));
     listener.featureFinished(pair, summary);
     return summary;
   }
@@ -115,8 +127,12 @@ final class FeatureRun {
       try {
         present.put(side, snapshot(side));
       } catch (ProviderException e) {
-        failure = providers.get(side).label() + " " + feature.key() + " snapshot failed: "
-            + e.getMessage();
+        failure =
+            providers.get(side).label()
+                + " "
+                + feature.key()
+                + " snapshot failed: "
+                + e.getMessage();
         warn(failure);
         return summary("failed", 0, 0, SideCounts.ZERO, 0, started);
       }
@@ -129,15 +145,25 @@ final class FeatureRun {
     Plan plan =
         Planner.plan(
             new PlanInput(
-                feature, pair.mode(), pair.feature(feature), config.sync(),
-                present.get(Side.SOURCE), present.get(Side.TARGET),
-                baselines.get(Side.SOURCE), baselines.get(Side.TARGET),
-                store.tombstones(pair.id(), feature), now));
+                feature,
+                pair.mode(),
+                pair.feature(feature),
+                config.sync(),
+                present.get(Side.SOURCE),
+                present.get(Side.TARGET),
+                baselines.get(Side.SOURCE),
+                baselines.get(Side.TARGET),
+                store.tombstones(pair.id(), feature),
+                now));
     GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
-    guarded.warnings().forEach(w -> {
-      warn(w);
-      events.emit("guard", fields("pair", pair.id(), "feature", feature.key(), "message", w));
-    });
+    guarded
+        .warnings()
+        .forEach(
+            w -> {
+              warn(w);
+              events.emit(
+                  "guard", fields("pair", pair.id(), "feature", feature.key(), "message", w));
+            });
     Plan safe = guarded.plan();
     unresolved = safe.unresolved().size();
     SideCounts planned = counts(safe);
@@ -145,8 +171,13 @@ final class FeatureRun {
     int sourceCount = present.get(Side.SOURCE).size();
     int targetCount = present.get(Side.TARGET).size();
     if (dryRun) {
-      return summary(guarded.guarded() ? "blocked" : "ok", sourceCount, targetCount, planned,
-          guarded.blocked(), started);
+      return summary(
+          guarded.guarded() ? "blocked" : "ok",
+          sourceCount,
+          targetCount,
+          planned,
+          guarded.blocked(),
+          started);
     }
     commitPlan(safe, present, guarded.keepBaseline(), now);
     applySide(Side.TARGET, safe.target());
@@ -163,11 +194,24 @@ final class FeatureRun {
     List<Item> items = session.snapshot(p, feature, cached);
     events.emit(
         "snapshot",
-        fields("pair", pair.id(), "feature", feature.key(), "provider", p.label(),
-            "side", side.key(), "count", items.size(), "cached", cached[0]));
+        fields(
+            "pair",
+            pair.id(),
+            "feature",
+            feature.key(),
+            "provider",
+            p.label(),
+            "side",
+            side.key(),
+            "count",
+            items.size(),
+            "cached",
+            cached[0]));
     if (config.runtime().debugMods()) {
-      listener.debug(String.format("snapshot %s %s %s: %d items%s", pair.id(), feature.key(),
-          p.label(), items.size(), cached[0] ? " (cached)" : ""));
+      listener.debug(
+          String.format(
+              "snapshot %s %s %s: %d items%s",
+              pair.id(), feature.key(), p.label(), items.size(), cached[0] ? " (cached)" : ""));
     }
     return items;
   }
@@ -191,8 +235,14 @@ final class FeatureRun {
       parked.put(side, keys);
     }
     return new GuardInput(
-        pair.id(), feature, labels, presentCounts, baselineCounts, parked,
-        config.runtime().suspectMinPrev(), config.runtime().suspectShrinkRatio(),
+        pair.id(),
+        feature,
+        labels,
+        presentCounts,
+        baselineCounts,
+        parked,
+        config.runtime().suspectMinPrev(),
+        config.runtime().suspectShrinkRatio(),
         config.sync().maxRemoveRatio());
   }
 
@@ -204,17 +254,34 @@ final class FeatureRun {
       sp.removes().forEach(i -> listener.planned(pair, feature, side, "remove", i));
     }
     for (PlannedUnresolved u : plan.unresolved()) {
-      warn(String.format("pair=%s feature=%s: %s cannot be matched (%s)", pair.id(),
-          feature.key(), u.item().label(), u.reason()));
+      warn(
+          String.format(
+              "pair=%s feature=%s: %s cannot be matched (%s)",
+              pair.id(), feature.key(), u.item().label(), u.reason()));
     }
     events.emit(
         "plan",
-        fields("pair", pair.id(), "feature", feature.key(),
-            "source_add", planned.source().add(), "source_remove", planned.source().remove(),
-            "source_update", planned.source().update(),
-            "target_add", planned.target().add(), "target_remove", planned.target().remove(),
-            "target_update", planned.target().update(),
-            "unresolved", plan.unresolved().size(), "blocked", blocked));
+        fields(
+            "pair",
+            pair.id(),
+            "feature",
+            feature.key(),
+            "source_add",
+            planned.source().add(),
+            "source_remove",
+            planned.source().remove(),
+            "source_update",
+            planned.source().update(),
+            "target_add",
+            planned.target().add(),
+            "target_remove",
+            planned.target().remove(),
+            "target_update",
+            planned.target().update(),
+            "unresolved",
+            plan.unresolved().size(),
+            "blocked",
+            blocked));
   }
 
   /**
@@ -224,20 +291,21 @@ final class FeatureRun {
    */
   private void commitPlan(
       Plan plan, Map<Side, List<Item>> present, Set<Side> keepBaseline, Instant now) {
-    store.transaction(tx -> {
-      for (Side side : Side.values()) {
-        if (!keepBaseline.contains(side)) {
-          tx.replaceBaseline(pair.id(), feature, side, present.get(side), now);
-        }
-        List<Item> deleted = plan.deletedOn(side);
-        if (!deleted.isEmpty()) {
-          tx.putTombstones(pair.id(), feature, deleted, now);
-        }
-      }
-      for (PlannedUnresolved u : plan.unresolved()) {
-        tx.putUnresolved(pair.id(), feature, u.side(), u.item(), u.reason(), now);
-      }
-    });
+    store.transaction(
+        tx -> {
+          for (Side side : Side.values()) {
+            if (!keepBaseline.contains(side)) {
+              tx.replaceBaseline(pair.id(), feature, side, present.get(side), now);
+            }
+            List<Item> deleted = plan.deletedOn(side);
+            if (!deleted.isEmpty()) {
+              tx.putTombstones(pair.id(), feature, deleted, now);
+            }
+          }
+          for (PlannedUnresolved u : plan.unresolved()) {
+            tx.putUnresolved(pair.id(), feature, u.side(), u.item(), u.reason(), now);
+          }
+        });
   }
 
   private void applySide(Side side, SidePlan plan) throws InterruptedException {
@@ -250,7 +318,13 @@ final class FeatureRun {
         continue;
       }
       ApplyResult result =
-          applier.apply(provider, feature, op, items, chunkSize, pause,
+          applier.apply(
+              provider,
+              feature,
+              op,
+              items,
+              chunkSize,
+              pause,
               chunk -> commitChunk(side, provider, op, chunk));
       chunks += result.chunks();
       session.invalidate(provider, feature);
@@ -285,40 +359,60 @@ final class FeatureRun {
         failed.add(o);
       }
     }
-    store.transaction(tx -> {
-      if (op == WriteOp.REMOVE) {
-        tx.removeFromBaseline(pair.id(), feature, side, done, now);
-      } else {
-        tx.addToBaseline(pair.id(), feature, side, done, now);
-      }
-      tx.journal(runId, pair.id(), feature, side, op.key(), done, now);
-      tx.removeUnresolved(pair.id(), feature, side, done);
-      tx.clearFailures(pair.id(), feature, side, done);
-      for (ItemOutcome o : failed) {
-        String reason = o.reason() == null ? o.status().name().toLowerCase() : o.reason();
-        tx.putUnresolved(pair.id(), feature, side, o.item(), reason, now);
-        if (!o.retriable()) {
-          int runs = tx.recordFailure(runId, pair.id(), feature, side, o.item(), reason, now);
-          if (runs >= PARK_AFTER_FAILED_RUNS) {
-            tx.park(pair.id(), feature, side, o.item(), reason, now.plus(PARK_FOR));
+    store.transaction(
+        tx -> {
+          if (op == WriteOp.REMOVE) {
+            tx.removeFromBaseline(pair.id(), feature, side, done, now);
+          } else {
+            tx.addToBaseline(pair.id(), feature, side, done, now);
           }
-        }
-      }
-    });
+          tx.journal(runId, pair.id(), feature, side, op.key(), done, now);
+          tx.removeUnresolved(pair.id(), feature, side, done);
+          tx.clearFailures(pair.id(), feature, side, done);
+          for (ItemOutcome o : failed) {
+            String reason = o.reason() == null ? o.status().name().toLowerCase() : o.reason();
+            tx.putUnresolved(pair.id(), feature, side, o.item(), reason, now);
+            if (!o.retriable()) {
+              int runs = tx.recordFailure(runId, pair.id(), feature, side, o.item(), reason, now);
+              if (runs >= PARK_AFTER_FAILED_RUNS) {
+                tx.park(pair.id(), feature, side, o.item(), reason, now.plus(PARK_FOR));
+              }
+            }
+          }
+        });
     int[] counts = applied.get(side);
     counts[op.ordinal()] += done.size();
     unresolved += failed.size();
     for (ItemOutcome o : failed) {
-      warn(String.format("pair=%s feature=%s provider=%s: %s %s failed: %s", pair.id(),
-          feature.key(), provider.label(), op.key(), o.item().label(), o.reason()));
+      warn(
+          String.format(
+              "pair=%s feature=%s provider=%s: %s %s failed: %s",
+              pair.id(), feature.key(), provider.label(), op.key(), o.item().label(), o.reason()));
     }
     events.emit(
         "apply:chunk",
-        fields("pair", pair.id(), "feature", feature.key(), "provider", provider.label(),
-            "side", side.key(), "op", op.key(), "chunk", chunk.index(), "of", chunk.of(),
-            "applied", done.size(), "failed", failed.size(), "attempts", chunk.attempts()));
-    listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(),
-        chunk.of());
+        fields(
+            "pair",
+            pair.id(),
+            "feature",
+            feature.key(),
+            "provider",
+            provider.label(),
+            "side",
+            side.key(),
+            "op",
+            op.key(),
+            "chunk",
+            chunk.index(),
+            "of",
+            chunk.of(),
+            "applied",
+            done.size(),
+            "failed",
+            failed.size(),
+            "attempts",
+            chunk.attempts()));
+    listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(), chunk.of());
   }
 
   private void warn(String message) {
@@ -345,12 +439,25 @@ final class FeatureRun {
   }
 
   private FeatureSummary summary(
-      String status, int sourceCount, int targetCount, SideCounts planned, int blocked,
+      String status,
+      int sourceCount,
+      int targetCount,
+      SideCounts planned,
+      int blocked,
       long startedNanos) {
     long ms = (System.nanoTime() - startedNanos) / 1_000_000;
     return new FeatureSummary(
-        feature.key(), status, sourceCount, targetCount, planned, appliedCounts(), unresolved,
-        blocked, chunks, warnings, ms);
+        feature.key(),
+        status,
+        sourceCount,
+        targetCount,
+        planned,
+        appliedCounts(),
+        unresolved,
+        blocked,
+        chunks,
+        warnings,
+        ms);
   }
 
   /** Why the feature failed, or {@code null}. */

@@ -32,8 +32,10 @@ import java.util.random.RandomGenerator;
  * provider this build lacks, are listed as {@code skipped} and do not change the exit code.
  */
 public final class Orchestrator {
-  /** Features in apply order: history first, because some trackers drop watched titles from the
-   * watchlist when a play is added. */
+  /**
+   * Features in apply order: history first, because some trackers drop watched titles from the
+   * watchlist when a play is added.
+   */
   static final List<Feature> FEATURE_ORDER =
       List.of(Feature.HISTORY, Feature.WATCHLIST, Feature.RATINGS);
 
@@ -79,20 +81,34 @@ public final class Orchestrator {
   public RunSummary run(RunRequest request) throws InterruptedException {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
-    events.emit("run:start", FeatureRun.fields("run_id", request.runId(),
-        "dry_run", request.dryRun(), "config", config.file().toString()));
+    events.emit(
+        "run:start",
+        FeatureRun.fields(
+            "run_id",
+            request.runId(),
+            "dry_run",
+            request.dryRun(),
+            "config",
+            config.file().toString()));
     if (!request.dryRun()) {
       store.runStarted(request.runId(), started, false);
-      store.pruneTombstones(
-          started.minus(Duration.ofDays(config.sync().tombstoneTtlDays())));
+      store.pruneTombstones(started.minus(Duration.ofDays(config.sync().tombstoneTtlDays())));
     }
     List<PairSummary> pairs = new ArrayList<>();
     Map<String, ApiUsage> api;
     try (ProviderSession session =
         new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
       RunContext context =
-          new RunContext(request.runId(), request.dryRun(), config, store, session,
-              new Applier(sleeper, random, retryPolicy), events, listener, clock);
+          new RunContext(
+              request.runId(),
+              request.dryRun(),
+              config,
+              store,
+              session,
+              new Applier(sleeper, random, retryPolicy),
+              events,
+              listener,
+              clock);
       for (PairSettings pair : config.pairs()) {
         if (request.pairIds().isEmpty() || request.pairIds().contains(pair.id())) {
           pairs.add(new PairRun(context, pair, selected(request)).run());
@@ -102,16 +118,37 @@ public final class Orchestrator {
     }
     Instant finished = clock.instant();
     RunSummary summary =
-        new RunSummary(request.runId(), started, finished, (System.nanoTime() - startNanos)
-            / 1_000_000, request.dryRun(), exitCode(pairs), pairs, totals(pairs), api);
-    events.emit("run:done", FeatureRun.fields("run_id", request.runId(),
-        "exit_code", summary.exitCode(), "added", summary.totals().added(),
-        "removed", summary.totals().removed(), "updated", summary.totals().updated(),
-        "unresolved", summary.totals().unresolved(), "blocked", summary.totals().blocked(),
-        "duration_ms", summary.durationMs()));
+        new RunSummary(
+            request.runId(),
+            started,
+            finished,
+            (System.nanoTime() - startNanos) / 1_000_000,
+            request.dryRun(),
+            exitCode(pairs),
+            pairs,
+            totals(pairs),
+            api);
+    events.emit(
+        "run:done",
+        FeatureRun.fields(
+            "run_id",
+            request.runId(),
+            "exit_code",
+            summary.exitCode(),
+            "added",
+            summary.totals().added(),
+            "removed",
+            summary.totals().removed(),
+            "updated",
+            summary.totals().updated(),
+            "unresolved",
+            summary.totals().unresolved(),
+            "blocked",
+            summary.totals().blocked(),
+            "duration_ms",
+            summary.durationMs()));
     if (!request.dryRun()) {
-      store.runFinished(request.runId(), finished, summary.exitCode(),
-          SummaryJson.toJson(summary));
+      store.runFinished(request.runId(), finished, summary.exitCode(), SummaryJson.toJson(summary));
     }
     return summary;
   }
@@ -135,11 +172,14 @@ public final class Orchestrator {
         if (!pair.enabled()) {
           continue;
         }
-        for (String[] side : new String[][] {
-          {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}}) {
+        for (String[] side :
+            new String[][] {
+              {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
+            }) {
           ProviderSession.Connection c = session.connect(side[0], side[1]);
-          result.put(c.label(), c.health() != null ? c.health()
-              : HealthReport.down(c.failure(), Duration.ZERO));
+          result.put(
+              c.label(),
+              c.health() != null ? c.health() : HealthReport.down(c.failure(), Duration.ZERO));
         }
       }
     }

@@ -57,7 +57,13 @@ final class PairRun {
   }
 
   private PairSummary summary(String status, String reason, List<FeatureSummary> features) {
-    return new PairSummary(pair.id(), pair.mode().key(), status, reason, pair.sourceLabel(),
-        pair.targetLabel(), features);
+    return new PairSummary(
+        pair.id(),
+        pair.mode().key(),
+        status,
+        reason,
+        pair.sourceLabel(),
+        pair.targetLabel(),
+        features);
   }
 }

@@ -42,7 +42,10 @@ final class ProviderSession implements AutoCloseable {
    * @param missingInBuild the provider is known but this build cannot run it
    */
   record Connection(
-      String label, Provider provider, HealthReport health, String failure,
+      String label,
+      Provider provider,
+      HealthReport health,
+      String failure,
       boolean missingInBuild) {
     boolean usable() {
       return failure == null;
@@ -50,7 +53,11 @@ final class ProviderSession implements AutoCloseable {
   }
 
   ProviderSession(
-      Config config, ProviderRegistry registry, Path stateDir, Clock clock, DiagnosticLog log,
+      Config config,
+      ProviderRegistry registry,
+      Path stateDir,
+      Clock clock,
+      DiagnosticLog log,
       RunEvents events) {
     this.config = config;
     this.registry = registry;
@@ -58,8 +65,7 @@ final class ProviderSession implements AutoCloseable {
     this.clock = clock;
     this.log = log;
     this.events = events;
-    this.cache =
-        new SnapshotCache(clock, Duration.ofSeconds(config.runtime().snapshotTtlSec()));
+    this.cache = new SnapshotCache(clock, Duration.ofSeconds(config.runtime().snapshotTtlSec()));
   }
 
   /** The instance {@code name:instance}, created and health-checked on first use. */
@@ -88,15 +94,14 @@ final class ProviderSession implements AutoCloseable {
       return new Connection(
           label, null, null, "provider " + name + " is not available in this build", true);
     }
-    String path = name.toLowerCase(java.util.Locale.ROOT)
-        + ("default".equals(instance) ? "" : ".instances." + instance);
+    String path =
+        name.toLowerCase(java.util.Locale.ROOT)
+            + ("default".equals(instance) ? "" : ".instances." + instance);
     ProviderContext context =
         new ProviderContext(
             name,
             instance,
-            config
-                .instanceSettings(name, instance)
-                .orElseGet(JsonNodeFactory.instance::objectNode),
+            config.instanceSettings(name, instance).orElseGet(JsonNodeFactory.instance::objectNode),
             path,
             config.directory(),
             stateDir,
@@ -117,8 +122,12 @@ final class ProviderSession implements AutoCloseable {
       health = HealthReport.down("health check failed: " + e.getMessage(), Duration.ZERO);
     }
     if (!health.usable()) {
-      String failure = label + " is " + health.status().name().toLowerCase(java.util.Locale.ROOT)
-          .replace('_', ' ') + ": " + health.message();
+      String failure =
+          label
+              + " is "
+              + health.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + ": "
+              + health.message();
       return new Connection(label, provider, health, failure, false);
     }
     return new Connection(label, provider, health, null, false);

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Present snapshots per provider instance and feature, kept for {@code snapshot_ttl_sec} within
- * one process; any write to a provider and feature drops its entry.
+ * Present snapshots per provider instance and feature, kept for {@code snapshot_ttl_sec} within one
+ * process; any write to a provider and feature drops its entry.
  */
 public final class SnapshotCache {
   private final Clock clock;

@@ -128,12 +128,12 @@ public final class InMemoryStateStore implements StateStore {
     undo.put(
         runs,
         runId,
-        new Run(record, old == null ? ++runSeq : old.seq(), old == null ? null : old.summaryJson()));
+        new Run(
+            record, old == null ? ++runSeq : old.seq(), old == null ? null : old.summaryJson()));
   }
 
   @Override
-  public synchronized void runFinished(
-      String runId, Instant at, int exitCode, String summaryJson) {
+  public synchronized void runFinished(String runId, Instant at, int exitCode, String summaryJson) {
     Objects.requireNonNull(runId, "runId");
     ensureOpen();
     Instant finished = truncate(at);

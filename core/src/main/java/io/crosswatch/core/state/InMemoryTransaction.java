@@ -31,8 +31,7 @@ final class InMemoryTransaction implements StateTransaction {
       String pairId, Feature feature, Side side, Collection<Item> items, Instant at) {
     Scope scope = scope(pairId, feature, side);
     Map<String, Item> wanted = byKey(items, feature);
-    store.baselineItems.removeIf(
-        pairId, (s, key) -> s.equals(scope) && !wanted.containsKey(key));
+    store.baselineItems.removeIf(pairId, (s, key) -> s.equals(scope) && !wanted.containsKey(key));
     wanted.forEach((key, item) -> putIfChanged(scope, key, item));
     stamp(scope, at);
   }
@@ -77,7 +76,12 @@ final class InMemoryTransaction implements StateTransaction {
 
   @Override
   public void journal(
-      String runId, String pairId, Feature feature, Side side, String op, Collection<Item> items,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      String op,
+      Collection<Item> items,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(op, "op");
@@ -85,7 +89,13 @@ final class InMemoryTransaction implements StateTransaction {
     for (Item item : items) {
       store.undo.add(
           store.journal,
-          new JournalEntry(runId, pairId, feature, side, op, Objects.requireNonNull(item, "item"),
+          new JournalEntry(
+              runId,
+              pairId,
+              feature,
+              side,
+              op,
+              Objects.requireNonNull(item, "item"),
               truncate(at)));
     }
   }
@@ -98,8 +108,14 @@ final class InMemoryTransaction implements StateTransaction {
     store.unresolved.put(
         scope,
         key,
-        new UnresolvedItem(pairId, feature, side, key, item,
-            Objects.requireNonNull(reason, "reason"), truncate(at)));
+        new UnresolvedItem(
+            pairId,
+            feature,
+            side,
+            key,
+            item,
+            Objects.requireNonNull(reason, "reason"),
+            truncate(at)));
   }
 
   @Override
@@ -112,7 +128,12 @@ final class InMemoryTransaction implements StateTransaction {
 
   @Override
   public int recordFailure(
-      String runId, String pairId, Feature feature, Side side, Item item, String reason,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      Item item,
+      String reason,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     Scope scope = scope(pairId, feature, side);
@@ -123,7 +144,8 @@ final class InMemoryTransaction implements StateTransaction {
       runs = runId.equals(previous.lastRunId()) ? previous.runs() : previous.runs() + 1;
     }
     store.failures.put(
-        scope, key,
+        scope,
+        key,
         new Failure(runs, runId, Objects.requireNonNull(reason, "reason"), truncate(at)));
     return runs;
   }
@@ -144,8 +166,14 @@ final class InMemoryTransaction implements StateTransaction {
     store.parked.put(
         scope,
         key,
-        new ParkedItem(pairId, feature, side, key, item,
-            Objects.requireNonNull(reason, "reason"), truncate(until)));
+        new ParkedItem(
+            pairId,
+            feature,
+            side,
+            key,
+            item,
+            Objects.requireNonNull(reason, "reason"),
+            truncate(until)));
   }
 
   private void putIfChanged(Scope scope, String key, Item item) {

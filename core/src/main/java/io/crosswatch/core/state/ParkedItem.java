@@ -5,9 +5,14 @@ import io.crosswatch.core.model.Item;
 import java.time.Instant;
 
 /**
- * An item whose write failed permanently three runs in a row; it is not planned again until
- * {@code until} (or until cleared with {@code cw state}).
+ * An item whose write failed permanently three runs in a row; it is not planned again until {@code
+ * until} (or until cleared with {@code cw state}).
  */
 public record ParkedItem(
-    String pairId, Feature feature, Side side, String key, Item item, String reason,
+    String pairId,
+    Feature feature,
+    Side side,
+    String key,
+    Item item,
+    String reason,
     Instant until) {}

@@ -98,7 +98,11 @@ final class SqliteFiles {
       checkExisting(file);
     } catch (IOException e) {
       throw new StateException(
-          "cannot create state database " + file + " (" + e + "); check the state dir's"
+          "cannot create state database "
+              + file
+              + " ("
+              + e
+              + "); check the state dir's"
               + " permissions",
           e);
     }
@@ -119,9 +123,13 @@ final class SqliteFiles {
     config.setReadOnly(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     try (Db db = new Db(connect(file, config), file)) {
-      List<String> check = db.query("check the database", "PRAGMA quick_check", rs -> rs.getString(1));
+      List<String> check =
+          db.query("check the database", "PRAGMA quick_check", rs -> rs.getString(1));
       if (!check.equals(List.of("ok"))) {
-        throw damaged(file, "quick_check: " + String.join("; ", check.subList(0, Math.min(3, check.size()))), null);
+        throw damaged(
+            file,
+            "quick_check: " + String.join("; ", check.subList(0, Math.min(3, check.size()))),
+            null);
       }
       checkOwnVersion(db);
     }
@@ -214,7 +222,11 @@ final class SqliteFiles {
         throw damaged(file, e.getMessage(), e);
       }
       throw new StateException(
-          "cannot open state database " + file + " (" + e.getMessage() + "); check that the"
+          "cannot open state database "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); check that the"
               + " state dir is writable and on a local disk",
           e);
     }

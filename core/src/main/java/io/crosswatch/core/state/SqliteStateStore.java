@@ -83,7 +83,8 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read tombstones",
-        "SELECT key, item, removed_at FROM tombstones WHERE " + BY_PAIR
+        "SELECT key, item, removed_at FROM tombstones WHERE "
+            + BY_PAIR
             + " ORDER BY pair, feature, key",
         this::tombstone,
         pairId);
@@ -115,7 +116,8 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read parked items",
-        "SELECT pair, feature, side, key, item, reason, until FROM parked WHERE " + BY_PAIR
+        "SELECT pair, feature, side, key, item, reason, until FROM parked WHERE "
+            + BY_PAIR
             + " ORDER BY pair, feature, side, key",
         this::parkedItem,
         pairId);
@@ -132,8 +134,7 @@ public final class SqliteStateStore implements StateStore {
                   + " failures.pair AND p.feature = failures.feature AND p.side = failures.side"
                   + " AND p.key = failures.key AND (?1 IS NULL OR p.pair = ?1))",
               pairId);
-          return db.update(
-              "clear parked items", "DELETE FROM parked WHERE " + BY_PAIR, pairId);
+          return db.update("clear parked items", "DELETE FROM parked WHERE " + BY_PAIR, pairId);
         });
   }
 
@@ -142,7 +143,8 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read unresolved items",
-        "SELECT pair, feature, side, key, item, reason, at FROM unresolved WHERE " + BY_PAIR
+        "SELECT pair, feature, side, key, item, reason, at FROM unresolved WHERE "
+            + BY_PAIR
             + " ORDER BY pair, feature, side, key",
         this::unresolvedItem,
         pairId);
@@ -151,8 +153,7 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public int clearUnresolved(String pairId) {
     ensureOpen();
-    return db.update(
-        "clear unresolved items", "DELETE FROM unresolved WHERE " + BY_PAIR, pairId);
+    return db.update("clear unresolved items", "DELETE FROM unresolved WHERE " + BY_PAIR, pairId);
   }
 
   @Override
@@ -265,7 +266,9 @@ public final class SqliteStateStore implements StateStore {
           int removed = 0;
           for (String table :
               List.of("baseline_items", "tombstones", "unresolved", "parked", "failures")) {
-            removed += db.update("reset pair " + pairId, "DELETE FROM " + table + " WHERE pair = ?", pairId);
+            removed +=
+                db.update(
+                    "reset pair " + pairId, "DELETE FROM " + table + " WHERE pair = ?", pairId);
           }
           db.update("reset pair " + pairId, "DELETE FROM baselines WHERE pair = ?", pairId);
           return removed;

@@ -56,7 +56,8 @@ final class SqliteTransaction implements StateTransaction {
             upserts.add(row(pairId, feature, side, key, json));
           }
         });
-    db.batch("update a baseline", "DELETE FROM baseline_items WHERE " + SCOPE + " AND key = ?", deletes);
+    db.batch(
+        "update a baseline", "DELETE FROM baseline_items WHERE " + SCOPE + " AND key = ?", deletes);
     db.batch("update a baseline", UPSERT_BASELINE_ITEM, upserts);
     touchBaseline(pairId, feature, side, at);
   }
@@ -65,7 +66,8 @@ final class SqliteTransaction implements StateTransaction {
   public void addToBaseline(
       String pairId, Feature feature, Side side, Collection<Item> items, Instant at) {
     List<Object[]> upserts = new ArrayList<>();
-    encode(items, feature).forEach((key, json) -> upserts.add(row(pairId, feature, side, key, json)));
+    encode(items, feature)
+        .forEach((key, json) -> upserts.add(row(pairId, feature, side, key, json)));
     db.batch("add to a baseline", UPSERT_BASELINE_ITEM, upserts);
     touchBaseline(pairId, feature, side, at);
   }
@@ -122,7 +124,12 @@ final class SqliteTransaction implements StateTransaction {
 
   @Override
   public void journal(
-      String runId, String pairId, Feature feature, Side side, String op, Collection<Item> items,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      String op,
+      Collection<Item> items,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(op, "op");
@@ -130,8 +137,14 @@ final class SqliteTransaction implements StateTransaction {
     for (Item item : items) {
       rows.add(
           new Object[] {
-            runId, pairId, feature.key(), side.key(), op, ItemKeys.key(item, feature),
-            ItemCodec.toJson(item), millis(at)
+            runId,
+            pairId,
+            feature.key(),
+            side.key(),
+            op,
+            ItemKeys.key(item, feature),
+            ItemCodec.toJson(item),
+            millis(at)
           });
     }
     ensureOpen();
@@ -151,8 +164,13 @@ final class SqliteTransaction implements StateTransaction {
         "INSERT INTO unresolved (pair, feature, side, key, item, reason, at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair, feature, side, key) DO UPDATE SET"
             + " item = excluded.item, reason = excluded.reason, at = excluded.at",
-        pairId, feature.key(), side.key(), ItemKeys.key(item, feature), ItemCodec.toJson(item),
-        Objects.requireNonNull(reason, "reason"), millis(at));
+        pairId,
+        feature.key(),
+        side.key(),
+        ItemKeys.key(item, feature),
+        ItemCodec.toJson(item),
+        Objects.requireNonNull(reason, "reason"),
+        millis(at));
   }
 
   @Override
@@ -166,7 +184,12 @@ final class SqliteTransaction implements StateTransaction {
 
   @Override
   public int recordFailure(
-      String runId, String pairId, Feature feature, Side side, Item item, String reason,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      Item item,
+      String reason,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     ensureOpen();
@@ -186,8 +209,14 @@ final class SqliteTransaction implements StateTransaction {
         "count a failure",
         "INSERT OR REPLACE INTO failures (pair, feature, side, key, runs, last_run, reason, at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        pairId, feature.key(), side.key(), key, runs, runId,
-        Objects.requireNonNull(reason, "reason"), millis(at));
+        pairId,
+        feature.key(),
+        side.key(),
+        key,
+        runs,
+        runId,
+        Objects.requireNonNull(reason, "reason"),
+        millis(at));
     return runs;
   }
 
@@ -208,8 +237,13 @@ final class SqliteTransaction implements StateTransaction {
         "park an item",
         "INSERT OR REPLACE INTO parked (pair, feature, side, key, item, reason, until)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        pairId, feature.key(), side.key(), ItemKeys.key(item, feature), ItemCodec.toJson(item),
-        Objects.requireNonNull(reason, "reason"), millis(until));
+        pairId,
+        feature.key(),
+        side.key(),
+        ItemKeys.key(item, feature),
+        ItemCodec.toJson(item),
+        Objects.requireNonNull(reason, "reason"),
+        millis(until));
   }
 
   private void touchBaseline(String pairId, Feature feature, Side side, Instant at) {
@@ -218,7 +252,10 @@ final class SqliteTransaction implements StateTransaction {
         "INSERT INTO baselines (pair, feature, side, updated_at) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (pair, feature, side) DO UPDATE SET updated_at = excluded.updated_at"
             + " WHERE updated_at IS NOT excluded.updated_at",
-        pairId, feature.key(), side.key(), millis(at));
+        pairId,
+        feature.key(),
+        side.key(),
+        millis(at));
   }
 
   /** Storage key → item JSON; a later item with the same key wins. */

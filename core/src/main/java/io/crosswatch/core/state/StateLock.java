@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -94,8 +93,7 @@ public final class StateLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new StateException(
-          "cannot lock state dir " + dir + " (" + e + "); check that " + file + " is writable",
-          e);
+          "cannot lock state dir " + dir + " (" + e + "); check that " + file + " is writable", e);
     } catch (RuntimeException e) {
       closeQuietly(channel);
       throw e;

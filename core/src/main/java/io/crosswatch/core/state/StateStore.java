@@ -58,8 +58,8 @@ public interface StateStore extends AutoCloseable {
   void transaction(Consumer<StateTransaction> work);
 
   /**
-   * Forgets everything about one pair: baselines, tombstones, unresolved, parked and failure
-   * counts (the journal is kept). Returns how many rows were removed.
+   * Forgets everything about one pair: baselines, tombstones, unresolved, parked and failure counts
+   * (the journal is kept). Returns how many rows were removed.
    */
   int resetPair(String pairId);
 

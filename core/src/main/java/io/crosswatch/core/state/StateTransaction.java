@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Writes made inside one {@link StateStore#transaction}: all of them are committed together or
- * none is. Items are stored under {@link io.crosswatch.core.model.ItemKeys#key(Item, Feature)}.
+ * Writes made inside one {@link StateStore#transaction}: all of them are committed together or none
+ * is. Items are stored under {@link io.crosswatch.core.model.ItemKeys#key(Item, Feature)}.
  */
 public interface StateTransaction {
 
   /** Sets a side's baseline to exactly these items (unchanged rows are not rewritten). */
-  void replaceBaseline(String pairId, Feature feature, Side side, Collection<Item> items, Instant at);
+  void replaceBaseline(
+      String pairId, Feature feature, Side side, Collection<Item> items, Instant at);
 
   /** Adds or replaces items in a side's baseline (creating it if missing). */
   void addToBaseline(String pairId, Feature feature, Side side, Collection<Item> items, Instant at);
@@ -29,7 +30,12 @@ public interface StateTransaction {
 
   /** Appends applied changes to the journal; {@code op} is add, remove or update. */
   void journal(
-      String runId, String pairId, Feature feature, Side side, String op, Collection<Item> items,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      String op,
+      Collection<Item> items,
       Instant at);
 
   /** Records (or refreshes) an unresolved item. */
@@ -40,17 +46,21 @@ public interface StateTransaction {
   void removeUnresolved(String pairId, Feature feature, Side side, Collection<Item> items);
 
   /**
-   * Counts a permanent write failure of an item in run {@code runId} and returns how many runs in
-   * a row it has failed (a second failure in the same run does not count again).
+   * Counts a permanent write failure of an item in run {@code runId} and returns how many runs in a
+   * row it has failed (a second failure in the same run does not count again).
    */
   int recordFailure(
-      String runId, String pairId, Feature feature, Side side, Item item, String reason,
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      Item item,
+      String reason,
       Instant at);
 
   /** Forgets failure counts of these items (their write succeeded). */
   void clearFailures(String pairId, Feature feature, Side side, Collection<Item> items);
 
   /** Parks an item until {@code until}. */
-  void park(
-      String pairId, Feature feature, Side side, Item item, String reason, Instant until);
+  void park(String pairId, Feature feature, Side side, Item item, String reason, Instant until);
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mutates maps and lists while remembering how to undo each change, so a failed transaction of
- * the in-memory store can be rolled back. Outside a transaction nothing is remembered.
+ * Mutates maps and lists while remembering how to undo each change, so a failed transaction of the
+ * in-memory store can be rolled back. Outside a transaction nothing is remembered.
  */
 final class UndoLog {
   private final Deque<Runnable> undo = new ArrayDeque<>();

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class ApplierTest {
   final List<Duration> slept = new ArrayList<>();
   final Applier applier =
-      new Applier(slept::add, new SplittableRandom(7),
+      new Applier(
+          slept::add,
+          new SplittableRandom(7),
           new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
 
   static List<Item> movies(int n) {
@@ -39,8 +41,15 @@ class ApplierTest {
   void writesInChunksWithAPauseBetweenThem() throws Exception {
     ScriptedProvider p = new ScriptedProvider();
     List<ChunkResult> chunks = new ArrayList<>();
-    ApplyResult r = applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, movies(250), 100,
-        Duration.ofMillis(50), chunks::add);
+    ApplyResult r =
+        applier.apply(
+            p,
+            Feature.WATCHLIST,
+            WriteOp.ADD,
+            movies(250),
+            100,
+            Duration.ofMillis(50),
+            chunks::add);
     assertThat(p.calls).extracting(List::size).containsExactly(100, 100, 50);
     assertThat(chunks).extracting(ChunkResult::index).containsExactly(1, 2, 3);
     assertThat(slept).containsExactly(Duration.ofMillis(50), Duration.ofMillis(50));
@@ -52,11 +61,12 @@ class ApplierTest {
   void transientFailuresAreRetriedWithGrowingBackoffAndRetryAfterIsHonoured() throws Exception {
     ScriptedProvider p = new ScriptedProvider();
     p.failures.add(ProviderException.transientFailure("503", null));
-    p.failures.add(new ProviderException(ProviderException.Kind.RATE_LIMITED, "429", true,
-        Duration.ofSeconds(3)));
+    p.failures.add(
+        new ProviderException(
+            ProviderException.Kind.RATE_LIMITED, "429", true, Duration.ofSeconds(3)));
     p.failures.add(ProviderException.transientFailure("timeout", null));
-    ApplyResult r = applier.apply(p, Feature.HISTORY, WriteOp.ADD, movies(3), 100,
-        Duration.ZERO, c -> {});
+    ApplyResult r =
+        applier.apply(p, Feature.HISTORY, WriteOp.ADD, movies(3), 100, Duration.ZERO, c -> {});
     assertThat(r.failure()).isNull();
     assertThat(r.outcomes()).allMatch(ItemOutcome::succeeded);
     assertThat(slept).hasSize(3);
@@ -69,10 +79,11 @@ class ApplierTest {
   void permanentFailuresAreNotRetriedAndStopTheOperation() throws Exception {
     ScriptedProvider p = new ScriptedProvider();
     p.failures.add(ProviderException.permanent(ProviderException.Kind.AUTH, "401 token revoked"));
-    ApplyResult r = applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, movies(150), 100,
-        Duration.ZERO, c -> {});
+    ApplyResult r =
+        applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, movies(150), 100, Duration.ZERO, c -> {});
     assertThat(p.calls).hasSize(1);
-    assertThat(r.failure()).contains("provider=TEST:default feature=watchlist op=add chunk=1/2")
+    assertThat(r.failure())
+        .contains("provider=TEST:default feature=watchlist op=add chunk=1/2")
         .contains("401 token revoked");
     assertThat(r.notAttempted()).isEqualTo(150);
   }
@@ -83,48 +94,56 @@ class ApplierTest {
     for (int i = 0; i < 10; i++) {
       p.failures.add(ProviderException.transientFailure("503 Service Unavailable", null));
     }
-    ApplyResult r = applier.apply(p, Feature.RATINGS, WriteOp.UPDATE, movies(5), 100,
-        Duration.ZERO, c -> {});
+    ApplyResult r =
+        applier.apply(p, Feature.RATINGS, WriteOp.UPDATE, movies(5), 100, Duration.ZERO, c -> {});
     assertThat(p.calls).hasSize(4);
-    assertThat(r.failure()).contains("op=update chunk=1/1: 503 Service Unavailable after 4 attempts");
+    assertThat(r.failure())
+        .contains("op=update chunk=1/1: 503 Service Unavailable after 4 attempts");
   }
 
   @Test
   void itemsFailingTransientlyAreRetriedAloneAndPermanentOnesAreSettled() throws Exception {
     ScriptedProvider p = new ScriptedProvider();
     List<Item> items = movies(3);
-    p.outcome = new Function<>() {
-      int call;
+    p.outcome =
+        new Function<>() {
+          int call;
 
-      @Override
-      public ItemOutcome apply(Item item) {
-        if (item == items.get(0) && call++ < 1) {
-          return ItemOutcome.failed(item, "busy", true);
-        }
-        if (item == items.get(1)) {
-          return ItemOutcome.notFound(item, "not_found");
-        }
-        return ItemOutcome.confirmed(item);
-      }
-    };
-    ApplyResult r = applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, items, 100, Duration.ZERO,
-        c -> {});
+          @Override
+          public ItemOutcome apply(Item item) {
+            if (item == items.get(0) && call++ < 1) {
+              return ItemOutcome.failed(item, "busy", true);
+            }
+            if (item == items.get(1)) {
+              return ItemOutcome.notFound(item, "not_found");
+            }
+            return ItemOutcome.confirmed(item);
+          }
+        };
+    ApplyResult r =
+        applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, items, 100, Duration.ZERO, c -> {});
     assertThat(p.calls).extracting(List::size).containsExactly(3, 1);
-    assertThat(r.outcomes()).extracting(ItemOutcome::status).containsExactlyInAnyOrder(
-        ItemOutcome.Status.CONFIRMED, ItemOutcome.Status.CONFIRMED, ItemOutcome.Status.NOT_FOUND);
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactlyInAnyOrder(
+            ItemOutcome.Status.CONFIRMED,
+            ItemOutcome.Status.CONFIRMED,
+            ItemOutcome.Status.NOT_FOUND);
   }
 
   @Test
   void anItemThatGetsNoOutcomeIsSettledAsFailedAndNeverResent() throws Exception {
     ScriptedProvider p = new ScriptedProvider();
     p.outcome = item -> null;
-    ApplyResult r = applier.apply(p, Feature.HISTORY, WriteOp.ADD, movies(2), 100, Duration.ZERO,
-        c -> {});
+    ApplyResult r =
+        applier.apply(p, Feature.HISTORY, WriteOp.ADD, movies(2), 100, Duration.ZERO, c -> {});
     assertThat(p.calls).hasSize(1);
-    assertThat(r.outcomes()).allSatisfy(o -> {
-      assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
-      assertThat(o.retriable()).isFalse();
-    });
+    assertThat(r.outcomes())
+        .allSatisfy(
+            o -> {
+              assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
+              assertThat(o.retriable()).isFalse();
+            });
   }
 
   /** A provider whose writes follow a script. */

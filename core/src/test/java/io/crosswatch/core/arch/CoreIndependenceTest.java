@@ -17,18 +17,22 @@ class CoreIndependenceTest {
   @Test
   void coreDoesNotDependOnProviders() {
     noClasses()
-        .that().resideInAPackage("io.crosswatch.core..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("io.crosswatch.providers..", "io.crosswatch.app..",
-            "io.crosswatch.testkit..")
+        .that()
+        .resideInAPackage("io.crosswatch.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.crosswatch.providers..", "io.crosswatch.app..", "io.crosswatch.testkit..")
         .check(CORE);
   }
 
   @Test
   void coreDoesNotSpeakHttp() {
     noClasses()
-        .that().resideInAPackage("io.crosswatch.core..")
-        .should().dependOnClassesThat()
+        .that()
+        .resideInAPackage("io.crosswatch.core..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..")
         .check(CORE);
   }
@@ -36,10 +40,17 @@ class CoreIndependenceTest {
   @Test
   void orchestratorDoesNotNameAnyProvider() {
     noClasses()
-        .that().resideInAnyPackage("io.crosswatch.core.run..", "io.crosswatch.core.plan..")
-        .should().dependOnClassesThat().haveSimpleNameContaining("Trakt")
-        .orShould().dependOnClassesThat().haveSimpleNameContaining("Plex")
-        .orShould().dependOnClassesThat().haveSimpleNameContaining("FileProvider")
+        .that()
+        .resideInAnyPackage("io.crosswatch.core.run..", "io.crosswatch.core.plan..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameContaining("Trakt")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameContaining("Plex")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameContaining("FileProvider")
         .check(CORE);
   }
 }

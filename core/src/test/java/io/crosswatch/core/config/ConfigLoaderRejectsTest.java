@@ -120,7 +120,9 @@ class ConfigLoaderRejectsTest {
         broken(
             "chunk size of unknown provider",
             "{'runtime': {'apply_chunk_size_by_provider': {'K-ODI': 500}}}",
-            "runtime.apply_chunk_size_by_provider.K-ODI: unknown provider \"K-ODI\" " + KNOWN + ")"),
+            "runtime.apply_chunk_size_by_provider.K-ODI: unknown provider \"K-ODI\" "
+                + KNOWN
+                + ")"),
         broken(
             "chunk size of lower-case provider",
             "{'runtime': {'apply_chunk_size_by_provider': {'simkl': 5}}}",

@@ -28,8 +28,13 @@ final class PlanFixtures {
   private PlanFixtures() {}
 
   static Item movie(String title, String imdb, Integer tmdb) {
-    Ids ids = Ids.of(Map.of(IdKind.IMDB, imdb == null ? "" : imdb, IdKind.TMDB,
-        tmdb == null ? "" : tmdb.toString()));
+    Ids ids =
+        Ids.of(
+            Map.of(
+                IdKind.IMDB,
+                imdb == null ? "" : imdb,
+                IdKind.TMDB,
+                tmdb == null ? "" : tmdb.toString()));
     return Item.movie(title, 2000, ids);
   }
 
@@ -63,8 +68,15 @@ final class PlanFixtures {
   }
 
   static PlanInput input(
-      Feature f, SyncMode mode, FeatureSettings s, SyncSettings sync, List<Item> a, List<Item> b,
-      Baseline baseA, Baseline baseB, List<Tombstone> tombstones) {
+      Feature f,
+      SyncMode mode,
+      FeatureSettings s,
+      SyncSettings sync,
+      List<Item> a,
+      List<Item> b,
+      Baseline baseA,
+      Baseline baseB,
+      List<Tombstone> tombstones) {
     return new PlanInput(f, mode, s, sync, a, b, baseA, baseB, tombstones, NOW);
   }
 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * Properties of the planner over hundreds of seeded random worlds. Each failure message names the
@@ -54,16 +54,21 @@ class PlannerPropertiesTest {
         SyncSettings sync = new SyncSettings(rm, 30, 1.0, 60);
         SyncWorld w = populated(f, SyncMode.ONE_WAY, sync, seed);
         w.run();
-        assertThat(w.titles(Side.TARGET)).as("seed %d %s %s", seed, f, rm)
+        assertThat(w.titles(Side.TARGET))
+            .as("seed %d %s %s", seed, f, rm)
             .containsAll(w.titles(Side.SOURCE));
         if (f == Feature.RATINGS) {
-          w.ratings(Side.SOURCE).forEach((t, r) ->
-              assertThat(w.ratings(Side.TARGET).get(t)).as("seed %d rating of %d", seed, t)
-                  .isEqualTo(r));
+          w.ratings(Side.SOURCE)
+              .forEach(
+                  (t, r) ->
+                      assertThat(w.ratings(Side.TARGET).get(t))
+                          .as("seed %d rating of %d", seed, t)
+                          .isEqualTo(r));
         }
         GuardedPlan second = w.run();
-        assertThat(second.plan().isEmpty()).as("seed %d %s %s second run: %s", seed, f, rm,
-            second.plan()).isTrue();
+        assertThat(second.plan().isEmpty())
+            .as("seed %d %s %s second run: %s", seed, f, rm, second.plan())
+            .isTrue();
       }
     }
   }
@@ -74,8 +79,7 @@ class PlannerPropertiesTest {
     for (Feature f : Feature.values()) {
       SyncWorld w = populated(f, SyncMode.TWO_WAY, SYNC, seed);
       w.run();
-      assertThat(w.titles(Side.SOURCE)).as("seed %d %s", seed, f)
-          .isEqualTo(w.titles(Side.TARGET));
+      assertThat(w.titles(Side.SOURCE)).as("seed %d %s", seed, f).isEqualTo(w.titles(Side.TARGET));
       if (f == Feature.RATINGS) {
         assertThat(w.ratings(Side.SOURCE)).as("seed %d", seed).isEqualTo(w.ratings(Side.TARGET));
       }
@@ -110,14 +114,14 @@ class PlannerPropertiesTest {
           assertThat(held).as("seed %d %s run %d %s resurrected", seed, f, run, side).isEmpty();
         }
       }
-      assertThat(w.titles(Side.SOURCE)).as("seed %d %s", seed, f)
-          .isEqualTo(w.titles(Side.TARGET));
+      assertThat(w.titles(Side.SOURCE)).as("seed %d %s", seed, f).isEqualTo(w.titles(Side.TARGET));
     }
   }
 
   private static void addFreshTitles(SyncWorld w) {
     for (int i = 0; i < 3; i++) {
-      w.present.get(w.random.nextBoolean() ? Side.SOURCE : Side.TARGET)
+      w.present
+          .get(w.random.nextBoolean() ? Side.SOURCE : Side.TARGET)
           .add(w.stamp(w.newTitle(false)));
     }
   }
@@ -145,7 +149,8 @@ class PlannerPropertiesTest {
         int held = holds.get(side.ordinal());
         int removes = plan.plan().side(side).removes().size();
         if (held >= 20) {
-          assertThat(removes).as("seed %d %s %s holds %d", seed, mode, side, held)
+          assertThat(removes)
+              .as("seed %d %s %s holds %d", seed, mode, side, held)
               .isLessThanOrEqualTo((int) Math.floor(0.3 * held));
         }
       }

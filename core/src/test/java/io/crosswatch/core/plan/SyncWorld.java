@@ -27,9 +27,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Two simulated providers plus the bookkeeping the orchestrator keeps (baselines, tombstones),
- * for property tests of the planner. Every title has a hidden number, encoded in each of its ids,
- * so tests can tell which title an item is without using the identity resolver under test.
+ * Two simulated providers plus the bookkeeping the orchestrator keeps (baselines, tombstones), for
+ * property tests of the planner. Every title has a hidden number, encoded in each of its ids, so
+ * tests can tell which title an item is without using the identity resolver under test.
  */
 final class SyncWorld {
   final Feature feature;
@@ -40,13 +40,15 @@ final class SyncWorld {
   final Map<Side, List<Item>> present = new EnumMap<>(Side.class);
   final Map<Side, Baseline> baselines = new EnumMap<>(Side.class);
   final List<Tombstone> tombstones = new ArrayList<>();
+
   /** Title numbers of episodes start here, apart from movies'. */
   static final int EPISODES = 10_000_000;
 
   Instant now = Instant.parse("2026-01-01T00:00:00Z");
   private int nextTitle;
 
-  SyncWorld(Feature feature, SyncMode mode, FeatureSettings settings, SyncSettings sync, long seed) {
+  SyncWorld(
+      Feature feature, SyncMode mode, FeatureSettings settings, SyncSettings sync, long seed) {
     this.feature = feature;
     this.mode = mode;
     this.settings = settings;
@@ -120,9 +122,17 @@ final class SyncWorld {
     now = now.plus(Duration.ofHours(1));
     Plan plan =
         Planner.plan(
-            new PlanInput(feature, mode, settings, sync, List.copyOf(present.get(Side.SOURCE)),
-                List.copyOf(present.get(Side.TARGET)), baselines.get(Side.SOURCE),
-                baselines.get(Side.TARGET), List.copyOf(tombstones), now));
+            new PlanInput(
+                feature,
+                mode,
+                settings,
+                sync,
+                List.copyOf(present.get(Side.SOURCE)),
+                List.copyOf(present.get(Side.TARGET)),
+                baselines.get(Side.SOURCE),
+                baselines.get(Side.TARGET),
+                List.copyOf(tombstones),
+                now));
     GuardedPlan guarded = Guards.apply(plan, guardInput());
     Plan safe = guarded.plan();
     for (Side side : Side.values()) {
@@ -148,8 +158,16 @@ final class SyncWorld {
         base.put(side, baselines.get(side).items().size());
       }
     }
-    return new GuardInput("p", feature, Map.of(Side.SOURCE, "A", Side.TARGET, "B"), counts, base,
-        Map.of(), 20, 0.10, sync.maxRemoveRatio());
+    return new GuardInput(
+        "p",
+        feature,
+        Map.of(Side.SOURCE, "A", Side.TARGET, "B"),
+        counts,
+        base,
+        Map.of(),
+        20,
+        0.10,
+        sync.maxRemoveRatio());
   }
 
   private void apply(Side side, SidePlan plan) {

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * The behaviour every {@link StateStore} shares; each implementation's test extends this class.
- */
+/** The behaviour every {@link StateStore} shares; each implementation's test extends this class. */
 abstract class StateStoreContract {
   static final String PAIR = "lib-to-backup";
   static final String OTHER_PAIR = "other";
@@ -55,7 +53,8 @@ abstract class StateStoreContract {
   }
 
   static Item episode() {
-    ShowRef show = new ShowRef("Show 1", 1960, Ids.of(Map.of(IdKind.TVDB, 300001, IdKind.IMDB, "tt5000001")));
+    ShowRef show =
+        new ShowRef("Show 1", 1960, Ids.of(Map.of(IdKind.TVDB, 300001, IdKind.IMDB, "tt5000001")));
     return Item.episode(show, 1, 2, "Pilot", Ids.of(IdKind.TVDB, 20010102))
         .withWatchedAt(Instant.parse("2026-01-02T03:04:05.123456Z"))
         .withRating(8, T1);
@@ -74,7 +73,9 @@ abstract class StateStoreContract {
 
   @Test
   void replaceBaselineSetsExactlyTheGivenItemsOrderedByKey() {
-    write(tx -> tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(3), movie(1), movie(2)), T0));
+    write(
+        tx ->
+            tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(3), movie(1), movie(2)), T0));
     write(tx -> tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(4), movie(2)), T1));
 
     Baseline baseline = store.baseline(PAIR, WATCHLIST, SOURCE).orElseThrow();
@@ -109,10 +110,14 @@ abstract class StateStoreContract {
           tx.replaceBaseline(OTHER_PAIR, WATCHLIST, SOURCE, List.of(movie(4)), T0);
         });
 
-    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE).orElseThrow().items()).containsExactly(movie(1));
-    assertThat(store.baseline(PAIR, WATCHLIST, TARGET).orElseThrow().items()).containsExactly(movie(2));
-    assertThat(store.baseline(PAIR, RATINGS, SOURCE).orElseThrow().items()).containsExactly(movie(3));
-    assertThat(store.baseline(OTHER_PAIR, WATCHLIST, SOURCE).orElseThrow().items()).containsExactly(movie(4));
+    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE).orElseThrow().items())
+        .containsExactly(movie(1));
+    assertThat(store.baseline(PAIR, WATCHLIST, TARGET).orElseThrow().items())
+        .containsExactly(movie(2));
+    assertThat(store.baseline(PAIR, RATINGS, SOURCE).orElseThrow().items())
+        .containsExactly(movie(3));
+    assertThat(store.baseline(OTHER_PAIR, WATCHLIST, SOURCE).orElseThrow().items())
+        .containsExactly(movie(4));
     assertThat(store.baseline(PAIR, HISTORY, SOURCE)).isEmpty();
   }
 
@@ -129,7 +134,8 @@ abstract class StateStoreContract {
   void itemsKeepEveryField() {
     write(tx -> tx.replaceBaseline(PAIR, HISTORY, SOURCE, List.of(episode()), T0));
 
-    assertThat(store.baseline(PAIR, HISTORY, SOURCE).orElseThrow().items()).containsExactly(episode());
+    assertThat(store.baseline(PAIR, HISTORY, SOURCE).orElseThrow().items())
+        .containsExactly(episode());
   }
 
   @Test
@@ -200,7 +206,8 @@ abstract class StateStoreContract {
     write(tx -> tx.putTombstones(PAIR, WATCHLIST, List.of(movie(1), movie(2)), T0));
     write(tx -> tx.removeTombstones(PAIR, WATCHLIST, List.of(movie(1).withListedAt(T2))));
 
-    assertThat(store.tombstones(PAIR, WATCHLIST)).containsExactly(tombstone(movie(2), WATCHLIST, T0));
+    assertThat(store.tombstones(PAIR, WATCHLIST))
+        .containsExactly(tombstone(movie(2), WATCHLIST, T0));
   }
 
   @Test
@@ -254,13 +261,19 @@ abstract class StateStoreContract {
         });
 
     assertThat(store.clearUnresolved(PAIR)).isEqualTo(2);
-    assertThat(store.unresolved(null)).extracting(UnresolvedItem::pairId).containsExactly(OTHER_PAIR);
+    assertThat(store.unresolved(null))
+        .extracting(UnresolvedItem::pairId)
+        .containsExactly(OTHER_PAIR);
     assertThat(store.clearUnresolved(null)).isEqualTo(1);
     assertThat(store.unresolved(null)).isEmpty();
   }
 
   static UnresolvedItem unresolved(
-      String pair, io.crosswatch.core.model.Feature feature, Side side, Item item, String reason,
+      String pair,
+      io.crosswatch.core.model.Feature feature,
+      Side side,
+      Item item,
+      String reason,
       Instant at) {
     return new UnresolvedItem(pair, feature, side, ItemKeys.key(item, feature), item, reason, at);
   }
@@ -270,11 +283,26 @@ abstract class StateStoreContract {
   @Test
   void recordFailureCountsConsecutiveFailedRuns() {
     int[] counts = new int[5];
-    write(tx -> counts[0] = tx.recordFailure("run-1", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T0));
-    write(tx -> counts[1] = tx.recordFailure("run-1", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T0));
-    write(tx -> counts[2] = tx.recordFailure("run-2", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T1));
-    write(tx -> counts[3] = tx.recordFailure("run-3", PAIR, WATCHLIST, TARGET, movie(1), "rejected", T2));
-    write(tx -> counts[4] = tx.recordFailure("run-3", PAIR, WATCHLIST, SOURCE, movie(1), "rejected", T2));
+    write(
+        tx ->
+            counts[0] =
+                tx.recordFailure("run-1", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T0));
+    write(
+        tx ->
+            counts[1] =
+                tx.recordFailure("run-1", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T0));
+    write(
+        tx ->
+            counts[2] =
+                tx.recordFailure("run-2", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T1));
+    write(
+        tx ->
+            counts[3] =
+                tx.recordFailure("run-3", PAIR, WATCHLIST, TARGET, movie(1), "rejected", T2));
+    write(
+        tx ->
+            counts[4] =
+                tx.recordFailure("run-3", PAIR, WATCHLIST, SOURCE, movie(1), "rejected", T2));
 
     assertThat(counts).containsExactly(1, 1, 2, 3, 1);
   }
@@ -286,7 +314,10 @@ abstract class StateStoreContract {
     write(tx -> tx.clearFailures(PAIR, WATCHLIST, TARGET, List.of(movie(1))));
 
     int[] count = new int[1];
-    write(tx -> count[0] = tx.recordFailure("run-3", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T1));
+    write(
+        tx ->
+            count[0] =
+                tx.recordFailure("run-3", PAIR, WATCHLIST, TARGET, movie(1), "not_found", T1));
     assertThat(count[0]).isEqualTo(1);
   }
 
@@ -300,7 +331,8 @@ abstract class StateStoreContract {
         });
 
     assertThat(store.parked(PAIR, WATCHLIST, TARGET, T0))
-        .containsExactly(parked(movie(1), TARGET, "not_found", T1), parked(movie(2), TARGET, "rejected", T2));
+        .containsExactly(
+            parked(movie(1), TARGET, "not_found", T1), parked(movie(2), TARGET, "rejected", T2));
     assertThat(store.parked(PAIR, WATCHLIST, TARGET, T1))
         .containsExactly(parked(movie(2), TARGET, "rejected", T2));
     assertThat(store.parked(PAIR, WATCHLIST, TARGET, T2)).isEmpty();
@@ -316,7 +348,9 @@ abstract class StateStoreContract {
         });
 
     assertThat(store.allParked(PAIR)).containsExactly(parked(movie(1), TARGET, "not_found", T0));
-    assertThat(store.allParked(null)).extracting(ParkedItem::pairId).containsExactly(PAIR, OTHER_PAIR);
+    assertThat(store.allParked(null))
+        .extracting(ParkedItem::pairId)
+        .containsExactly(PAIR, OTHER_PAIR);
   }
 
   @Test
@@ -342,12 +376,16 @@ abstract class StateStoreContract {
 
   private int failureCountAfterAnotherRun(String pair) {
     int[] count = new int[1];
-    write(tx -> count[0] = tx.recordFailure("run-4", pair, WATCHLIST, TARGET, movie(1), "not_found", T1));
+    write(
+        tx ->
+            count[0] =
+                tx.recordFailure("run-4", pair, WATCHLIST, TARGET, movie(1), "not_found", T1));
     return count[0];
   }
 
   static ParkedItem parked(Item item, Side side, String reason, Instant until) {
-    return new ParkedItem(PAIR, WATCHLIST, side, ItemKeys.key(item, WATCHLIST), item, reason, until);
+    return new ParkedItem(
+        PAIR, WATCHLIST, side, ItemKeys.key(item, WATCHLIST), item, reason, until);
   }
 
   // ---- journal and runs ----
@@ -430,7 +468,8 @@ abstract class StateStoreContract {
                     }))
         .isSameAs(failure);
 
-    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE)).contains(new Baseline(List.of(movie(1)), T0));
+    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE))
+        .contains(new Baseline(List.of(movie(1)), T0));
     assertThat(store.baseline(PAIR, RATINGS, TARGET)).isEmpty();
     assertThat(store.allTombstones(null)).isEmpty();
     assertThat(store.journal("run-1")).isEmpty();
@@ -441,14 +480,19 @@ abstract class StateStoreContract {
 
   @Test
   void theStoreIsUsableAfterARolledBackTransaction() {
-    assertThatThrownBy(() -> store.transaction(tx -> {
-      tx.addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(1)), T0);
-      throw new RuntimeException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                store.transaction(
+                    tx -> {
+                      tx.addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(1)), T0);
+                      throw new RuntimeException("boom");
+                    }))
+        .hasMessage("boom");
 
     write(tx -> tx.addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(2)), T1));
 
-    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE)).contains(new Baseline(List.of(movie(2)), T1));
+    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE))
+        .contains(new Baseline(List.of(movie(2)), T1));
   }
 
   @Test
@@ -463,7 +507,8 @@ abstract class StateStoreContract {
     StateTransaction[] escaped = new StateTransaction[1];
     write(tx -> escaped[0] = tx);
 
-    assertThatThrownBy(() -> escaped[0].addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(1)), T0))
+    assertThatThrownBy(
+            () -> escaped[0].addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(1)), T0))
         .isInstanceOf(IllegalStateException.class);
   }
 
