@@ -57,7 +57,7 @@ public final class FakeTraktServer implements AutoCloseable {
     this.clock = b.clock;
     this.defaultWatchlistLimit = b.watchlistLimit;
     this.limiter = new TraktRateLimiter(b.writeInterval, b.getLimit, b.getWindow, b.clock);
-    this.reads = new TraktReads(new TraktJson(b.stringIds), b.clock.instant());
+    this.reads = new TraktReads(new TraktJson(b.stringIds), b.clock.instant(), b.pageCap);
     this.writes = new TraktWrites(catalogue, b.clock);
     this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
@@ -246,8 +246,18 @@ public final class FakeTraktServer implements AutoCloseable {
     private Duration getWindow = Duration.ofMinutes(5);
     private int watchlistLimit = 100;
     private boolean stringIds;
+    private int pageCap = 100;
 
     private Builder() {}
+
+    /** The largest page served whatever limit is asked for (Trakt: 100). */
+    public Builder pageCap(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("pageCap must be at least 1");
+      }
+      this.pageCap = value;
+      return this;
+    }
 
     /** The api key the fake accepts. */
     public Builder clientId(String value) {

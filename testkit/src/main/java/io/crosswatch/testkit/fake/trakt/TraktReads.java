@@ -23,10 +23,12 @@ final class TraktReads {
 
   private final TraktJson json;
   private final Instant epoch;
+  private final int pageCap;
 
-  TraktReads(TraktJson json, Instant epoch) {
+  TraktReads(TraktJson json, Instant epoch, int pageCap) {
     this.json = json;
     this.epoch = epoch;
+    this.pageCap = pageCap;
   }
 
   FakeResponse settings(TraktUser user) {
@@ -138,16 +140,16 @@ final class TraktReads {
   }
 
   /**
-   * One page of rows with Trakt's pagination headers. Limits default to 10 and are capped at
-   * 100 whatever the client asks, as Trakt does.
+   * One page of rows with Trakt's pagination headers. Limits default to 10 and are capped (at
+   * 100, as Trakt does) whatever the client asks.
    */
-  private static FakeResponse page(List<JsonNode> rows, FakeRequest request, boolean paged) {
+  private FakeResponse page(List<JsonNode> rows, FakeRequest request, boolean paged) {
     ArrayNode body = TraktJson.array();
     if (!paged) {
       rows.forEach(body::add);
       return ok(body);
     }
-    int limit = Math.min(100, Math.max(1, intParam(request, "limit", 10)));
+    int limit = Math.min(pageCap, Math.max(1, intParam(request, "limit", 10)));
     int page = Math.max(1, intParam(request, "page", 1));
     int pageCount = Math.max(1, (rows.size() + limit - 1) / limit);
     int from = Math.min(rows.size(), (page - 1) * limit);
