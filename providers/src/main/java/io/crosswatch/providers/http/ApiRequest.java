@@ -14,11 +14,11 @@ import java.util.Objects;
  * @param query query parameters in order (values are encoded when sent)
  * @param headers extra headers for this request (added to the client's default headers)
  * @param body the JSON (or other) body, or {@code null}
- * @param template the endpoint template counted in {@link io.crosswatch.core.provider.ApiUsage},
- *     or {@code null} to derive it from the path
- * @param repeatable whether sending the request twice is harmless. A request that is not (a
- *     history add makes a new play every time) is retried only when the service surely did not
- *     act on it: 429, or a connection that could not be opened.
+ * @param template the endpoint template counted in {@link io.crosswatch.core.provider.ApiUsage}, or
+ *     {@code null} to derive it from the path
+ * @param repeatable whether sending the request twice is harmless. A request that is not (a history
+ *     add makes a new play every time) is retried only when the service surely did not act on it:
+ *     429, or a connection that could not be opened.
  */
 public record ApiRequest(
     String method,

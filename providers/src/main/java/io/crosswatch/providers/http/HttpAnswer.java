@@ -41,8 +41,8 @@ public record HttpAnswer(int status, HttpHeaders headers, String body, CallInfo 
   }
 
   /**
-   * The wait asked for by {@code Retry-After}: delta seconds or an HTTP date (measured from
-   * {@code now}); empty when absent or malformed.
+   * The wait asked for by {@code Retry-After}: delta seconds or an HTTP date (measured from {@code
+   * now}); empty when absent or malformed.
    */
   public Optional<Duration> retryAfter(Instant now) {
     return header("Retry-After").flatMap(value -> parseRetryAfter(value.trim(), now));

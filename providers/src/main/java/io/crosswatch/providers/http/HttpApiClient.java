@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The HTTP client every service adapter shares: paces requests, retries transient failures,
- * counts API use and logs {@code debug_http} lines without secrets. Answers come back as {@link
+ * The HTTP client every service adapter shares: paces requests, retries transient failures, counts
+ * API use and logs {@code debug_http} lines without secrets. Answers come back as {@link
  * HttpAnswer} values whatever their status; only I/O failures that outlast the retries throw.
  *
  * <p>Built once per provider instance with {@link #builder}; thread-safe.
@@ -56,7 +56,8 @@ public final class HttpApiClient {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.random = b.random;
-    this.log = new HttpLog(provider, b.log, b.debugHttp, Redactor.standard().withSecrets(b.secrets));
+    this.log =
+        new HttpLog(provider, b.log, b.debugHttp, Redactor.standard().withSecrets(b.secrets));
     this.pacer = new Pacer(b.rate, b.clock);
     this.http =
         b.http != null
@@ -93,7 +94,8 @@ public final class HttpApiClient {
       Duration wait;
       try {
         HttpResponse<String> response =
-            http.send(build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            http.send(
+                build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpAnswer answer =
             new HttpAnswer(response.statusCode(), response.headers(), bodyOf(response), call);
         log.answer(request.method(), uri, answer, elapsed(started));
@@ -166,10 +168,16 @@ public final class HttpApiClient {
   }
 
   private ProviderException ioFailure(CallInfo call, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out after " + timeout.toSeconds()
-        + " s" : "failed (" + e.getClass().getSimpleName() + ")";
+    String what =
+        e instanceof HttpTimeoutException
+            ? "timed out after " + timeout.toSeconds() + " s"
+            : "failed (" + e.getClass().getSimpleName() + ")";
     return ProviderException.transientFailure(
-        call.describe() + ": " + what + " after " + call.attemptsText()
+        call.describe()
+            + ": "
+            + what
+            + " after "
+            + call.attemptsText()
             + "; check the service's address and your network, then retry",
         e);
   }
@@ -195,7 +203,8 @@ public final class HttpApiClient {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
     Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
     headers.putAll(request.headers());
-    if (request.body() != null && headers.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+    if (request.body() != null
+        && headers.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
       headers.put("Content-Type", "application/json");
     }
     headers.forEach(b::header);

@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * Removes secrets from URLs, headers and text before they reach any log line or message.
  *
- * <p>Secret query parameters and headers are known by name; on top of that a redactor may be
- * given the secret values themselves (tokens, keys), which it masks wherever they appear, e.g.
- * a token that a service puts in a path.
+ * <p>Secret query parameters and headers are known by name; on top of that a redactor may be given
+ * the secret values themselves (tokens, keys), which it masks wherever they appear, e.g. a token
+ * that a service puts in a path.
  */
 public final class Redactor {
   /** What secrets are replaced with. */
@@ -26,15 +26,33 @@ public final class Redactor {
   /** Query parameter names (lower case) whose values are never printed. */
   public static final Set<String> SECRET_PARAMS =
       Set.of(
-          "apikey", "api_key", "token", "x-plex-token", "client_secret", "client_id", "code",
-          "device_code", "access_token", "refresh_token", "password", "pw");
+          "apikey",
+          "api_key",
+          "token",
+          "x-plex-token",
+          "client_secret",
+          "client_id",
+          "code",
+          "device_code",
+          "access_token",
+          "refresh_token",
+          "password",
+          "pw");
 
   /** Header names (lower case) whose values are never printed. */
   public static final Set<String> SECRET_HEADERS =
       Set.of(
-          "authorization", "proxy-authorization", "trakt-api-key", "simkl-api-key",
-          "x-emby-token", "x-emby-authorization", "x-mediabrowser-token", "x-plex-token",
-          "x-api-key", "cookie", "set-cookie");
+          "authorization",
+          "proxy-authorization",
+          "trakt-api-key",
+          "simkl-api-key",
+          "x-emby-token",
+          "x-emby-authorization",
+          "x-mediabrowser-token",
+          "x-plex-token",
+          "x-api-key",
+          "cookie",
+          "set-cookie");
 
   private static final int MIN_SECRET_LENGTH = 4;
   private static final Redactor STANDARD = new Redactor(List.of());

@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Retried: 429 (waiting {@code Retry-After} when the service sent one), 5xx (Cloudflare's
  * 520–522 included), I/O errors and timeouts. Never retried: other 4xx. The wait before retry
- * {@code n} (1-based) is {@code min(maxDelay, baseDelay × 2^(n−1))}, shortened by a random share
- * of up to {@code jitter} so that clients do not retry in lockstep.
+ * {@code n} (1-based) is {@code min(maxDelay, baseDelay × 2^(n−1))}, shortened by a random share of
+ * up to {@code jitter} so that clients do not retry in lockstep.
  *
  * @param maxAttempts how many times a request is sent at most (1 = never retried)
  * @param baseDelay the wait before the first retry
@@ -39,8 +39,8 @@ public record RetryPolicy(
 
   /** 4 attempts, 1 s doubling up to 30 s, 20 % jitter, waits of up to 2 minutes honoured. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2,
-        Duration.ofMinutes(2));
+    return new RetryPolicy(
+        4, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, Duration.ofMinutes(2));
   }
 
   /** Send once, never retry. */

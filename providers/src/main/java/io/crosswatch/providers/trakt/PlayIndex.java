@@ -48,9 +48,14 @@ final class PlayIndex {
     String at = "@" + item.watchedAt().getEpochSecond();
     String type = item.type().key();
     idKeys(item.ids(), type + "|", at, keys);
-    if (item.type() == MediaType.EPISODE && item.show() != null && item.season() != null
+    if (item.type() == MediaType.EPISODE
+        && item.show() != null
+        && item.season() != null
         && item.number() != null) {
-      idKeys(item.show().ids(), type + "|s" + item.season() + "e" + item.number() + "|show:", at,
+      idKeys(
+          item.show().ids(),
+          type + "|s" + item.season() + "e" + item.number() + "|show:",
+          at,
           keys);
     }
     return keys;

@@ -15,8 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Trakt calls over the shared client: JSON in and out, statuses turned into exceptions. */
 final class TraktApi {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
+
   /** The most items Trakt returns per page; it caps larger limits to this. */
   static final int PAGE_LIMIT = 100;
+
   private static final int MAX_PAGES = 100_000;
 
   private final HttpApiClient client;
@@ -44,9 +46,9 @@ final class TraktApi {
   }
 
   /**
-   * Every row of a list endpoint. With {@code alwaysPaged} pages of {@link #PAGE_LIMIT} are
-   * asked for; either way, pages are followed while {@code X-Pagination-Page-Count} says there
-   * are more, never assuming the limit asked for was honoured.
+   * Every row of a list endpoint. With {@code alwaysPaged} pages of {@link #PAGE_LIMIT} are asked
+   * for; either way, pages are followed while {@code X-Pagination-Page-Count} says there are more,
+   * never assuming the limit asked for was honoured.
    */
   List<JsonNode> readAll(String path, boolean alwaysPaged) throws ProviderException {
     List<JsonNode> rows = new ArrayList<>();
@@ -73,8 +75,11 @@ final class TraktApi {
       }
       page = current;
     }
-    throw new ProviderException(Kind.UNAVAILABLE,
-        client.provider() + " GET " + path + ": more than " + MAX_PAGES + " pages", true, null);
+    throw new ProviderException(
+        Kind.UNAVAILABLE,
+        client.provider() + " GET " + path + ": more than " + MAX_PAGES + " pages",
+        true,
+        null);
   }
 
   JsonNode json(HttpAnswer answer) throws ProviderException {
@@ -94,37 +99,49 @@ final class TraktApi {
     String what = answer.describe();
     int status = answer.status();
     if (status == 401) {
-      return ProviderException.permanent(Kind.AUTH, what
-          + ": the access token is invalid or expired; authorize crosswatch with Trakt again");
+      return ProviderException.permanent(
+          Kind.AUTH,
+          what + ": the access token is invalid or expired; authorize crosswatch with Trakt again");
     }
     if (status == 403) {
-      return ProviderException.permanent(Kind.AUTH, what
-          + ": the client_id (api key) was refused or the app is not approved; check trakt.client_id");
+      return ProviderException.permanent(
+          Kind.AUTH,
+          what
+              + ": the client_id (api key) was refused or the app is not approved; check trakt.client_id");
     }
     if (status == 420) {
       String limit = answer.header("X-Account-Limit").map(l -> l + " items").orElse("unknown");
-      return ProviderException.permanent(Kind.LIMIT, what + ": account limit reached (limit "
-          + limit + "); remove items on Trakt or upgrade the account");
+      return ProviderException.permanent(
+          Kind.LIMIT,
+          what
+              + ": account limit reached (limit "
+              + limit
+              + "); remove items on Trakt or upgrade the account");
     }
     if (status == 423) {
       return ProviderException.permanent(Kind.AUTH, what + ": the Trakt account is locked");
     }
     if (status == 429) {
       Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
-      return new ProviderException(Kind.RATE_LIMITED, what + ": rate limited"
-          + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"), true, wait);
+      return new ProviderException(
+          Kind.RATE_LIMITED,
+          what
+              + ": rate limited"
+              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"),
+          true,
+          wait);
     }
     if (status >= 500) {
-      return new ProviderException(Kind.UNAVAILABLE, what
-          + ": Trakt is unavailable; try again later", true, null);
+      return new ProviderException(
+          Kind.UNAVAILABLE, what + ": Trakt is unavailable; try again later", true, null);
     }
-    return ProviderException.permanent(Kind.REJECTED, what + ": request refused"
-        + errorText(answer));
+    return ProviderException.permanent(
+        Kind.REJECTED, what + ": request refused" + errorText(answer));
   }
 
   private ProviderException malformed(HttpAnswer answer, String problem) {
-    return new ProviderException(Kind.UNAVAILABLE,
-        answer.call().describe() + ": unexpected answer: " + problem, true, null);
+    return new ProviderException(
+        Kind.UNAVAILABLE, answer.call().describe() + ": unexpected answer: " + problem, true, null);
   }
 
   private static String errorText(HttpAnswer answer) {

@@ -56,12 +56,17 @@ final class TraktBatch {
 
   private void place(Feature feature, boolean add, Item item) {
     if (feature == Feature.HISTORY
-        && item.type() != MediaType.MOVIE && item.type() != MediaType.EPISODE) {
-      settled.add(ItemOutcome.failed(item, "trakt history holds plays of movies and episodes, not "
-          + item.type().key() + "s", false));
+        && item.type() != MediaType.MOVIE
+        && item.type() != MediaType.EPISODE) {
+      settled.add(
+          ItemOutcome.failed(
+              item,
+              "trakt history holds plays of movies and episodes, not " + item.type().key() + "s",
+              false));
       return;
     }
-    if (feature == Feature.RATINGS && add
+    if (feature == Feature.RATINGS
+        && add
         && (item.rating() == null || item.rating() < 1 || item.rating() > 10)) {
       settled.add(ItemOutcome.failed(item, "rating must be 1–10, got " + item.rating(), false));
       return;
@@ -85,12 +90,13 @@ final class TraktBatch {
   }
 
   /**
-   * Episodes and seasons go nested under their show (by number) unless they carry a Trakt id:
-   * show ids with numbers are what media servers know best, while bare episode ids from other
-   * databases are the likeliest to be missing on Trakt.
+   * Episodes and seasons go nested under their show (by number) unless they carry a Trakt id: show
+   * ids with numbers are what media servers know best, while bare episode ids from other databases
+   * are the likeliest to be missing on Trakt.
    */
   private static boolean canNest(Item item) {
-    return item.show() != null && TraktItems.hasTraktIds(item.show().ids())
+    return item.show() != null
+        && TraktItems.hasTraktIds(item.show().ids())
         && item.season() != null
         && (item.type() == MediaType.SEASON || item.number() != null);
   }
@@ -144,8 +150,10 @@ final class TraktBatch {
     for (JsonNode e : notFound.path("shows")) {
       markShows(e, missing);
     }
-    boolean nothingAdded = answer.has("existing") && total(answer.path("added")) == 0
-        && total(answer.path("existing")) > 0;
+    boolean nothingAdded =
+        answer.has("existing")
+            && total(answer.path("added")) == 0
+            && total(answer.path("existing")) > 0;
     List<ItemOutcome> out = new ArrayList<>(settled);
     for (int i = 0; i < placed.size(); i++) {
       Item item = placed.get(i).item();

@@ -59,8 +59,18 @@ final class TraktItems {
       default:
         Integer season = integer(o, "season");
         Integer number = integer(o, "number");
-        return new Item(MediaType.EPISODE, text(o, "title"), null, ids, show, season, number,
-            null, null, null, null);
+        return new Item(
+            MediaType.EPISODE,
+            text(o, "title"),
+            null,
+            ids,
+            show,
+            season,
+            number,
+            null,
+            null,
+            null,
+            null);
     }
   }
 

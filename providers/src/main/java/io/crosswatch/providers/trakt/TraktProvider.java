@@ -61,8 +61,12 @@ final class TraktProvider implements Provider {
   public HealthReport health() {
     if (settings.clientId().isEmpty() || settings.accessToken().isEmpty()) {
       String missing = settings.clientId().isEmpty() ? "client_id" : "access_token";
-      return new HealthReport(HealthReport.Status.AUTH_FAILED, label() + ": " + missing
-          + " is empty; authorize crosswatch with Trakt first", Duration.ZERO, Set.of(), Map.of());
+      return new HealthReport(
+          HealthReport.Status.AUTH_FAILED,
+          label() + ": " + missing + " is empty; authorize crosswatch with Trakt first",
+          Duration.ZERO,
+          Set.of(),
+          Map.of());
     }
     long started = System.nanoTime();
     try {
@@ -79,8 +83,12 @@ final class TraktProvider implements Provider {
     } catch (ProviderException e) {
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       if (e.kind() == Kind.AUTH) {
-        return new HealthReport(HealthReport.Status.AUTH_FAILED, e.getMessage() + expiryNote(),
-            latency, Set.of(), Map.of());
+        return new HealthReport(
+            HealthReport.Status.AUTH_FAILED,
+            e.getMessage() + expiryNote(),
+            latency,
+            Set.of(),
+            Map.of());
       }
       return HealthReport.down(e.getMessage(), latency);
     }
@@ -129,8 +137,7 @@ final class TraktProvider implements Provider {
     return items;
   }
 
-  private Optional<Item> toItem(Feature feature, JsonNode row, int index)
-      throws ProviderException {
+  private Optional<Item> toItem(Feature feature, JsonNode row, int index) throws ProviderException {
     try {
       Optional<Item> item = TraktItems.fromRow(row);
       switch (feature) {
@@ -145,8 +152,18 @@ final class TraktProvider implements Provider {
       }
     } catch (IllegalArgumentException e) {
       // A snapshot missing rows could look like removals downstream, so fail it as a whole.
-      throw new ProviderException(Kind.UNAVAILABLE, label() + " " + feature.key()
-          + " snapshot: row " + index + " is malformed: " + e.getMessage(), false, null, e);
+      throw new ProviderException(
+          Kind.UNAVAILABLE,
+          label()
+              + " "
+              + feature.key()
+              + " snapshot: row "
+              + index
+              + " is malformed: "
+              + e.getMessage(),
+          false,
+          null,
+          e);
     }
   }
 

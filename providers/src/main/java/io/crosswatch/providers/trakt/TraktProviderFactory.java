@@ -61,8 +61,12 @@ public final class TraktProviderFactory implements ProviderFactory {
             .defaultHeader("User-Agent", USER_AGENT)
             .defaultHeader("trakt-api-key", settings.clientId())
             .defaultHeader("trakt-api-version", "2")
-            .secrets(List.of(settings.clientId(), settings.clientSecret(), settings.accessToken(),
-                settings.refreshToken()))
+            .secrets(
+                List.of(
+                    settings.clientId(),
+                    settings.clientSecret(),
+                    settings.accessToken(),
+                    settings.refreshToken()))
             .rate(TRAKT_LIMITS)
             .retry(RetryPolicy.defaults())
             .timeout(settings.timeout())
@@ -73,7 +77,7 @@ public final class TraktProviderFactory implements ProviderFactory {
     if (!settings.accessToken().isEmpty()) {
       client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
     }
-    return new TraktProvider(context.instance(), settings, new TraktApi(client.build()),
-        context.clock());
+    return new TraktProvider(
+        context.instance(), settings, new TraktApi(client.build()), context.clock());
   }
 }

@@ -60,13 +60,16 @@ record TraktSettings(
         }
       } else if (key.equals("expires_at")) {
         if (!(v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0)) {
-          issues.add(ConfigIssue.error(at, "must be a whole number of epoch seconds ≥ 0, got "
-              + kind(v)));
+          issues.add(
+              ConfigIssue.error(at, "must be a whole number of epoch seconds ≥ 0, got " + kind(v)));
         }
       } else if (key.equals("timeout")) {
         if (!(v.isNumber() && v.doubleValue() > 0 && v.doubleValue() <= 3600)) {
-          issues.add(ConfigIssue.error(at, "must be a number of seconds within (0, 3600], got "
-              + (v.isNumber() ? v.asString() : kind(v))));
+          issues.add(
+              ConfigIssue.error(
+                  at,
+                  "must be a number of seconds within (0, 3600], got "
+                      + (v.isNumber() ? v.asString() : kind(v))));
         }
       } else {
         issues.add(ConfigIssue.warning(at, "unknown key, ignored"));
@@ -96,10 +99,13 @@ record TraktSettings(
     try {
       URI uri = new URI(value.strip());
       String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))
+      if (scheme == null
+          || !(scheme.equals("http") || scheme.equals("https"))
           || uri.getHost() == null) {
-        issues.add(ConfigIssue.error(at, "must be an http(s) URL such as "
-            + DEFAULT_BASE_URL + ", got \"" + value + "\""));
+        issues.add(
+            ConfigIssue.error(
+                at,
+                "must be an http(s) URL such as " + DEFAULT_BASE_URL + ", got \"" + value + "\""));
       }
     } catch (URISyntaxException e) {
       issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + value + "\""));

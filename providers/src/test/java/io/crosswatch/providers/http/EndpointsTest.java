@@ -13,8 +13,7 @@ class EndpointsTest {
         .isEqualTo("/Users/{id}/Items");
     assertThat(Endpoints.template("/movies/tt0133093/ratings")).isEqualTo("/movies/{id}/ratings");
     assertThat(Endpoints.template("/library/metadata/12345")).isEqualTo("/library/metadata/{id}");
-    assertThat(Endpoints.template("/x/123e4567-e89b-12d3-a456-426614174000"))
-        .isEqualTo("/x/{id}");
+    assertThat(Endpoints.template("/x/123e4567-e89b-12d3-a456-426614174000")).isEqualTo("/x/{id}");
   }
 
   @Test
@@ -26,8 +25,10 @@ class EndpointsTest {
 
   @Test
   void anExplicitTemplateWins() {
-    assertThat(ApiRequest.get("/users/me/lists/my-list").withTemplate("/users/me/lists/{slug}")
-            .endpoint())
+    assertThat(
+            ApiRequest.get("/users/me/lists/my-list")
+                .withTemplate("/users/me/lists/{slug}")
+                .endpoint())
         .isEqualTo("/users/me/lists/{slug}");
   }
 }

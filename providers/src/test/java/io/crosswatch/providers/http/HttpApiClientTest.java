@@ -180,8 +180,8 @@ class HttpApiClientTest {
     HttpApiClient client =
         builder()
             .timeout(Duration.ofMillis(100))
-            .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(1), 0,
-                Duration.ZERO))
+            .retry(
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(1), 0, Duration.ZERO))
             .build();
 
     assertThatThrownBy(() -> client.send(ApiRequest.get("/users/settings")))

@@ -37,11 +37,9 @@ class RetryPolicyTest {
 
   @Test
   void rejectsNonsense() {
-    assertThatThrownBy(
-            () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO))
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO))
         .hasMessageContaining("maxAttempts");
-    assertThatThrownBy(
-            () -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.5, Duration.ZERO))
+    assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.5, Duration.ZERO))
         .hasMessageContaining("jitter");
   }
 }

@@ -26,9 +26,10 @@ class TraktProviderFactoryTest {
   void acceptsCrossWatchsKeys() {
     List<ConfigIssue> issues =
         factory.validate(
-            json("{\"client_id\":\"a\",\"client_secret\":\"b\",\"access_token\":\"c\","
-                + "\"refresh_token\":\"d\",\"expires_at\":1767225600,"
-                + "\"base_url\":\"https://api.trakt.tv\",\"timeout\":12.5}"),
+            json(
+                "{\"client_id\":\"a\",\"client_secret\":\"b\",\"access_token\":\"c\","
+                    + "\"refresh_token\":\"d\",\"expires_at\":1767225600,"
+                    + "\"base_url\":\"https://api.trakt.tv\",\"timeout\":12.5}"),
             "trakt");
 
     assertThat(issues).isEmpty();
@@ -38,8 +39,9 @@ class TraktProviderFactoryTest {
   void reportsWrongTypesAsErrorsNamingThePath() {
     List<ConfigIssue> issues =
         factory.validate(
-            json("{\"client_id\":5,\"expires_at\":\"soon\",\"base_url\":\"ftp://x\","
-                + "\"timeout\":0}"),
+            json(
+                "{\"client_id\":5,\"expires_at\":\"soon\",\"base_url\":\"ftp://x\","
+                    + "\"timeout\":0}"),
             "trakt.instances.work");
 
     assertThat(issues).allMatch(ConfigIssue::isError);
@@ -58,14 +60,16 @@ class TraktProviderFactoryTest {
   void warnsAboutUnknownKeys() {
     List<ConfigIssue> issues = factory.validate(json("{\"clientid\":\"x\"}"), "trakt");
 
-    assertThat(issues).extracting(ConfigIssue::toString)
+    assertThat(issues)
+        .extracting(ConfigIssue::toString)
         .containsExactly("trakt.clientid: unknown key, ignored");
     assertThat(issues.get(0).isError()).isFalse();
   }
 
   @Test
   void fillsDefaultsAndNeverPrintsSecrets() {
-    TraktSettings s = TraktSettings.from(json("{\"access_token\":\"tok-secret\",\"base_url\":\"\"}"));
+    TraktSettings s =
+        TraktSettings.from(json("{\"access_token\":\"tok-secret\",\"base_url\":\"\"}"));
 
     assertThat(s.baseUrl().toString()).isEqualTo("https://api.trakt.tv");
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(30));

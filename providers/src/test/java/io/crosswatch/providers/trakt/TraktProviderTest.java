@@ -69,10 +69,9 @@ class TraktProviderTest {
           }
         };
     ProviderContext context =
-        new ProviderContext("TRAKT", "default", settings, "trakt", Path.of("."), Path.of("."),
-            time, true, log);
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
-        .create(context);
+        new ProviderContext(
+            "TRAKT", "default", settings, "trakt", Path.of("."), Path.of("."), time, true, log);
+    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
   }
 
   private static Item movie(long trakt) {
@@ -88,7 +87,8 @@ class TraktProviderTest {
     HealthReport report = provider().health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
-    assertThat(report.details()).containsEntry("watchlist_limit", "100")
+    assertThat(report.details())
+        .containsEntry("watchlist_limit", "100")
         .containsEntry("auth", "valid");
     assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
   }
@@ -98,7 +98,8 @@ class TraktProviderTest {
     HealthReport report = provider("wrong-token").health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.AUTH_FAILED);
-    assertThat(report.message()).contains("TRAKT:default GET /users/settings: 401")
+    assertThat(report.message())
+        .contains("TRAKT:default GET /users/settings: 401")
         .doesNotContain("wrong-token");
   }
 
@@ -129,12 +130,15 @@ class TraktProviderTest {
 
     List<Item> items = provider().snapshot(Feature.WATCHLIST);
 
-    assertThat(items).extracting(Item::type)
+    assertThat(items)
+        .extracting(Item::type)
         .containsExactly(MediaType.MOVIE, MediaType.SHOW, MediaType.SEASON, MediaType.EPISODE);
     Item m = items.get(0);
     assertThat(m.title()).isEqualTo("Movie 1");
-    assertThat(m.ids().asMap()).containsEntry(IdKind.TRAKT, "1001")
-        .containsEntry(IdKind.IMDB, "tt1000001").containsEntry(IdKind.TMDB, "5001");
+    assertThat(m.ids().asMap())
+        .containsEntry(IdKind.TRAKT, "1001")
+        .containsEntry(IdKind.IMDB, "tt1000001")
+        .containsEntry(IdKind.TMDB, "5001");
     assertThat(m.listedAt()).isEqualTo(T0);
     Item e = items.get(3);
     assertThat(e.show().ids().value(IdKind.TVDB)).isEqualTo("300001");
@@ -195,12 +199,15 @@ class TraktProviderTest {
     List<Item> present = p.snapshot(Feature.WATCHLIST);
     WriteResult removed = p.remove(Feature.WATCHLIST, List.of(movie(1001)));
 
-    assertThat(added.outcomes()).extracting(ItemOutcome::status)
+    assertThat(added.outcomes())
+        .extracting(ItemOutcome::status)
         .containsOnly(ItemOutcome.Status.CONFIRMED);
-    assertThat(again.outcomes()).extracting(ItemOutcome::status)
+    assertThat(again.outcomes())
+        .extracting(ItemOutcome::status)
         .containsExactly(ItemOutcome.Status.ALREADY_PRESENT);
     assertThat(present).hasSize(2);
-    assertThat(removed.outcomes()).extracting(ItemOutcome::status)
+    assertThat(removed.outcomes())
+        .extracting(ItemOutcome::status)
         .containsExactly(ItemOutcome.Status.CONFIRMED);
     assertThat(trakt.user().watchlist()).extracting(e -> e.title().trakt()).containsExactly(1002L);
   }
@@ -211,20 +218,25 @@ class TraktProviderTest {
     Item unknownEpisode =
         Item.episode(new ShowRef("Nope", null, Ids.of(IdKind.TVDB, 999)), 1, 1, null, Ids.empty());
     Item missingEpisode =
-        Item.episode(new ShowRef("Show 1", null, Ids.of(IdKind.TVDB, 300001)), 1, 9, null,
-            Ids.empty());
+        Item.episode(
+            new ShowRef("Show 1", null, Ids.of(IdKind.TVDB, 300001)), 1, 9, null, Ids.empty());
     Item known = movie(1003);
 
     WriteResult r =
         provider().add(Feature.WATCHLIST, List.of(unknown, unknownEpisode, missingEpisode, known));
 
     assertThat(r.outcomes()).hasSize(4);
-    assertThat(r.outcomes()).filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
+    assertThat(r.outcomes())
+        .filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
         .extracting(ItemOutcome::item)
         .containsExactlyInAnyOrder(unknown, unknownEpisode, missingEpisode);
-    assertThat(r.outcomes()).filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
-        .extracting(ItemOutcome::reason).containsOnly("not_found");
-    assertThat(r.outcomes()).filteredOn(ItemOutcome::succeeded).extracting(ItemOutcome::item)
+    assertThat(r.outcomes())
+        .filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
+        .extracting(ItemOutcome::reason)
+        .containsOnly("not_found");
+    assertThat(r.outcomes())
+        .filteredOn(ItemOutcome::succeeded)
+        .extracting(ItemOutcome::item)
         .containsExactly(known);
   }
 
@@ -242,8 +254,9 @@ class TraktProviderTest {
   void historyAddSendsPlaysWithTheirTimesAndEpisodesByShowAndNumber() throws Exception {
     Item moviePlay = movie(1001).withWatchedAt(T0);
     Item episodePlay =
-        Item.episode(new ShowRef("Show 1", 1961, Ids.of(IdKind.TVDB, 300001)), 2, 4, null,
-            Ids.empty()).withWatchedAt(T0.plusSeconds(60));
+        Item.episode(
+                new ShowRef("Show 1", 1961, Ids.of(IdKind.TVDB, 300001)), 2, 4, null, Ids.empty())
+            .withWatchedAt(T0.plusSeconds(60));
     Provider p = provider();
 
     WriteResult r = p.add(Feature.HISTORY, List.of(moviePlay, episodePlay));
@@ -264,14 +277,20 @@ class TraktProviderTest {
     trakt.user().addPlay(movies.get(0), T0);
     trakt.user().addPlay(movies.get(0), T0.plusSeconds(3600));
     Provider p = provider();
-    Item first = p.snapshot(Feature.HISTORY).stream()
-        .filter(i -> i.watchedAt().equals(T0)).findFirst().orElseThrow();
+    Item first =
+        p.snapshot(Feature.HISTORY).stream()
+            .filter(i -> i.watchedAt().equals(T0))
+            .findFirst()
+            .orElseThrow();
 
-    WriteResult r = p.remove(Feature.HISTORY, List.of(first, movie(1001).withWatchedAt(T0.plusSeconds(5))));
+    WriteResult r =
+        p.remove(Feature.HISTORY, List.of(first, movie(1001).withWatchedAt(T0.plusSeconds(5))));
 
-    assertThat(r.outcomes()).extracting(ItemOutcome::status)
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
         .containsExactlyInAnyOrder(ItemOutcome.Status.NOT_FOUND, ItemOutcome.Status.CONFIRMED);
-    assertThat(trakt.user().plays()).extracting(pl -> pl.watchedAt())
+    assertThat(trakt.user().plays())
+        .extracting(pl -> pl.watchedAt())
         .containsExactly(T0.plusSeconds(3600));
   }
 
@@ -340,8 +359,8 @@ class TraktProviderTest {
     }
 
     assertThat(trakt.requests()).extracting(r -> r.status()).containsOnly(201);
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   @Test
@@ -396,7 +415,7 @@ class TraktProviderTest {
     p.add(Feature.RATINGS, List.of(movie(1001).withRating(5, T0)));
 
     assertThat(p.apiUsage().orElseThrow().byEndpoint())
-        .isEqualTo(Map.of("GET /sync/watchlist", 1L, "GET /sync/ratings", 1L,
-            "POST /sync/ratings", 1L));
+        .isEqualTo(
+            Map.of("GET /sync/watchlist", 1L, "GET /sync/ratings", 1L, "POST /sync/ratings", 1L));
   }
 }

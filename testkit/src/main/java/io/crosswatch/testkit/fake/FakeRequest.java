@@ -15,7 +15,10 @@ import java.util.Optional;
  * @param body the body as UTF-8 text, empty when none
  */
 public record FakeRequest(
-    String method, String path, Map<String, String> query, Map<String, String> headers,
+    String method,
+    String path,
+    Map<String, String> query,
+    Map<String, String> headers,
     String body) {
 
   public FakeRequest {

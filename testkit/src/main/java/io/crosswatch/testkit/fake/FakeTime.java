@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A clock that only moves when told to, with a {@link Sleeper} that moves it instead of waiting
- * and records every sleep. Share one between a client and a fake server and rate limits work
- * without real time passing. Thread-safe.
+ * A clock that only moves when told to, with a {@link Sleeper} that moves it instead of waiting and
+ * records every sleep. Share one between a client and a fake server and rate limits work without
+ * real time passing. Thread-safe.
  */
 public final class FakeTime extends Clock {
   private final Object lock = new Object();

@@ -22,7 +22,12 @@ public final class Faults {
     final boolean empty;
     int remaining;
 
-    Rule(String pathPrefix, boolean getOnly, FakeResponse response, Duration delay, boolean empty,
+    Rule(
+        String pathPrefix,
+        boolean getOnly,
+        FakeResponse response,
+        Duration delay,
+        boolean empty,
         int remaining) {
       this.pathPrefix = pathPrefix;
       this.getOnly = getOnly;
@@ -58,8 +63,11 @@ public final class Faults {
     FakeResponse r =
         new FakeResponse(
             429,
-            Map.of("Retry-After", Integer.toString(retryAfterSeconds),
-                "Content-Type", "application/json"),
+            Map.of(
+                "Retry-After",
+                Integer.toString(retryAfterSeconds),
+                "Content-Type",
+                "application/json"),
             "{\"error\":\"injected rate limit\"}");
     rules.add(new Rule("/", false, r, Duration.ZERO, false, count));
   }

@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 public final class FakeTraktServer implements AutoCloseable {
   /** The api key ({@code trakt-api-key}) the fake accepts unless configured otherwise. */
   public static final String CLIENT_ID = "fake-trakt-client-id";
+
   /** The default user's access token. */
   public static final String ACCESS_TOKEN = "fake-trakt-access-token";
 
@@ -157,7 +158,8 @@ public final class FakeTraktServer implements AutoCloseable {
       return FakeResponse.error(401, "invalid_token")
           .withHeader("WWW-Authenticate", "Bearer realm=\"trakt\", error=\"invalid_token\"");
     }
-    Optional<FakeResponse> limited = limiter.admit(user.username(), !request.method().equals("GET"));
+    Optional<FakeResponse> limited =
+        limiter.admit(user.username(), !request.method().equals("GET"));
     if (limited.isPresent()) {
       return limited.get();
     }

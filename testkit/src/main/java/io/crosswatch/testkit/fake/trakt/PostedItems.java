@@ -9,12 +9,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The items of a write body ({@code movies}, {@code shows} with optional nested {@code seasons}
- * and {@code episodes}, {@code seasons}, {@code episodes}) resolved against the catalogue.
+ * The items of a write body ({@code movies}, {@code shows} with optional nested {@code seasons} and
+ * {@code episodes}, {@code seasons}, {@code episodes}) resolved against the catalogue.
  */
 final class PostedItems {
-  private static final List<String> FIELDS = List.of("watched_at", "rated_at", "rating",
-      "listed_at", "notes");
+  private static final List<String> FIELDS =
+      List.of("watched_at", "rated_at", "rating", "listed_at", "notes");
 
   /** One resolved item with its fields (inner levels override outer ones). */
   record Posted(TraktTitle title, ObjectNode fields) {
@@ -25,8 +25,8 @@ final class PostedItems {
   }
 
   final List<Posted> found = new ArrayList<>();
-  final ObjectNode notFound = TraktJson.notFound("movies", "shows", "seasons", "episodes",
-      "people");
+  final ObjectNode notFound =
+      TraktJson.notFound("movies", "shows", "seasons", "episodes", "people");
   private final TraktCatalogue catalogue;
 
   private PostedItems(TraktCatalogue catalogue) {

@@ -20,60 +20,91 @@ public final class TraktCatalogue {
   private final List<TraktTitle> all = new ArrayList<>();
 
   /** Adds a movie. */
-  public synchronized TraktTitle addMovie(String title, int year, long trakt, String imdb,
-      Long tmdb) {
-    return add(new TraktTitle(MediaType.MOVIE, trakt, slug(title, year), imdb, tmdb, null, title,
-        year, null, null, null));
+  public synchronized TraktTitle addMovie(
+      String title, int year, long trakt, String imdb, Long tmdb) {
+    return add(
+        new TraktTitle(
+            MediaType.MOVIE,
+            trakt,
+            slug(title, year),
+            imdb,
+            tmdb,
+            null,
+            title,
+            year,
+            null,
+            null,
+            null));
   }
 
   /** Adds a show. */
-  public synchronized TraktTitle addShow(String title, int year, long trakt, String imdb,
-      Long tmdb, Long tvdb) {
-    return add(new TraktTitle(MediaType.SHOW, trakt, slug(title, year), imdb, tmdb, tvdb, title,
-        year, null, null, null));
+  public synchronized TraktTitle addShow(
+      String title, int year, long trakt, String imdb, Long tmdb, Long tvdb) {
+    return add(
+        new TraktTitle(
+            MediaType.SHOW,
+            trakt,
+            slug(title, year),
+            imdb,
+            tmdb,
+            tvdb,
+            title,
+            year,
+            null,
+            null,
+            null));
   }
 
   /** Adds a season of a show. */
-  public synchronized TraktTitle addSeason(TraktTitle show, int season, long trakt, Long tvdb,
-      Long tmdb) {
-    TraktTitle t = new TraktTitle(MediaType.SEASON, trakt, null, null, tmdb, tvdb, null, null,
-        show, season, null);
+  public synchronized TraktTitle addSeason(
+      TraktTitle show, int season, long trakt, Long tvdb, Long tmdb) {
+    TraktTitle t =
+        new TraktTitle(
+            MediaType.SEASON, trakt, null, null, tmdb, tvdb, null, null, show, season, null);
     byNumber.put(show.trakt() + "/" + season, t);
     return add(t);
   }
 
   /** Adds an episode of a show. */
-  public synchronized TraktTitle addEpisode(TraktTitle show, int season, int number, String title,
-      long trakt, String imdb, Long tmdb, Long tvdb) {
-    TraktTitle t = new TraktTitle(MediaType.EPISODE, trakt, null, imdb, tmdb, tvdb, title, null,
-        show, season, number);
+  public synchronized TraktTitle addEpisode(
+      TraktTitle show,
+      int season,
+      int number,
+      String title,
+      long trakt,
+      String imdb,
+      Long tmdb,
+      Long tvdb) {
+    TraktTitle t =
+        new TraktTitle(
+            MediaType.EPISODE, trakt, null, imdb, tmdb, tvdb, title, null, show, season, number);
     byNumber.put(show.trakt() + "/" + season + "/" + number, t);
     episodesByShow.computeIfAbsent(show.trakt(), k -> new ArrayList<>()).add(t);
     return add(t);
   }
 
   /**
-   * Adds {@code count} movies with predictable ids: movie {@code i} (from 1) is "Movie i",
-   * trakt {@code 1000+i}, imdb {@code tt(1000000+i)}, tmdb {@code 5000+i}.
+   * Adds {@code count} movies with predictable ids: movie {@code i} (from 1) is "Movie i", trakt
+   * {@code 1000+i}, imdb {@code tt(1000000+i)}, tmdb {@code 5000+i}.
    */
   public synchronized List<TraktTitle> generateMovies(int count) {
     List<TraktTitle> movies = new ArrayList<>(count);
     int start = (int) all.stream().filter(t -> t.type() == MediaType.MOVIE).count();
     for (int i = start + 1; i <= start + count; i++) {
-      movies.add(addMovie("Movie " + i, 1970 + i % 50, 1000 + i, "tt" + (1000000 + i),
-          5000L + i));
+      movies.add(addMovie("Movie " + i, 1970 + i % 50, 1000 + i, "tt" + (1000000 + i), 5000L + i));
     }
     return movies;
   }
 
   /**
-   * Adds show {@code n} (from 1) with its seasons and episodes, ids predictable: show trakt
-   * {@code 200000+n}, tvdb {@code 300000+n}; season trakt {@code n*1000+s}; episode trakt
-   * and tvdb {@code 20000000 + n*10000 + s*100 + e}.
+   * Adds show {@code n} (from 1) with its seasons and episodes, ids predictable: show trakt {@code
+   * 200000+n}, tvdb {@code 300000+n}; season trakt {@code n*1000+s}; episode trakt and tvdb {@code
+   * 20000000 + n*10000 + s*100 + e}.
    */
   public synchronized TraktTitle generateShow(int n, int seasons, int episodesPerSeason) {
-    TraktTitle show = addShow("Show " + n, 1960 + n % 60, 200000 + n, "tt" + (5000000 + n),
-        700000L + n, 300000L + n);
+    TraktTitle show =
+        addShow(
+            "Show " + n, 1960 + n % 60, 200000 + n, "tt" + (5000000 + n), 700000L + n, 300000L + n);
     for (int s = 1; s <= seasons; s++) {
       addSeason(show, s, n * 1000L + s, 400000L + n * 100L + s, null);
       for (int e = 1; e <= episodesPerSeason; e++) {
@@ -123,8 +154,8 @@ public final class TraktCatalogue {
 
   private TraktTitle add(TraktTitle t) {
     if (byId.containsKey(idKey(t.type(), "trakt", Long.toString(t.trakt())))) {
-      throw new IllegalArgumentException("trakt id " + t.trakt() + " already used by a "
-          + t.type().key());
+      throw new IllegalArgumentException(
+          "trakt id " + t.trakt() + " already used by a " + t.type().key());
     }
     index(t, "trakt", Long.toString(t.trakt()));
     index(t, "slug", t.slug());

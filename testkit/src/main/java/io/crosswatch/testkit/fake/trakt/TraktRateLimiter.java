@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Trakt's per-user limits: writes spaced by an interval, GETs within a budget per sliding
- * window. Requests over a limit get 429 with {@code Retry-After} and {@code X-Ratelimit}.
+ * Trakt's per-user limits: writes spaced by an interval, GETs within a budget per sliding window.
+ * Requests over a limit get 429 with {@code Retry-After} and {@code X-Ratelimit}.
  */
 final class TraktRateLimiter {
   private final Duration writeInterval;
@@ -34,8 +34,8 @@ final class TraktRateLimiter {
     if (write) {
       Instant last = lastWrite.get(user);
       if (last != null && now.isBefore(last.plus(writeInterval))) {
-        return Optional.of(tooMany("AUTHED_API_POST_LIMIT", writeInterval, 1,
-            last.plus(writeInterval), now));
+        return Optional.of(
+            tooMany("AUTHED_API_POST_LIMIT", writeInterval, 1, last.plus(writeInterval), now));
       }
       lastWrite.put(user, now);
       return Optional.empty();
@@ -45,20 +45,26 @@ final class TraktRateLimiter {
       window.pollFirst();
     }
     if (window.size() >= getLimit) {
-      return Optional.of(tooMany("AUTHED_API_GET_LIMIT", getWindow, getLimit,
-          window.peekFirst().plus(getWindow), now));
+      return Optional.of(
+          tooMany(
+              "AUTHED_API_GET_LIMIT",
+              getWindow,
+              getLimit,
+              window.peekFirst().plus(getWindow),
+              now));
     }
     window.addLast(now);
     return Optional.empty();
   }
 
-  private static FakeResponse tooMany(String name, Duration period, int limit, Instant until,
-      Instant now) {
+  private static FakeResponse tooMany(
+      String name, Duration period, int limit, Instant until, Instant now) {
     long millis = Duration.between(now, until).toMillis();
     long seconds = Math.max(1, (millis + 999) / 1000);
-    String info = String.format(
-        "{\"name\":\"%s\",\"period\":%d,\"limit\":%d,\"remaining\":0,\"until\":\"%s\"}",
-        name, Math.max(1, period.toSeconds()), limit, TraktJson.time(until));
+    String info =
+        String.format(
+            "{\"name\":\"%s\",\"period\":%d,\"limit\":%d,\"remaining\":0,\"until\":\"%s\"}",
+            name, Math.max(1, period.toSeconds()), limit, TraktJson.time(until));
     return FakeResponse.error(429, "rate limit exceeded")
         .withHeader("Retry-After", Long.toString(seconds))
         .withHeader("X-Ratelimit", info);

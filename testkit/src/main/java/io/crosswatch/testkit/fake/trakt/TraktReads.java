@@ -18,8 +18,14 @@ final class TraktReads {
   private static final List<String> ACTIVITY_GROUPS =
       List.of("movies", "episodes", "shows", "seasons");
   private static final List<String> ACTIVITY_FIELDS =
-      List.of("watched_at", "collected_at", "rated_at", "watchlisted_at", "commented_at",
-          "paused_at", "hidden_at");
+      List.of(
+          "watched_at",
+          "collected_at",
+          "rated_at",
+          "watchlisted_at",
+          "commented_at",
+          "paused_at",
+          "hidden_at");
 
   private final TraktJson json;
   private final Instant epoch;
@@ -61,8 +67,8 @@ final class TraktReads {
     return ok(o);
   }
 
-  FakeResponse watchlist(TraktUser user, FakeRequest request, Optional<MediaType> type,
-      boolean empty) {
+  FakeResponse watchlist(
+      TraktUser user, FakeRequest request, Optional<MediaType> type, boolean empty) {
     List<JsonNode> rows = new ArrayList<>();
     int rank = 0;
     for (TraktUser.WatchlistEntry e : user.watchlist()) {
@@ -81,8 +87,12 @@ final class TraktReads {
     return page(empty ? List.of() : rows, request, paged);
   }
 
-  FakeResponse history(TraktUser user, FakeRequest request, Optional<MediaType> type,
-      Optional<Long> id, boolean empty) {
+  FakeResponse history(
+      TraktUser user,
+      FakeRequest request,
+      Optional<MediaType> type,
+      Optional<Long> id,
+      boolean empty) {
     Optional<Instant> start = time(request.param("start_at"));
     Optional<Instant> end = time(request.param("end_at"));
     List<TraktUser.Play> plays = new ArrayList<>(user.plays());
@@ -105,8 +115,12 @@ final class TraktReads {
     return page(empty ? List.of() : rows, request, true);
   }
 
-  FakeResponse ratings(TraktUser user, FakeRequest request, Optional<MediaType> type,
-      Optional<Integer> rating, boolean empty) {
+  FakeResponse ratings(
+      TraktUser user,
+      FakeRequest request,
+      Optional<MediaType> type,
+      Optional<Integer> rating,
+      boolean empty) {
     List<TraktUser.Rating> all = new ArrayList<>(user.ratings());
     all.sort(Comparator.comparing(TraktUser.Rating::ratedAt).reversed());
     List<JsonNode> rows = new ArrayList<>();
@@ -140,8 +154,8 @@ final class TraktReads {
   }
 
   /**
-   * One page of rows with Trakt's pagination headers. Limits default to 10 and are capped (at
-   * 100, as Trakt does) whatever the client asks.
+   * One page of rows with Trakt's pagination headers. Limits default to 10 and are capped (at 100,
+   * as Trakt does) whatever the client asks.
    */
   private FakeResponse page(List<JsonNode> rows, FakeRequest request, boolean paged) {
     ArrayNode body = TraktJson.array();

@@ -101,8 +101,8 @@ public final class TraktUser {
   }
 
   /**
-   * Adds a play of a movie or episode (always a new one) and, as Trakt does, takes the title
-   * off the watchlist.
+   * Adds a play of a movie or episode (always a new one) and, as Trakt does, takes the title off
+   * the watchlist.
    */
   public synchronized Play addPlay(TraktTitle title, Instant watchedAt) {
     if (title.type() != MediaType.MOVIE && title.type() != MediaType.EPISODE) {

@@ -71,7 +71,8 @@ class FakeTraktServerTest {
     assertThat(first.at("/list/item_count").asInt()).isEqualTo(2);
     assertThat(second.at("/added/movies").asInt()).isZero();
     assertThat(second.at("/existing/movies").asInt()).isEqualTo(2);
-    assertThat(trakt.user().watchlist()).extracting(e -> e.title().trakt())
+    assertThat(trakt.user().watchlist())
+        .extracting(e -> e.title().trakt())
         .containsExactly(1001L, 1002L);
   }
 
@@ -95,20 +96,26 @@ class FakeTraktServerTest {
     trakt.user().addToWatchlist(movies.get(0), time.instant());
 
     HttpResponse<String> r =
-        postWrite("/sync/watchlist",
+        postWrite(
+            "/sync/watchlist",
             "{\"movies\":[{\"ids\":{\"trakt\":1002}},{\"ids\":{\"trakt\":1003}}]}");
 
     assertThat(r.statusCode()).isEqualTo(420);
     assertThat(r.headers().firstValue("X-Account-Limit")).contains("2");
     assertThat(trakt.user().watchlist()).hasSize(1);
-    assertThat(TraktCalls.json(calls.get("/users/settings")).at("/limits/watchlist/item_count")
-        .asInt()).isEqualTo(2);
+    assertThat(
+            TraktCalls.json(calls.get("/users/settings"))
+                .at("/limits/watchlist/item_count")
+                .asInt())
+        .isEqualTo(2);
   }
 
   @Test
   void historyIsAlwaysPaginatedAndCapsTheLimitAt100() {
     for (int i = 0; i < 250; i++) {
-      trakt.user().addPlay(movies.get(i % 30), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i));
+      trakt
+          .user()
+          .addPlay(movies.get(i % 30), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i));
     }
 
     HttpResponse<String> first = calls.get("/sync/history");
@@ -126,7 +133,8 @@ class FakeTraktServerTest {
 
   @Test
   void historyNeverDeduplicatesPlays() {
-    String body = "{\"movies\":[{\"ids\":{\"trakt\":1001},\"watched_at\":\"2025-05-05T10:00:00Z\"}]}";
+    String body =
+        "{\"movies\":[{\"ids\":{\"trakt\":1001},\"watched_at\":\"2025-05-05T10:00:00Z\"}]}";
 
     postWrite("/sync/history", body);
     JsonNode second = TraktCalls.json(postWrite("/sync/history", body));
@@ -171,8 +179,10 @@ class FakeTraktServerTest {
     trakt.user().addPlay(movies.get(1), time.instant().plusSeconds(5));
 
     JsonNode r =
-        TraktCalls.json(postWrite("/sync/history/remove",
-            "{\"ids\":[" + a.id() + ",424242],\"movies\":[{\"ids\":{\"trakt\":1002}}]}"));
+        TraktCalls.json(
+            postWrite(
+                "/sync/history/remove",
+                "{\"ids\":[" + a.id() + ",424242],\"movies\":[{\"ids\":{\"trakt\":1002}}]}"));
 
     assertThat(r.at("/deleted/movies").asInt()).isEqualTo(3);
     assertThat(r.at("/not_found/ids/0").asLong()).isEqualTo(424242);
@@ -182,12 +192,15 @@ class FakeTraktServerTest {
   @Test
   void ratingsRoundTrip() {
     JsonNode added =
-        TraktCalls.json(postWrite("/sync/ratings",
-            "{\"movies\":[{\"ids\":{\"trakt\":1001},\"rating\":8,"
-                + "\"rated_at\":\"2025-03-03T00:00:00Z\"},{\"ids\":{\"trakt\":1002},\"rating\":11}]}"));
+        TraktCalls.json(
+            postWrite(
+                "/sync/ratings",
+                "{\"movies\":[{\"ids\":{\"trakt\":1001},\"rating\":8,"
+                    + "\"rated_at\":\"2025-03-03T00:00:00Z\"},{\"ids\":{\"trakt\":1002},\"rating\":11}]}"));
     JsonNode rows = TraktCalls.json(calls.get("/sync/ratings"));
     JsonNode removed =
-        TraktCalls.json(postWrite("/sync/ratings/remove", "{\"movies\":[{\"ids\":{\"trakt\":1001}}]}"));
+        TraktCalls.json(
+            postWrite("/sync/ratings/remove", "{\"movies\":[{\"ids\":{\"trakt\":1001}}]}"));
 
     assertThat(added.at("/added/movies").asInt()).isEqualTo(1);
     assertThat(added.at("/not_found/movies").size()).isEqualTo(1);
