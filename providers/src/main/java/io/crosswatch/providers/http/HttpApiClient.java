@@ -60,12 +60,13 @@ public final class HttpApiClient {
         new HttpLog(provider, b.log, b.debugHttp, Redactor.standard().withSecrets(b.secrets));
     this.pacer = new Pacer(b.rate, b.clock);
     this.http =
+        // Redirects are not followed: a redirect could carry the credentials to another host.
         b.http != null
             ? b.http
             : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
   }
 

@@ -50,12 +50,16 @@ class TraktProviderTest {
   }
 
   private Provider provider(String token) {
+    return provider(token, 5);
+  }
+
+  private Provider provider(String token, double timeoutSeconds) {
     ObjectNode settings = JsonMapper.builder().build().createObjectNode();
     settings.put("client_id", FakeTraktServer.CLIENT_ID);
     settings.put("client_secret", "secret-xyz");
     settings.put("access_token", token);
     settings.put("base_url", trakt.baseUrl());
-    settings.put("timeout", 5);
+    settings.put("timeout", timeoutSeconds);
     DiagnosticLog log =
         new DiagnosticLog() {
           @Override
@@ -417,5 +421,21 @@ class TraktProviderTest {
     assertThat(p.apiUsage().orElseThrow().byEndpoint())
         .isEqualTo(
             Map.of("GET /sync/watchlist", 1L, "GET /sync/ratings", 1L, "POST /sync/ratings", 1L));
+  }
+
+  @Test
+  void aServiceThatNeverAnswersInTimeIsARetriableFailure() throws Exception {
+    Provider p = provider(FakeTraktServer.ACCESS_TOKEN, 0.1);
+    trakt.faults().delayNext(4, Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isTrue();
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+              assertThat(e.getMessage())
+                  .contains("TRAKT:default GET /sync/watchlist: timed out", "after 4 attempts");
+            });
   }
 }
