@@ -25,6 +25,11 @@ final class PlayIndex {
     }
   }
 
+  /** Keeps a play id from being handed out (it is already spoken for). */
+  void markTaken(long playId) {
+    taken.add(playId);
+  }
+
   /** A play id of this item not handed out before, if any. */
   Optional<Long> take(Item item) {
     if (item.watchedAt() == null) {

@@ -200,13 +200,17 @@ final class TraktProvider implements Provider {
     if (items.isEmpty()) {
       return new WriteResult(List.of());
     }
-    if (plays == null) {
+    boolean fresh = plays == null;
+    if (fresh) {
       readHistory();
     }
     Map<Long, Item> byPlay = new LinkedHashMap<>();
-    List<Item> unknown = new ArrayList<>();
-    for (Item item : items) {
-      plays.take(item).ifPresentOrElse(id -> byPlay.put(id, item), () -> unknown.add(item));
+    List<Item> unknown = findPlays(items, byPlay);
+    if (!unknown.isEmpty() && !fresh) {
+      // Plays added since the last read (by anyone) are not indexed yet: read once more.
+      readHistory();
+      byPlay.keySet().forEach(plays::markTaken);
+      unknown = findPlays(unknown, byPlay);
     }
     List<ItemOutcome> outcomes = new ArrayList<>();
     unknown.forEach(i -> outcomes.add(ItemOutcome.notFound(i, TraktBatch.NOT_FOUND)));
@@ -226,6 +230,14 @@ final class TraktProvider implements Provider {
                     ? ItemOutcome.notFound(item, TraktBatch.NOT_FOUND)
                     : ItemOutcome.confirmed(item)));
     return new WriteResult(outcomes);
+  }
+
+  private List<Item> findPlays(List<Item> items, Map<Long, Item> byPlay) {
+    List<Item> unknown = new ArrayList<>();
+    for (Item item : items) {
+      plays.take(item).ifPresentOrElse(id -> byPlay.put(id, item), () -> unknown.add(item));
+    }
+    return unknown;
   }
 
   @Override

@@ -438,4 +438,21 @@ class TraktProviderTest {
                   .contains("TRAKT:default GET /sync/watchlist: timed out", "after 4 attempts");
             });
   }
+
+  @Test
+  void historyRemoveFindsPlaysAddedSinceTheLastRead() throws Exception {
+    trakt.user().addPlay(movies.get(0), T0);
+    Provider p = provider();
+    p.snapshot(Feature.HISTORY);
+    trakt.user().addPlay(movies.get(1), T0.plusSeconds(60));
+
+    WriteResult r =
+        p.remove(
+            Feature.HISTORY,
+            List.of(movie(1001).withWatchedAt(T0), movie(1002).withWatchedAt(T0.plusSeconds(60))));
+
+    assertThat(r.outcomes()).allMatch(ItemOutcome::succeeded);
+    assertThat(trakt.user().plays()).isEmpty();
+    assertThat(trakt.count("GET /sync/history")).isEqualTo(2);
+  }
 }
