@@ -1,0 +1,155 @@
+package io.crosswatch.providers.trakt;
+
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.ApiRequest;
+import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.http.HttpApiClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Trakt calls over the shared client: JSON in and out, statuses turned into exceptions. */
+final class TraktApi {
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** The most items Trakt returns per page; it caps larger limits to this. */
+  static final int PAGE_LIMIT = 100;
+
+  private static final int MAX_PAGES = 100_000;
+
+  private final HttpApiClient client;
+
+  TraktApi(HttpApiClient client) {
+    this.client = client;
+  }
+
+  HttpApiClient client() {
+    return client;
+  }
+
+  /** Sends a request and returns its JSON body, or throws what a non-2xx status means. */
+  JsonNode call(ApiRequest request) throws ProviderException {
+    return json(checked(request));
+  }
+
+  /** Sends a request and returns the answer when it is 2xx. */
+  HttpAnswer checked(ApiRequest request) throws ProviderException {
+    HttpAnswer answer = client.send(request);
+    if (!answer.isSuccess()) {
+      throw failure(answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Every row of a list endpoint. With {@code alwaysPaged} pages of {@link #PAGE_LIMIT} are asked
+   * for; either way, pages are followed while {@code X-Pagination-Page-Count} says there are more,
+   * never assuming the limit asked for was honoured.
+   */
+  List<JsonNode> readAll(String path, boolean alwaysPaged) throws ProviderException {
+    List<JsonNode> rows = new ArrayList<>();
+    Integer limit = alwaysPaged ? PAGE_LIMIT : null;
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      ApiRequest request = ApiRequest.get(path);
+      if (limit != null) {
+        request = request.withQuery("page", page).withQuery("limit", limit);
+      }
+      HttpAnswer answer = checked(request);
+      JsonNode body = json(answer);
+      if (!body.isArray()) {
+        throw malformed(answer, "expected a JSON array");
+      }
+      body.forEach(rows::add);
+      int current = answer.intHeader("X-Pagination-Page").orElse(page);
+      int pageCount = answer.intHeader("X-Pagination-Page-Count").orElse(current);
+      if (current >= pageCount || body.isEmpty()) {
+        return rows;
+      }
+      if (limit == null) {
+        // Paged although not asked to: keep the service's own page size so no row is skipped.
+        limit = answer.intHeader("X-Pagination-Limit").orElse(body.size());
+      }
+      page = current;
+    }
+    throw new ProviderException(
+        Kind.UNAVAILABLE,
+        client.provider() + " GET " + path + ": more than " + MAX_PAGES + " pages",
+        true,
+        null);
+  }
+
+  JsonNode json(HttpAnswer answer) throws ProviderException {
+    String body = answer.body();
+    if (body.isBlank()) {
+      return MAPPER.createObjectNode();
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (JacksonException e) {
+      throw malformed(answer, "body is not valid JSON (" + e.getOriginalMessage() + ")");
+    }
+  }
+
+  /** What a non-2xx answer means, as an exception carrying the call's context. */
+  ProviderException failure(HttpAnswer answer) {
+    String what = answer.describe();
+    int status = answer.status();
+    if (status == 401) {
+      return ProviderException.permanent(
+          Kind.AUTH,
+          what + ": the access token is invalid or expired; authorize crosswatch with Trakt again");
+    }
+    if (status == 403) {
+      return ProviderException.permanent(
+          Kind.AUTH,
+          what
+              + ": the client_id (api key) was refused or the app is not approved; check trakt.client_id");
+    }
+    if (status == 420) {
+      String limit = answer.header("X-Account-Limit").map(l -> l + " items").orElse("unknown");
+      return ProviderException.permanent(
+          Kind.LIMIT,
+          what
+              + ": account limit reached (limit "
+              + limit
+              + "); remove items on Trakt or upgrade the account");
+    }
+    if (status == 423) {
+      return ProviderException.permanent(Kind.AUTH, what + ": the Trakt account is locked");
+    }
+    if (status == 429) {
+      Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
+      return new ProviderException(
+          Kind.RATE_LIMITED,
+          what
+              + ": rate limited"
+              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"),
+          true,
+          wait);
+    }
+    if (status >= 500) {
+      return new ProviderException(
+          Kind.UNAVAILABLE, what + ": Trakt is unavailable; try again later", true, null);
+    }
+    return ProviderException.permanent(
+        Kind.REJECTED, what + ": request refused" + errorText(answer));
+  }
+
+  private ProviderException malformed(HttpAnswer answer, String problem) {
+    return new ProviderException(
+        Kind.UNAVAILABLE, answer.call().describe() + ": unexpected answer: " + problem, true, null);
+  }
+
+  private static String errorText(HttpAnswer answer) {
+    try {
+      JsonNode error = MAPPER.readTree(answer.body()).get("error");
+      return error != null && error.isString() ? " (" + error.stringValue() + ")" : "";
+    } catch (JacksonException e) {
+      return "";
+    }
+  }
+}

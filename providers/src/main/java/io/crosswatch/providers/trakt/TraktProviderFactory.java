@@ -1,0 +1,83 @@
+package io.crosswatch.providers.trakt;
+
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.http.HttpApiClient;
+import io.crosswatch.providers.http.RatePolicy;
+import io.crosswatch.providers.http.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds {@code TRAKT} providers from the {@code trakt} config block (CrossWatch's keys {@code
+ * client_id}, {@code client_secret}, {@code access_token}, {@code refresh_token}, {@code
+ * expires_at}, {@code base_url}, plus {@code timeout} in seconds).
+ */
+public final class TraktProviderFactory implements ProviderFactory {
+  /** Trakt's documented limits: 1 write per second, 1000 GETs per 5 minutes, per user. */
+  static final RatePolicy TRAKT_LIMITS =
+      RatePolicy.of(Duration.ofSeconds(1), 1000, Duration.ofMinutes(5));
+
+  private static final String USER_AGENT = "crosswatch/0.1";
+
+  private final Sleeper sleeper;
+  private final Supplier<RandomGenerator> random;
+
+  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
+  public TraktProviderFactory() {
+    this(Sleeper.SYSTEM, SplittableRandom::new);
+  }
+
+  TraktProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public String name() {
+    return "TRAKT";
+  }
+
+  @Override
+  public List<ConfigIssue> validate(JsonNode settings, String path) {
+    return TraktSettings.validate(settings, path);
+  }
+
+  @Override
+  public Provider create(ProviderContext context) {
+    Objects.requireNonNull(context, "context");
+    TraktSettings settings = TraktSettings.from(context.settings());
+    HttpApiClient.Builder client =
+        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
+            .defaultHeader("Content-Type", "application/json")
+            .defaultHeader("User-Agent", USER_AGENT)
+            .defaultHeader("trakt-api-key", settings.clientId())
+            .defaultHeader("trakt-api-version", "2")
+            .secrets(
+                List.of(
+                    settings.clientId(),
+                    settings.clientSecret(),
+                    settings.accessToken(),
+                    settings.refreshToken()))
+            .rate(TRAKT_LIMITS)
+            .retry(RetryPolicy.defaults())
+            .timeout(settings.timeout())
+            .clock(context.clock())
+            .sleeper(sleeper)
+            .random(random.get())
+            .log(context.log(), context.debugHttp());
+    if (!settings.accessToken().isEmpty()) {
+      client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
+    }
+    return new TraktProvider(
+        context.instance(), settings, new TraktApi(client.build()), context.clock());
+  }
+}

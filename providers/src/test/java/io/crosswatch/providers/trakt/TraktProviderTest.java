@@ -1,0 +1,458 @@
+package io.crosswatch.providers.trakt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.MediaType;
+import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.provider.ItemOutcome;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.testkit.fake.FakeTime;
+import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
+import io.crosswatch.testkit.fake.trakt.TraktTitle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class TraktProviderTest {
+  private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
+
+  private final FakeTime time = FakeTime.standard();
+  private FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start();
+  private final List<TraktTitle> movies = trakt.catalogue().generateMovies(40);
+  private final TraktTitle show = trakt.catalogue().generateShow(1, 2, 5);
+  private final List<String> logLines = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    trakt.close();
+  }
+
+  private Provider provider() {
+    return provider(FakeTraktServer.ACCESS_TOKEN);
+  }
+
+  private Provider provider(String token) {
+    return provider(token, 5);
+  }
+
+  private Provider provider(String token, double timeoutSeconds) {
+    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
+    settings.put("client_id", FakeTraktServer.CLIENT_ID);
+    settings.put("client_secret", "secret-xyz");
+    settings.put("access_token", token);
+    settings.put("base_url", trakt.baseUrl());
+    settings.put("timeout", timeoutSeconds);
+    DiagnosticLog log =
+        new DiagnosticLog() {
+          @Override
+          public void debug(String message) {
+            logLines.add(message);
+          }
+
+          @Override
+          public void warn(String message) {
+            logLines.add(message);
+          }
+        };
+    ProviderContext context =
+        new ProviderContext(
+            "TRAKT", "default", settings, "trakt", Path.of("."), Path.of("."), time, true, log);
+    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+  }
+
+  private static Item movie(long trakt) {
+    return Item.movie(null, null, Ids.of(IdKind.TRAKT, trakt));
+  }
+
+  private static Item movieByImdb(String imdb) {
+    return Item.movie(null, null, Ids.of(IdKind.IMDB, imdb));
+  }
+
+  @Test
+  void healthChecksAuthAndReportsTheWatchlistLimit() throws Exception {
+    HealthReport report = provider().health();
+
+    assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
+    assertThat(report.details())
+        .containsEntry("watchlist_limit", "100")
+        .containsEntry("auth", "valid");
+    assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
+  }
+
+  @Test
+  void healthReportsABadTokenAsAuthFailed() throws Exception {
+    HealthReport report = provider("wrong-token").health();
+
+    assertThat(report.status()).isEqualTo(HealthReport.Status.AUTH_FAILED);
+    assertThat(report.message())
+        .contains("TRAKT:default GET /users/settings: 401")
+        .doesNotContain("wrong-token");
+  }
+
+  @Test
+  void healthReportsAMissingTokenWithoutCalling() throws Exception {
+    HealthReport report = provider("").health();
+
+    assertThat(report.status()).isEqualTo(HealthReport.Status.AUTH_FAILED);
+    assertThat(report.message()).contains("access_token is empty");
+    assertThat(trakt.requests()).isEmpty();
+  }
+
+  @Test
+  void healthReportsAnOutageAsDown() throws Exception {
+    trakt.faults().failNext(10, 503);
+
+    assertThat(provider().health().status()).isEqualTo(HealthReport.Status.DOWN);
+  }
+
+  @Test
+  void watchlistSnapshotMapsEveryType() throws Exception {
+    TraktTitle season = trakt.catalogue().season(show, 2).orElseThrow();
+    TraktTitle episode = trakt.catalogue().episode(show, 1, 3).orElseThrow();
+    trakt.user().addToWatchlist(movies.get(0), T0);
+    trakt.user().addToWatchlist(show, T0.plusSeconds(1));
+    trakt.user().addToWatchlist(season, T0.plusSeconds(2));
+    trakt.user().addToWatchlist(episode, T0.plusSeconds(3));
+
+    List<Item> items = provider().snapshot(Feature.WATCHLIST);
+
+    assertThat(items)
+        .extracting(Item::type)
+        .containsExactly(MediaType.MOVIE, MediaType.SHOW, MediaType.SEASON, MediaType.EPISODE);
+    Item m = items.get(0);
+    assertThat(m.title()).isEqualTo("Movie 1");
+    assertThat(m.ids().asMap())
+        .containsEntry(IdKind.TRAKT, "1001")
+        .containsEntry(IdKind.IMDB, "tt1000001")
+        .containsEntry(IdKind.TMDB, "5001");
+    assertThat(m.listedAt()).isEqualTo(T0);
+    Item e = items.get(3);
+    assertThat(e.show().ids().value(IdKind.TVDB)).isEqualTo("300001");
+    assertThat(e.show().title()).isEqualTo("Show 1");
+    assertThat(e.season()).isEqualTo(1);
+    assertThat(e.number()).isEqualTo(3);
+    assertThat(items.get(2).season()).isEqualTo(2);
+  }
+
+  @Test
+  void parsesIdsThatArriveAsStrings() throws Exception {
+    trakt.close();
+    trakt = FakeTraktServer.builder().clock(time).stringIds(true).build().start();
+    trakt.user().addToWatchlist(trakt.catalogue().generateMovies(1).get(0), T0);
+
+    Item item = provider().snapshot(Feature.WATCHLIST).get(0);
+
+    assertThat(item.ids().value(IdKind.TRAKT)).isEqualTo("1001");
+    assertThat(item.ids().value(IdKind.TMDB)).isEqualTo("5001");
+  }
+
+  @Test
+  void historySnapshotFollowsEveryPageWhateverTheServerCapsTheLimitTo() throws Exception {
+    trakt.close();
+    trakt = FakeTraktServer.builder().clock(time).pageCap(30).build().start();
+    List<TraktTitle> titles = trakt.catalogue().generateMovies(10);
+    for (int i = 0; i < 250; i++) {
+      trakt.user().addPlay(titles.get(i % 10), T0.plusSeconds(i));
+    }
+
+    List<Item> plays = provider().snapshot(Feature.HISTORY);
+
+    assertThat(plays).hasSize(250);
+    assertThat(plays).extracting(Item::watchedAt).doesNotHaveDuplicates();
+    assertThat(trakt.count("GET /sync/history")).isEqualTo(9);
+    assertThat(trakt.requests().get(0).request().param("limit")).contains("100");
+  }
+
+  @Test
+  void historySnapshotReadsMoreThan100PlaysAcrossPages() throws Exception {
+    for (int i = 0; i < 230; i++) {
+      trakt.user().addPlay(movies.get(i % 40), T0.plusSeconds(i));
+    }
+
+    Provider p = provider();
+    List<Item> plays = p.snapshot(Feature.HISTORY);
+
+    assertThat(plays).hasSize(230);
+    assertThat(p.apiUsage().orElseThrow().byEndpoint()).containsEntry("GET /sync/history", 3L);
+  }
+
+  @Test
+  void watchlistAddAndRemoveRoundTrip() throws Exception {
+    Provider p = provider();
+
+    WriteResult added = p.add(Feature.WATCHLIST, List.of(movie(1001), movieByImdb("tt1000002")));
+    WriteResult again = p.add(Feature.WATCHLIST, List.of(movie(1001)));
+    List<Item> present = p.snapshot(Feature.WATCHLIST);
+    WriteResult removed = p.remove(Feature.WATCHLIST, List.of(movie(1001)));
+
+    assertThat(added.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsOnly(ItemOutcome.Status.CONFIRMED);
+    assertThat(again.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactly(ItemOutcome.Status.ALREADY_PRESENT);
+    assertThat(present).hasSize(2);
+    assertThat(removed.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactly(ItemOutcome.Status.CONFIRMED);
+    assertThat(trakt.user().watchlist()).extracting(e -> e.title().trakt()).containsExactly(1002L);
+  }
+
+  @Test
+  void unknownTitlesComeBackNotFoundOthersConfirmed() throws Exception {
+    Item unknown = movieByImdb("tt7777777");
+    Item unknownEpisode =
+        Item.episode(new ShowRef("Nope", null, Ids.of(IdKind.TVDB, 999)), 1, 1, null, Ids.empty());
+    Item missingEpisode =
+        Item.episode(
+            new ShowRef("Show 1", null, Ids.of(IdKind.TVDB, 300001)), 1, 9, null, Ids.empty());
+    Item known = movie(1003);
+
+    WriteResult r =
+        provider().add(Feature.WATCHLIST, List.of(unknown, unknownEpisode, missingEpisode, known));
+
+    assertThat(r.outcomes()).hasSize(4);
+    assertThat(r.outcomes())
+        .filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
+        .extracting(ItemOutcome::item)
+        .containsExactlyInAnyOrder(unknown, unknownEpisode, missingEpisode);
+    assertThat(r.outcomes())
+        .filteredOn(o -> o.status() == ItemOutcome.Status.NOT_FOUND)
+        .extracting(ItemOutcome::reason)
+        .containsOnly("not_found");
+    assertThat(r.outcomes())
+        .filteredOn(ItemOutcome::succeeded)
+        .extracting(ItemOutcome::item)
+        .containsExactly(known);
+  }
+
+  @Test
+  void itemsWithoutTraktIdsAreNotSent() throws Exception {
+    Item plexOnly = Item.movie("Local", 2000, Ids.of(IdKind.PLEX, "123"));
+
+    WriteResult r = provider().add(Feature.WATCHLIST, List.of(plexOnly));
+
+    assertThat(r.outcomes()).containsExactly(ItemOutcome.notFound(plexOnly, "no_ids"));
+    assertThat(trakt.requests()).isEmpty();
+  }
+
+  @Test
+  void historyAddSendsPlaysWithTheirTimesAndEpisodesByShowAndNumber() throws Exception {
+    Item moviePlay = movie(1001).withWatchedAt(T0);
+    Item episodePlay =
+        Item.episode(
+                new ShowRef("Show 1", 1961, Ids.of(IdKind.TVDB, 300001)), 2, 4, null, Ids.empty())
+            .withWatchedAt(T0.plusSeconds(60));
+    Provider p = provider();
+
+    WriteResult r = p.add(Feature.HISTORY, List.of(moviePlay, episodePlay));
+    List<Item> plays = p.snapshot(Feature.HISTORY);
+
+    assertThat(r.outcomes()).allMatch(ItemOutcome::succeeded);
+    assertThat(plays).hasSize(2);
+    Item episode = plays.get(0);
+    assertThat(episode.watchedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(episode.season()).isEqualTo(2);
+    assertThat(episode.number()).isEqualTo(4);
+    assertThat(episode.ids().value(IdKind.TRAKT)).isEqualTo("20010204");
+    assertThat(plays.get(1).watchedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void historyRemoveTakesOnlyTheGivenPlay() throws Exception {
+    trakt.user().addPlay(movies.get(0), T0);
+    trakt.user().addPlay(movies.get(0), T0.plusSeconds(3600));
+    Provider p = provider();
+    Item first =
+        p.snapshot(Feature.HISTORY).stream()
+            .filter(i -> i.watchedAt().equals(T0))
+            .findFirst()
+            .orElseThrow();
+
+    WriteResult r =
+        p.remove(Feature.HISTORY, List.of(first, movie(1001).withWatchedAt(T0.plusSeconds(5))));
+
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactlyInAnyOrder(ItemOutcome.Status.NOT_FOUND, ItemOutcome.Status.CONFIRMED);
+    assertThat(trakt.user().plays())
+        .extracting(pl -> pl.watchedAt())
+        .containsExactly(T0.plusSeconds(3600));
+  }
+
+  @Test
+  void ratingsAddUpdateAndRemove() throws Exception {
+    Provider p = provider();
+    Item rated = movie(1001).withRating(7, T0);
+
+    p.add(Feature.RATINGS, List.of(rated));
+    p.update(Feature.RATINGS, List.of(movie(1001).withRating(9, T0.plusSeconds(10))));
+    List<Item> ratings = p.snapshot(Feature.RATINGS);
+    WriteResult removed = p.remove(Feature.RATINGS, List.of(movie(1001)));
+
+    assertThat(ratings).hasSize(1);
+    assertThat(ratings.get(0).rating()).isEqualTo(9);
+    assertThat(ratings.get(0).ratedAt()).isEqualTo(T0.plusSeconds(10));
+    assertThat(removed.outcomes()).allMatch(ItemOutcome::succeeded);
+    assertThat(trakt.user().ratings()).isEmpty();
+  }
+
+  @Test
+  void aRatingOutside1To10FailsWithoutBeingSent() throws Exception {
+    Item bad = movie(1001).withRating(0, T0);
+
+    WriteResult r = provider().add(Feature.RATINGS, List.of(bad));
+
+    assertThat(r.outcomes().get(0).status()).isEqualTo(ItemOutcome.Status.FAILED);
+    assertThat(r.outcomes().get(0).retriable()).isFalse();
+  }
+
+  @Test
+  void anAccountLimitIsAPermanentLimitFailureNamingTheLimit() throws Exception {
+    trakt.user().setWatchlistLimit(1);
+
+    assertThatThrownBy(() -> provider().add(Feature.WATCHLIST, List.of(movie(1001), movie(1002))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.LIMIT);
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage())
+                  .contains("TRAKT:default POST /sync/watchlist: 420", "limit 1 items");
+            });
+  }
+
+  @Test
+  void aRevokedTokenIsAnAuthFailure() throws Exception {
+    Provider p = provider();
+    trakt.revokeToken(FakeTraktServer.ACCESS_TOKEN);
+
+    assertThatThrownBy(() -> p.snapshot(Feature.RATINGS))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH);
+              assertThat(e.retriable()).isFalse();
+            });
+  }
+
+  @Test
+  void pacesWritesSoTheServiceNeverRateLimits() throws Exception {
+    Provider p = provider();
+
+    for (int i = 0; i < 4; i++) {
+      p.add(Feature.WATCHLIST, List.of(movie(1001 + i)));
+    }
+
+    assertThat(trakt.requests()).extracting(r -> r.status()).containsOnly(201);
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retriesTransientFailuresOfReadsAndRepeatableWrites() throws Exception {
+    Provider p = provider();
+    trakt.faults().failNext(2, 502);
+
+    p.add(Feature.WATCHLIST, List.of(movie(1001)));
+
+    assertThat(trakt.user().watchlist()).hasSize(1);
+    assertThat(p.apiUsage().orElseThrow().retries()).isEqualTo(2);
+  }
+
+  @Test
+  void neverRepeatsAHistoryAddAfterAnUnclearFailure() throws Exception {
+    Provider p = provider();
+    trakt.faults().failNext(1, 503);
+
+    assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
+    assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
+  }
+
+  @Test
+  void honoursTheServersRetryAfter() throws Exception {
+    Provider p = provider();
+    trakt.faults().rateLimitNext(1, 20);
+
+    p.snapshot(Feature.WATCHLIST);
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(20));
+    assertThat(p.apiUsage().orElseThrow().rateLimited()).isEqualTo(1);
+  }
+
+  @Test
+  void debugHttpLinesCarryNoSecrets() throws Exception {
+    Provider p = provider();
+    p.health();
+    p.add(Feature.WATCHLIST, List.of(movie(1001)));
+
+    assertThat(logLines).hasSize(2);
+    assertThat(String.join("\n", logLines))
+        .contains("GET " + trakt.baseUrl() + "/users/settings -> 200")
+        .doesNotContain(FakeTraktServer.ACCESS_TOKEN, FakeTraktServer.CLIENT_ID, "secret-xyz");
+  }
+
+  @Test
+  void countsApiUseByEndpoint() throws Exception {
+    Provider p = provider();
+    p.snapshot(Feature.WATCHLIST);
+    p.snapshot(Feature.RATINGS);
+    p.add(Feature.RATINGS, List.of(movie(1001).withRating(5, T0)));
+
+    assertThat(p.apiUsage().orElseThrow().byEndpoint())
+        .isEqualTo(
+            Map.of("GET /sync/watchlist", 1L, "GET /sync/ratings", 1L, "POST /sync/ratings", 1L));
+  }
+
+  @Test
+  void aServiceThatNeverAnswersInTimeIsARetriableFailure() throws Exception {
+    Provider p = provider(FakeTraktServer.ACCESS_TOKEN, 0.1);
+    trakt.faults().delayNext(4, Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isTrue();
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+              assertThat(e.getMessage())
+                  .contains("TRAKT:default GET /sync/watchlist: timed out", "after 4 attempts");
+            });
+  }
+
+  @Test
+  void historyRemoveFindsPlaysAddedSinceTheLastRead() throws Exception {
+    trakt.user().addPlay(movies.get(0), T0);
+    Provider p = provider();
+    p.snapshot(Feature.HISTORY);
+    trakt.user().addPlay(movies.get(1), T0.plusSeconds(60));
+
+    WriteResult r =
+        p.remove(
+            Feature.HISTORY,
+            List.of(movie(1001).withWatchedAt(T0), movie(1002).withWatchedAt(T0.plusSeconds(60))));
+
+    assertThat(r.outcomes()).allMatch(ItemOutcome::succeeded);
+    assertThat(trakt.user().plays()).isEmpty();
+    assertThat(trakt.count("GET /sync/history")).isEqualTo(2);
+  }
+}

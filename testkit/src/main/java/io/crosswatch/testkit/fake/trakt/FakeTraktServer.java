@@ -1,0 +1,305 @@
+package io.crosswatch.testkit.fake.trakt;
+
+import io.crosswatch.core.model.MediaType;
+import io.crosswatch.testkit.fake.FakeRequest;
+import io.crosswatch.testkit.fake.FakeResponse;
+import io.crosswatch.testkit.fake.Faults;
+import io.crosswatch.testkit.fake.LoopbackServer;
+import io.crosswatch.testkit.fake.RecordedRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stateful fake of the Trakt API on 127.0.0.1: per-user watchlist, history and ratings behind
+ * Trakt's headers, auth, pagination, response shapes, account limits, rate limits and traps
+ * (history is never de-duplicated; a play takes the title off the watchlist).
+ *
+ * <p>Typical use:
+ *
+ * <pre>{@code
+ * FakeTime time = FakeTime.standard();
+ * try (FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start()) {
+ *   List<TraktTitle> movies = trakt.catalogue().generateMovies(3);
+ *   trakt.user().addToWatchlist(movies.get(0), time.instant());
+ *   // point the adapter at trakt.baseUrl() with FakeTraktServer.CLIENT_ID / ACCESS_TOKEN
+ * }
+ * }</pre>
+ */
+public final class FakeTraktServer implements AutoCloseable {
+  /** The api key ({@code trakt-api-key}) the fake accepts unless configured otherwise. */
+  public static final String CLIENT_ID = "fake-trakt-client-id";
+
+  /** The default user's access token. */
+  public static final String ACCESS_TOKEN = "fake-trakt-access-token";
+
+  private final String clientId;
+  private final Clock clock;
+  private final int defaultWatchlistLimit;
+  private final TraktCatalogue catalogue = new TraktCatalogue();
+  private final Faults faults = new Faults();
+  private final Map<String, TraktUser> usersByToken = new ConcurrentHashMap<>();
+  private final TraktRateLimiter limiter;
+  private final TraktReads reads;
+  private final TraktWrites writes;
+  private final LoopbackServer server;
+  private final TraktUser defaultUser;
+
+  private FakeTraktServer(Builder b) {
+    this.clientId = b.clientId;
+    this.clock = b.clock;
+    this.defaultWatchlistLimit = b.watchlistLimit;
+    this.limiter = new TraktRateLimiter(b.writeInterval, b.getLimit, b.getWindow, b.clock);
+    this.reads = new TraktReads(new TraktJson(b.stringIds), b.clock.instant(), b.pageCap);
+    this.writes = new TraktWrites(catalogue, b.clock);
+    this.server = new LoopbackServer(this::handle, faults, b.clock);
+    this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
+  }
+
+  /** A builder with Trakt's real limits (1 write/s, 1000 GETs per 5 min, watchlist 100). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts answering on a free loopback port; returns this. */
+  public FakeTraktServer start() {
+    server.start();
+    return this;
+  }
+
+  /** Stops answering. */
+  public void stop() {
+    server.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return server.baseUri().toString();
+  }
+
+  public URI baseUri() {
+    return server.baseUri();
+  }
+
+  /** The titles this fake knows. */
+  public TraktCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /** The default user (token {@link #ACCESS_TOKEN}). */
+  public TraktUser user() {
+    return defaultUser;
+  }
+
+  /** Adds another account reachable with {@code token}. */
+  public TraktUser addUser(String username, String token) {
+    TraktUser user = new TraktUser(username, clock, defaultWatchlistLimit);
+    usersByToken.put(Objects.requireNonNull(token, "token"), user);
+    return user;
+  }
+
+  /** Makes a token invalid (its requests answer 401 from now on). */
+  public void revokeToken(String token) {
+    usersByToken.remove(token);
+  }
+
+  /** Fault injection for the next requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every request received, in order, with the status answered. */
+  public List<RecordedRequest> requests() {
+    return server.requests();
+  }
+
+  /** Requests per {@code "METHOD /path"}. */
+  public Map<String, Long> counts() {
+    return server.counts();
+  }
+
+  /** Requests of one {@code "METHOD /path"}. */
+  public long count(String endpoint) {
+    return server.count(endpoint);
+  }
+
+  /** Forgets the request log. */
+  public void clearLog() {
+    server.clearLog();
+  }
+
+  private FakeResponse handle(FakeRequest request) {
+    if (!request.header("trakt-api-key").map(clientId::equals).orElse(false)) {
+      return FakeResponse.error(403, "invalid api key or unapproved app");
+    }
+    if (!request.header("trakt-api-version").map("2"::equals).orElse(false)) {
+      return FakeResponse.error(403, "trakt-api-version must be 2");
+    }
+    TraktUser user =
+        request
+            .header("authorization")
+            .filter(a -> a.startsWith("Bearer "))
+            .map(a -> usersByToken.get(a.substring("Bearer ".length()).trim()))
+            .orElse(null);
+    if (user == null) {
+      return FakeResponse.error(401, "invalid_token")
+          .withHeader("WWW-Authenticate", "Bearer realm=\"trakt\", error=\"invalid_token\"");
+    }
+    Optional<FakeResponse> limited =
+        limiter.admit(user.username(), !request.method().equals("GET"));
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    synchronized (user) {
+      try {
+        return route(user, request);
+      } catch (JacksonException e) {
+        return FakeResponse.error(400, "invalid JSON body");
+      } catch (DateTimeParseException | NumberFormatException e) {
+        return FakeResponse.error(422, "invalid value: " + e.getMessage());
+      }
+    }
+  }
+
+  private FakeResponse route(TraktUser user, FakeRequest request) {
+    String[] p = request.path().replaceAll("/+$", "").split("/");
+    if (request.method().equals("GET")) {
+      return routeGet(user, request, p);
+    }
+    if (!request.method().equals("POST")) {
+      return FakeResponse.error(405, "method not allowed");
+    }
+    if (!request.header("content-type").orElse("").startsWith("application/json")) {
+      return FakeResponse.error(400, "Content-Type must be application/json");
+    }
+    JsonNode body = TraktJson.MAPPER.readTree(request.body().isEmpty() ? "{}" : request.body());
+    switch (request.path()) {
+      case "/sync/watchlist":
+        return writes.watchlistAdd(user, body);
+      case "/sync/watchlist/remove":
+        return writes.watchlistRemove(user, body);
+      case "/sync/history":
+        return writes.historyAdd(user, body);
+      case "/sync/history/remove":
+        return writes.historyRemove(user, body);
+      case "/sync/ratings":
+        return writes.ratingsAdd(user, body);
+      case "/sync/ratings/remove":
+        return writes.ratingsRemove(user, body);
+      default:
+        return FakeResponse.error(404, "not found");
+    }
+  }
+
+  private FakeResponse routeGet(TraktUser user, FakeRequest request, String[] p) {
+    String path = request.path();
+    if (path.equals("/users/settings")) {
+      return reads.settings(user);
+    }
+    if (path.equals("/sync/last_activities")) {
+      return reads.lastActivities(user);
+    }
+    if (p.length < 3 || !p[1].equals("sync")) {
+      return FakeResponse.error(404, "not found");
+    }
+    Optional<MediaType> type = p.length > 3 ? typeOf(p[3]) : Optional.empty();
+    if (p.length > 3 && type.isEmpty()) {
+      return FakeResponse.error(404, "unknown type " + p[3]);
+    }
+    switch (p[2]) {
+      case "watchlist":
+        return reads.watchlist(user, request, type, faults.takeEmptyList(request));
+      case "history":
+        Optional<Long> id = p.length > 4 ? Optional.of(Long.parseLong(p[4])) : Optional.empty();
+        return reads.history(user, request, type, id, faults.takeEmptyList(request));
+      case "ratings":
+        Optional<Integer> r = p.length > 4 ? Optional.of(Integer.parseInt(p[4])) : Optional.empty();
+        return reads.ratings(user, request, type, r, faults.takeEmptyList(request));
+      default:
+        return FakeResponse.error(404, "not found");
+    }
+  }
+
+  private static Optional<MediaType> typeOf(String plural) {
+    return plural.endsWith("s")
+        ? MediaType.fromKey(plural.substring(0, plural.length() - 1))
+        : Optional.empty();
+  }
+
+  /** Configures a {@link FakeTraktServer}. */
+  public static final class Builder {
+    private String clientId = CLIENT_ID;
+    private Clock clock = Clock.systemUTC();
+    private Duration writeInterval = Duration.ofSeconds(1);
+    private int getLimit = 1000;
+    private Duration getWindow = Duration.ofMinutes(5);
+    private int watchlistLimit = 100;
+    private boolean stringIds;
+    private int pageCap = 100;
+
+    private Builder() {}
+
+    /** The largest page served whatever limit is asked for (Trakt: 100). */
+    public Builder pageCap(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("pageCap must be at least 1");
+      }
+      this.pageCap = value;
+      return this;
+    }
+
+    /** The api key the fake accepts. */
+    public Builder clientId(String value) {
+      this.clientId = Objects.requireNonNull(value, "clientId");
+      return this;
+    }
+
+    /** The clock for rate limits and default times; share a FakeTime with the client. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Least time between two writes of one user (Trakt: 1 s). */
+    public Builder writeInterval(Duration value) {
+      this.writeInterval = Objects.requireNonNull(value, "writeInterval");
+      return this;
+    }
+
+    /** GETs allowed per user and window (Trakt: 1000 per 5 minutes). */
+    public Builder getLimit(int limit, Duration window) {
+      this.getLimit = limit;
+      this.getWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** Watchlist limit of new users (free accounts: 100). */
+    public Builder watchlistLimit(int value) {
+      this.watchlistLimit = value;
+      return this;
+    }
+
+    /** Whether numeric ids are sent as strings (some endpoints do), to test parsing. */
+    public Builder stringIds(boolean value) {
+      this.stringIds = value;
+      return this;
+    }
+
+    public FakeTraktServer build() {
+      return new FakeTraktServer(this);
+    }
+  }
+}
