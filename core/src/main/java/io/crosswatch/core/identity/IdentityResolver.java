@@ -40,7 +40,7 @@ public final class IdentityResolver {
     offsets[lists.size()] = total;
 
     UnionFind sets = new UnionFind(total);
-    TokenTable tokens = new TokenTable(total * 2);
+    TokenTable tokens = new TokenTable(total * 3); // about three ids per item
     TokenHasher hasher = new TokenHasher();
     boolean[] usable = new boolean[total];
     int index = 0;

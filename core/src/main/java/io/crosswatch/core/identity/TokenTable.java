@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 final class TokenTable {
   private static final int EMPTY = -1;
+  // Linear probing stays fast up to this load with well-mixed hashes.
+  private static final double MAX_LOAD = 0.8;
 
   private long[] keys1;
   private long[] keys2;
@@ -19,9 +21,10 @@ final class TokenTable {
   private int size;
   private int mask;
 
+  /** A table sized for about {@code expected} tokens without growing. */
   TokenTable(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    allocate(capacity);
+    long wanted = Math.max(16, (long) (expected / MAX_LOAD) + 1);
+    allocate((int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1));
   }
 
   private void allocate(int capacity) {
@@ -48,7 +51,7 @@ final class TokenTable {
     keys1[slot] = h1;
     keys2[slot] = h2;
     values[slot] = value;
-    if (++size * 2 > values.length) {
+    if (++size > values.length * MAX_LOAD) {
       grow();
     }
     return EMPTY;

@@ -9,18 +9,23 @@ public enum Feature {
   HISTORY,
   RATINGS;
 
+  private final String key = name().toLowerCase(Locale.ROOT);
+
+  private static final java.util.Map<String, Feature> BY_KEY = new java.util.HashMap<>();
+
+  static {
+    for (Feature v : values()) {
+      BY_KEY.put(v.key(), v);
+    }
+  }
+
   /** The lower-case name used in config, events and the summary. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /** The feature with the given config key, if any. */
   public static Optional<Feature> fromKey(String key) {
-    for (Feature f : values()) {
-      if (f.key().equals(key)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
   }
 }

@@ -42,18 +42,23 @@ public enum IdKind {
     return crossProvider;
   }
 
+  private final String key = name().toLowerCase(Locale.ROOT);
+
+  private static final java.util.Map<String, IdKind> BY_KEY = new java.util.HashMap<>();
+
+  static {
+    for (IdKind v : values()) {
+      BY_KEY.put(v.key(), v);
+    }
+  }
+
   /** The lower-case name used in item JSON. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /** The kind with the given JSON name, if any. */
   public static Optional<IdKind> fromKey(String key) {
-    for (IdKind k : values()) {
-      if (k.key().equals(key)) {
-        return Optional.of(k);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
   }
 }

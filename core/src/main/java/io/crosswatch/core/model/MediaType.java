@@ -10,18 +10,23 @@ public enum MediaType {
   SEASON,
   EPISODE;
 
+  private final String key = name().toLowerCase(Locale.ROOT);
+
+  private static final java.util.Map<String, MediaType> BY_KEY = new java.util.HashMap<>();
+
+  static {
+    for (MediaType v : values()) {
+      BY_KEY.put(v.key(), v);
+    }
+  }
+
   /** The lower-case name used in item JSON. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /** The type with the given JSON name, if any. */
   public static Optional<MediaType> fromKey(String key) {
-    for (MediaType t : values()) {
-      if (t.key().equals(key)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
   }
 }

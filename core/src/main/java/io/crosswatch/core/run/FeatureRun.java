@@ -179,7 +179,7 @@ final class FeatureRun {
           guarded.blocked(),
           started);
     }
-    commitPlan(safe, present, guarded.keepBaseline(), now);
+    commitPlan(safe, present, baselines, guarded.keepBaseline(), now);
     applySide(Side.TARGET, safe.target());
     if (pair.mode() == SyncMode.TWO_WAY) {
       applySide(Side.SOURCE, safe.source());
@@ -290,11 +290,16 @@ final class FeatureRun {
    * point forgets nothing: deletions live on as tombstones, and adds are planned again.
    */
   private void commitPlan(
-      Plan plan, Map<Side, List<Item>> present, Set<Side> keepBaseline, Instant now) {
+      Plan plan,
+      Map<Side, List<Item>> present,
+      Map<Side, Baseline> baselines,
+      Set<Side> keepBaseline,
+      Instant now) {
     store.transaction(
         tx -> {
           for (Side side : Side.values()) {
-            if (!keepBaseline.contains(side)) {
+            if (!keepBaseline.contains(side)
+                && !sameItems(baselines.get(side), present.get(side))) {
               tx.replaceBaseline(pair.id(), feature, side, present.get(side), now);
             }
             List<Item> deleted = plan.deletedOn(side);
@@ -306,6 +311,14 @@ final class FeatureRun {
             tx.putUnresolved(pair.id(), feature, u.side(), u.item(), u.reason(), now);
           }
         });
+  }
+
+  /** Whether a baseline already holds exactly these items (then it need not be rewritten). */
+  private static boolean sameItems(Baseline baseline, List<Item> items) {
+    if (baseline == null || baseline.items().size() != items.size()) {
+      return false;
+    }
+    return new HashSet<>(baseline.items()).containsAll(items);
   }
 
   private void applySide(Side side, SidePlan plan) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Compact item JSON as stored in the state database. */
@@ -26,7 +27,10 @@ final class ItemCodec {
   /** Parses a stored item; {@code file}, {@code table} and {@code key} name the row on error. */
   static Item fromJson(String json, Path file, String table, String key) {
     try {
-      return ItemJson.read(MAPPER.readTree(json), "$");
+      try (JsonParser p = MAPPER.createParser(json)) {
+        p.nextToken();
+        return ItemJson.read(p, "$");
+      }
     } catch (JacksonException | ItemFormatException e) {
       throw new StateException(
           "state database "

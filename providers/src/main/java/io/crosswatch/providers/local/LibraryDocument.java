@@ -128,16 +128,15 @@ public final class LibraryDocument {
     int i = into.size();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       String path = feature.key() + "[" + i + "]";
-      JsonNode node = MAPPER.readTree(p);
-      into.add(checked(node, path, feature));
+      into.add(checked(p, path, feature));
       i++;
     }
   }
 
-  private static Item checked(JsonNode node, String path, Feature feature)
+  private static Item checked(JsonParser p, String path, Feature feature)
       throws DocumentFormatException {
     try {
-      Item item = ItemJson.read(node, path);
+      Item item = ItemJson.read(p, path);
       if (feature == Feature.RATINGS && item.rating() == null) {
         throw new ItemFormatException(path + ".rating", "is required for ratings (1-10)");
       }

@@ -1,0 +1,86 @@
+package io.crosswatch.bench;
+
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemJson;
+import io.crosswatch.testkit.LibraryGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Times whole {@code cw run} processes (JVM start included) syncing a generated FILE library into
+ * an empty FILE, then the no-change second run.
+ *
+ * <p>Usage: {@code FileRunBenchmark <crosswatch.jar> [itemsPerFeature] [workDir]}.
+ */
+public final class FileRunBenchmark {
+  private FileRunBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]).toAbsolutePath();
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("crosswatch-bench-");
+    Files.createDirectories(dir);
+    writeLibrary(dir.resolve("source.json"), n);
+    Files.deleteIfExists(dir.resolve("target.json"));
+    Files.writeString(
+        dir.resolve("config.json"),
+        "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_size\": 10000,"
+            + " \"apply_chunk_pause_ms\": 0},"
+            + " \"file\": {\"path\": \"source.json\","
+            + " \"instances\": {\"copy\": {\"path\": \"target.json\"}}},"
+            + " \"pairs\": [{\"id\": \"bench\", \"source\": \"FILE\", \"target\": \"FILE\","
+            + " \"target_instance\": \"copy\", \"mode\": \"one-way\", \"features\":"
+            + " {\"watchlist\": true, \"history\": true, \"ratings\": true}}]}");
+    System.out.printf(
+        "library: %,d items per feature (%,d in all), %,d bytes%n",
+        n, 3 * n, Files.size(dir.resolve("source.json")));
+    for (String run : List.of("first run", "second run (no change)")) {
+      long start = System.nanoTime();
+      Process p =
+          new ProcessBuilder(
+                  "java",
+                  "-jar",
+                  jar.toString(),
+                  "run",
+                  "--config",
+                  dir.resolve("config.json").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("last-run.log").toFile())
+              .start();
+      int code = p.waitFor();
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("%s: %,d ms wall, exit %d%n", run, ms, code);
+    }
+    System.out.println("work dir: " + dir);
+  }
+
+  private static void writeLibrary(Path file, int n) throws IOException {
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    LibraryGenerator gen = new LibraryGenerator(7);
+    List<Item> titles = gen.titles(n);
+    JsonMapper mapper = JsonMapper.builder().build();
+    try (OutputStream out = Files.newOutputStream(file);
+        JsonGenerator g = mapper.createGenerator(out)) {
+      g.writeStartObject();
+      writeArray(g, "watchlist", gen.watchlist(titles, base));
+      writeArray(g, "history", gen.history(titles, base).subList(0, n));
+      writeArray(g, "ratings", gen.ratings(titles, base));
+      g.writeEndObject();
+    }
+  }
+
+  private static void writeArray(JsonGenerator g, String name, List<Item> items) {
+    g.writeName(name);
+    g.writeStartArray();
+    for (Item item : items) {
+      ItemJson.write(g, item);
+    }
+    g.writeEndArray();
+  }
+}

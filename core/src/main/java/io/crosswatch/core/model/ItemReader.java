@@ -1,0 +1,202 @@
+package io.crosswatch.core.model;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Reads one normalized item straight from a token stream, without building a tree: loading a large
+ * library or baseline is dominated by this code.
+ */
+final class ItemReader {
+  private final JsonParser p;
+  private final String path;
+
+  private String type;
+  private String title;
+  private Integer year;
+  private Ids ids = Ids.empty();
+  private ShowRef show;
+  private Integer season;
+  private Integer number;
+  private Instant listedAt;
+  private Instant watchedAt;
+  private Integer rating;
+  private Instant ratedAt;
+
+  private ItemReader(JsonParser p, String path) {
+    this.p = p;
+    this.path = path;
+  }
+
+  /** Reads the object at the parser's current token (which must be its start). */
+  static Item read(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be an object");
+    }
+    return new ItemReader(p, path).readObject();
+  }
+
+  private Item readObject() {
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      p.nextToken();
+      field(name);
+    }
+    if (type == null) {
+      throw new ItemFormatException(path + ".type", "is required");
+    }
+    MediaType mediaType =
+        MediaType.fromKey(type)
+            .orElseThrow(
+                () ->
+                    new ItemFormatException(
+                        path + ".type",
+                        "must be movie, show, season or episode, got \"" + type + "\""));
+    if (rating != null && (rating < 1 || rating > 10)) {
+      throw new ItemFormatException(path + ".rating", "must be an integer 1–10, got " + rating);
+    }
+    return new Item(
+        mediaType, title, year, ids, show, season, number, listedAt, watchedAt, rating, ratedAt);
+  }
+
+  private void field(String name) {
+    switch (name) {
+      case "type":
+        type = text(p, path + ".type");
+        break;
+      case "title":
+        title = text(p, path + ".title");
+        break;
+      case "year":
+        year = integer(p, path + ".year");
+        break;
+      case "ids":
+        ids = ids(p, path + ".ids");
+        break;
+      case "show":
+        show = show(p, path + ".show");
+        break;
+      case "season":
+        season = integer(p, path + ".season");
+        break;
+      case "number":
+        number = integer(p, path + ".number");
+        break;
+      case "listed_at":
+        listedAt = instant(p, path + ".listed_at");
+        break;
+      case "watched_at":
+        watchedAt = instant(p, path + ".watched_at");
+        break;
+      case "rating":
+        rating = integer(p, path + ".rating");
+        break;
+      case "rated_at":
+        ratedAt = instant(p, path + ".rated_at");
+        break;
+      default:
+        p.skipChildren(); // unknown keys are kept out of the model
+    }
+  }
+
+  private static ShowRef show(JsonParser p, String path) {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be an object");
+    }
+    String title = null;
+    Integer year = null;
+    Ids ids = Ids.empty();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      p.nextToken();
+      switch (name) {
+        case "title":
+          title = text(p, path + ".title");
+          break;
+        case "year":
+          year = integer(p, path + ".year");
+          break;
+        case "ids":
+          ids = ids(p, path + ".ids");
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    return new ShowRef(title, year, ids);
+  }
+
+  /** Reads an {@code ids} object at the current token. */
+  static Ids ids(JsonParser p, String path) {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return Ids.empty();
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be an object");
+    }
+    Map<IdKind, Object> raw = new EnumMap<>(IdKind.class);
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      JsonToken t = p.nextToken();
+      IdKind kind = IdKind.fromKey(name).orElse(null);
+      if (kind == null) {
+        p.skipChildren();
+        continue;
+      }
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING) {
+        raw.put(kind, p.getString());
+      } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+        raw.put(kind, p.getDoubleValue());
+      } else if (t != JsonToken.VALUE_NULL) {
+        p.skipChildren();
+        throw new ItemFormatException(path + "." + name, "must be a string or a number");
+      }
+    }
+    return raw.isEmpty() ? Ids.empty() : Ids.of(raw);
+  }
+
+  private static String text(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be a string");
+    }
+    return p.getString();
+  }
+
+  private static Integer integer(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return p.getIntValue();
+    }
+    if (t == JsonToken.VALUE_STRING && p.getString().matches("-?\\d{1,9}")) {
+      return Integer.parseInt(p.getString());
+    }
+    p.skipChildren();
+    throw new ItemFormatException(path, "must be an integer");
+  }
+
+  private static Instant instant(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be an ISO-8601 time string");
+    }
+    return ItemJson.parseInstant(p.getString(), path);
+  }
+}
