@@ -21,9 +21,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Wraps a provider and injects faults: transient whole-call failures of writes (the first N, or
- * at a seeded probability), permanent per-item failures for chosen titles, snapshots that come
- * back empty once, and a hook after each successful write call (e.g. to simulate a crash between
+ * Wraps a provider and injects faults: transient whole-call failures of writes (the first N, or at
+ * a seeded probability), permanent per-item failures for chosen titles, snapshots that come back
+ * empty once, and a hook after each successful write call (e.g. to simulate a crash between
  * chunks). Records every call. Thread-safe.
  */
 public final class FlakyProvider implements Provider {
@@ -98,7 +98,10 @@ public final class FlakyProvider implements Provider {
     return this;
   }
 
-  /** Items whose {@link ItemKeys#titleKey} is given fail permanently ({@code FAILED}, not retriable). */
+  /**
+   * Items whose {@link ItemKeys#titleKey} is given fail permanently ({@code FAILED}, not
+   * retriable).
+   */
   public synchronized FlakyProvider failItems(Set<String> titleKeys) {
     failedTitles.addAll(titleKeys);
     return this;
@@ -236,19 +239,25 @@ public final class FlakyProvider implements Provider {
       }
     }
     if (!forward.isEmpty()) {
-      WriteResult delegated = switch (op) {
-        case ADD -> delegate.add(feature, forward);
-        case REMOVE -> delegate.remove(feature, forward);
-        default -> delegate.update(feature, forward);
-      };
+      WriteResult delegated =
+          switch (op) {
+            case ADD -> delegate.add(feature, forward);
+            case REMOVE -> delegate.remove(feature, forward);
+            default -> delegate.update(feature, forward);
+          };
       outcomes.addAll(delegated.outcomes());
     }
     return new WriteResult(outcomes);
   }
 
   private ProviderException injected(Operation op, Feature feature) {
-    String what = label() + " feature=" + feature.key() + " op="
-        + op.name().toLowerCase(Locale.ROOT) + ": injected transient failure";
+    String what =
+        label()
+            + " feature="
+            + feature.key()
+            + " op="
+            + op.name().toLowerCase(Locale.ROOT)
+            + ": injected transient failure";
     if (retryAfter != null) {
       return new ProviderException(ProviderException.Kind.RATE_LIMITED, what, true, retryAfter);
     }

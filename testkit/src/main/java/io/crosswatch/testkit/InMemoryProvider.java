@@ -20,10 +20,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A provider that keeps its items in memory, with the write rules of the local providers: adding
- * a held item is {@code ALREADY_PRESENT}; removing a missing one {@code NOT_FOUND} ({@code
- * not_found}); ratings add/update replace the rating of the same title. Counts calls per
- * operation and lets a test choose the health status. Thread-safe.
+ * A provider that keeps its items in memory, with the write rules of the local providers: adding a
+ * held item is {@code ALREADY_PRESENT}; removing a missing one {@code NOT_FOUND} ({@code
+ * not_found}); ratings add/update replace the rating of the same title. Counts calls per operation
+ * and lets a test choose the health status. Thread-safe.
  */
 public final class InMemoryProvider implements Provider {
   private final String name;
@@ -115,8 +115,10 @@ public final class InMemoryProvider implements Provider {
   @Override
   public synchronized HealthReport health() {
     count(Operation.HEALTH);
-    Set<Feature> usable = status == HealthReport.Status.OK
-        || status == HealthReport.Status.DEGRADED ? features : Set.of();
+    Set<Feature> usable =
+        status == HealthReport.Status.OK || status == HealthReport.Status.DEGRADED
+            ? features
+            : Set.of();
     return new HealthReport(status, healthMessage, Duration.ZERO, usable, Map.of());
   }
 
@@ -127,8 +129,7 @@ public final class InMemoryProvider implements Provider {
   }
 
   @Override
-  public synchronized WriteResult add(Feature feature, List<Item> items)
-      throws ProviderException {
+  public synchronized WriteResult add(Feature feature, List<Item> items) throws ProviderException {
     count(Operation.ADD);
     return write(store(feature), Operation.ADD, items);
   }
@@ -196,7 +197,8 @@ public final class InMemoryProvider implements Provider {
       List<Long> matches = matches(item);
       if (op == Operation.REMOVE) {
         matches.forEach(this::delete);
-        return matches.isEmpty() ? ItemOutcome.notFound(item, "not_found")
+        return matches.isEmpty()
+            ? ItemOutcome.notFound(item, "not_found")
             : ItemOutcome.confirmed(item);
       }
       if (matches.isEmpty()) {
@@ -210,8 +212,9 @@ public final class InMemoryProvider implements Provider {
       boolean changed = false;
       for (long id : matches) {
         Item held = entries.get(id);
-        boolean same = item.rating().equals(held.rating())
-            && (op == Operation.ADD || Objects.equals(item.ratedAt(), held.ratedAt()));
+        boolean same =
+            item.rating().equals(held.rating())
+                && (op == Operation.ADD || Objects.equals(item.ratedAt(), held.ratedAt()));
         if (!same) {
           entries.put(id, held.withRating(item.rating(), item.ratedAt()));
           changed = true;

@@ -12,10 +12,10 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A factory handing out pre-registered provider instances by instance name, for orchestrator
- * tests: {@code ProviderRegistry.of(factory)}. An instance asked for but not registered is
- * created as an empty {@link InMemoryProvider} and kept, so later runs get the same one. Every
- * settings object is accepted.
+ * A factory handing out pre-registered provider instances by instance name, for orchestrator tests:
+ * {@code ProviderRegistry.of(factory)}. An instance asked for but not registered is created as an
+ * empty {@link InMemoryProvider} and kept, so later runs get the same one. Every settings object is
+ * accepted.
  */
 public final class InMemoryProviderFactory implements ProviderFactory {
   private final String name;
@@ -27,7 +27,10 @@ public final class InMemoryProviderFactory implements ProviderFactory {
     this.name = Objects.requireNonNull(name, "name");
   }
 
-  /** Registers a provider (an {@link InMemoryProvider}, a {@link FlakyProvider}, …) under its instance name. */
+  /**
+   * Registers a provider (an {@link InMemoryProvider}, a {@link FlakyProvider}, …) under its
+   * instance name.
+   */
   public synchronized InMemoryProviderFactory register(Provider provider) {
     Objects.requireNonNull(provider, "provider");
     if (!provider.name().equals(name)) {

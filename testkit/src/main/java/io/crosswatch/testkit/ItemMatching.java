@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The entry-matching rule of the local providers, for the fakes: types agree and a cross-provider
  * id is shared (episodes: also show id + season + number), or, without ids, normalized title +
- * year; history also needs the same play time to the second. Two items match when their token
- * lists share a token.
+ * year; history also needs the same play time to the second. Two items match when their token lists
+ * share a token.
  */
 final class ItemMatching {
   private ItemMatching() {}
@@ -34,7 +34,8 @@ final class ItemMatching {
       String pos = "|s" + item.season() + (item.number() == null ? "" : "e" + item.number());
       addIds(tokens, type + "show ", item.show().ids(), pos, at);
       if (!ownIds && !item.show().ids().hasCrossProviderId()) {
-        tokens.add(type + "show title:" + title(item.show().title(), item.show().year()) + pos + at);
+        tokens.add(
+            type + "show title:" + title(item.show().title(), item.show().year()) + pos + at);
       }
     } else if (!ownIds) {
       tokens.add(type + "title:" + title(item.title(), item.year()) + at);

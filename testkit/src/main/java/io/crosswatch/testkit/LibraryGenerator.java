@@ -17,9 +17,9 @@ import java.util.Random;
 
 /**
  * Makes realistic normalized libraries from a seed: movies (imdb, tmdb, sometimes trakt) and
- * episodes of shows (show tvdb + imdb, own tvdb), with watchlist, history and rating times
- * relative to a given base instant. The same seed and the same sequence of calls give the same
- * items; ids are unique within one generator.
+ * episodes of shows (show tvdb + imdb, own tvdb), with watchlist, history and rating times relative
+ * to a given base instant. The same seed and the same sequence of calls give the same items; ids
+ * are unique within one generator.
  */
 public final class LibraryGenerator {
   private static final long THREE_YEARS = 3L * 365 * 24 * 3600;
@@ -29,9 +29,26 @@ public final class LibraryGenerator {
     "Savage", "Bright"
   };
   private static final String[] NOUNS = {
-    "River", "Empire", "Garden", "Horizon", "Kingdom", "Signal", "Harbor", "Storm", "Mirror",
-    "Orchard", "Station", "Frontier", "Lantern", "Circus", "Voyage", "Winter", "Machine",
-    "Island", "Shadow", "Crown"
+    "River",
+    "Empire",
+    "Garden",
+    "Horizon",
+    "Kingdom",
+    "Signal",
+    "Harbor",
+    "Storm",
+    "Mirror",
+    "Orchard",
+    "Station",
+    "Frontier",
+    "Lantern",
+    "Circus",
+    "Voyage",
+    "Winter",
+    "Machine",
+    "Island",
+    "Shadow",
+    "Crown"
   };
 
   private final Random random;
@@ -158,10 +175,9 @@ public final class LibraryGenerator {
   }
 
   /**
-   * A second side for one feature: about {@code overlap} of {@code side}'s items (chosen at
-   * random, kept in order, feature fields kept) with their ids varied as another provider would
-   * know them (see {@link #variant}), followed by new titles so that both sides have the same
-   * size.
+   * A second side for one feature: about {@code overlap} of {@code side}'s items (chosen at random,
+   * kept in order, feature fields kept) with their ids varied as another provider would know them
+   * (see {@link #variant}), followed by new titles so that both sides have the same size.
    *
    * @param overlap fraction 0–1 of {@code side} that the other side also holds
    */
@@ -199,9 +215,9 @@ public final class LibraryGenerator {
   }
 
   /**
-   * The same title as another provider might know it: movies keep all ids, or only tmdb, or
-   * only imdb, or lose trakt; episodes keep their ids, or lose their own ids (matching then by
-   * show and number), or keep only the show's tvdb id. At least one id kind stays shared.
+   * The same title as another provider might know it: movies keep all ids, or only tmdb, or only
+   * imdb, or lose trakt; episodes keep their ids, or lose their own ids (matching then by show and
+   * number), or keep only the show's tvdb id. At least one id kind stays shared.
    */
   public Item variant(Item item) {
     int dice = random.nextInt(100);
@@ -237,8 +253,17 @@ public final class LibraryGenerator {
   private static Item withShowIds(Item item, Ids showIds) {
     ShowRef s = new ShowRef(item.show().title(), item.show().year(), showIds);
     return new Item(
-        item.type(), item.title(), item.year(), item.ids(), s, item.season(), item.number(),
-        item.listedAt(), item.watchedAt(), item.rating(), item.ratedAt());
+        item.type(),
+        item.title(),
+        item.year(),
+        item.ids(),
+        s,
+        item.season(),
+        item.number(),
+        item.listedAt(),
+        item.watchedAt(),
+        item.rating(),
+        item.ratedAt());
   }
 
   private Item movie() {
@@ -299,6 +324,7 @@ public final class LibraryGenerator {
 
   private Instant timeBefore(Instant base) {
     Objects.requireNonNull(base, "base");
-    return Instant.ofEpochSecond(base.getEpochSecond() - 1 - (long) (random.nextDouble() * THREE_YEARS));
+    return Instant.ofEpochSecond(
+        base.getEpochSecond() - 1 - (long) (random.nextDouble() * THREE_YEARS));
   }
 }

@@ -28,8 +28,8 @@ class FlakyProviderTest {
     flaky.failFirstWrites(2, Duration.ofSeconds(3));
 
     for (int i = 0; i < 2; i++) {
-      ProviderException e = catchThrowableOfType(
-          ProviderException.class, () -> flaky.add(Feature.WATCHLIST, items));
+      ProviderException e =
+          catchThrowableOfType(ProviderException.class, () -> flaky.add(Feature.WATCHLIST, items));
       assertThat(e.retriable()).isTrue();
       assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
       assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
@@ -39,9 +39,12 @@ class FlakyProviderTest {
     assertThat(third.outcomes()).allMatch(ItemOutcome::succeeded);
     assertThat(memory.calls(Operation.ADD)).isEqualTo(1);
     assertThat(flaky.injectedFailures()).isEqualTo(2);
-    assertThat(flaky.calls(Operation.ADD)).extracting(FlakyProvider.Call::result)
-        .containsExactly(FlakyProvider.Result.INJECTED_FAILURE,
-            FlakyProvider.Result.INJECTED_FAILURE, FlakyProvider.Result.OK);
+    assertThat(flaky.calls(Operation.ADD))
+        .extracting(FlakyProvider.Call::result)
+        .containsExactly(
+            FlakyProvider.Result.INJECTED_FAILURE,
+            FlakyProvider.Result.INJECTED_FAILURE,
+            FlakyProvider.Result.OK);
   }
 
   @Test
@@ -50,8 +53,8 @@ class FlakyProviderTest {
   }
 
   private List<Boolean> failurePattern(long seed) {
-    FlakyProvider p = new FlakyProvider(new InMemoryProvider("TRAKT"))
-        .failWritesRandomly(0.5, seed);
+    FlakyProvider p =
+        new FlakyProvider(new InMemoryProvider("TRAKT")).failWritesRandomly(0.5, seed);
     List<Boolean> pattern = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       try {
@@ -67,19 +70,26 @@ class FlakyProviderTest {
 
   @Test
   void chosenTitlesFailPermanentlyWhileTheRestIsWritten() throws ProviderException {
-    flaky.failItems(Set.of(ItemKeys.titleKey(items.get(0))))
+    flaky
+        .failItems(Set.of(ItemKeys.titleKey(items.get(0))))
         .notFoundItems(Set.of(ItemKeys.titleKey(items.get(1))));
 
     WriteResult result = flaky.add(Feature.WATCHLIST, items);
 
     assertThat(result.outcomes()).hasSize(10);
-    assertThat(result.outcomes()).filteredOn(o -> o.item().equals(items.get(0))).singleElement()
-        .satisfies(o -> {
-          assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
-          assertThat(o.retriable()).isFalse();
-        });
-    assertThat(result.outcomes()).filteredOn(o -> o.item().equals(items.get(1))).singleElement()
-        .extracting(ItemOutcome::status).isEqualTo(ItemOutcome.Status.NOT_FOUND);
+    assertThat(result.outcomes())
+        .filteredOn(o -> o.item().equals(items.get(0)))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
+              assertThat(o.retriable()).isFalse();
+            });
+    assertThat(result.outcomes())
+        .filteredOn(o -> o.item().equals(items.get(1)))
+        .singleElement()
+        .extracting(ItemOutcome::status)
+        .isEqualTo(ItemOutcome.Status.NOT_FOUND);
     assertThat(memory.items(Feature.WATCHLIST)).containsExactlyElementsOf(items.subList(2, 10));
   }
 
@@ -103,12 +113,15 @@ class FlakyProviderTest {
   @Test
   void theHookRunsAfterEachSuccessfulWriteAndMayStopTheRun() throws ProviderException {
     List<Integer> seen = new ArrayList<>();
-    flaky.failFirstWrites(1).afterEachWrite((op, feature, written, result) -> {
-      seen.add(written.size());
-      if (seen.size() == 2) {
-        throw new IllegalStateException("killed between chunks");
-      }
-    });
+    flaky
+        .failFirstWrites(1)
+        .afterEachWrite(
+            (op, feature, written, result) -> {
+              seen.add(written.size());
+              if (seen.size() == 2) {
+                throw new IllegalStateException("killed between chunks");
+              }
+            });
 
     assertThatThrownBy(() -> flaky.add(Feature.WATCHLIST, items.subList(0, 3)))
         .isInstanceOf(ProviderException.class);
@@ -126,7 +139,8 @@ class FlakyProviderTest {
     flaky.snapshot(Feature.RATINGS);
     flaky.remove(Feature.WATCHLIST, items.subList(0, 2));
 
-    assertThat(flaky.calls()).extracting(FlakyProvider.Call::op)
+    assertThat(flaky.calls())
+        .extracting(FlakyProvider.Call::op)
         .containsExactly(Operation.HEALTH, Operation.SNAPSHOT, Operation.REMOVE);
     assertThat(flaky.calls().get(2).items()).hasSize(2);
     assertThat(flaky.label()).isEqualTo("TRAKT:default");

@@ -54,7 +54,15 @@ class InMemoryProviderFactoryTest {
   }
 
   private static ProviderContext context(String instance) {
-    return new ProviderContext("FILE", instance, JsonNodeFactory.instance.objectNode(),
-        "file", Path.of("."), Path.of("."), Clock.systemUTC(), false, DiagnosticLog.silent());
+    return new ProviderContext(
+        "FILE",
+        instance,
+        JsonNodeFactory.instance.objectNode(),
+        "file",
+        Path.of("."),
+        Path.of("."),
+        Clock.systemUTC(),
+        false,
+        DiagnosticLog.silent());
   }
 }

@@ -26,7 +26,8 @@ class InMemoryProviderTest {
 
   @Test
   void addingANewItemIsConfirmedAndAddingItAgainIsAlreadyPresent() throws ProviderException {
-    ItemOutcome first = provider.add(Feature.WATCHLIST, List.of(MATRIX.withListedAt(T))).outcomes().get(0);
+    ItemOutcome first =
+        provider.add(Feature.WATCHLIST, List.of(MATRIX.withListedAt(T))).outcomes().get(0);
     ItemOutcome again = provider.add(Feature.WATCHLIST, List.of(MATRIX)).outcomes().get(0);
 
     assertThat(first.status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
@@ -48,8 +49,11 @@ class InMemoryProviderTest {
     provider.put(Feature.WATCHLIST, List.of(Item.movie("Amélie!", 2001, Ids.empty())));
 
     assertThat(
-            provider.remove(Feature.WATCHLIST, List.of(Item.movie("amelie", 2001, Ids.empty())))
-                .outcomes().get(0).status())
+            provider
+                .remove(Feature.WATCHLIST, List.of(Item.movie("amelie", 2001, Ids.empty())))
+                .outcomes()
+                .get(0)
+                .status())
         .isEqualTo(ItemOutcome.Status.CONFIRMED);
     assertThat(provider.items(Feature.WATCHLIST)).isEmpty();
   }
@@ -57,7 +61,8 @@ class InMemoryProviderTest {
   @Test
   void episodesMatchByShowSeasonAndNumber() throws ProviderException {
     ShowRef show = new ShowRef("Show", 2000, Ids.of(IdKind.TVDB, 300001));
-    provider.put(Feature.HISTORY,
+    provider.put(
+        Feature.HISTORY,
         List.of(Item.episode(show, 1, 2, "Pilot", Ids.of(IdKind.TVDB, 42)).withWatchedAt(T)));
 
     Item sameEpisodeNoOwnIds = Item.episode(show, 1, 2, null, Ids.empty()).withWatchedAt(T);
@@ -73,11 +78,16 @@ class InMemoryProviderTest {
     provider.put(Feature.HISTORY, List.of(MATRIX.withWatchedAt(T)));
 
     List<ItemOutcome> outcomes =
-        provider.add(Feature.HISTORY,
-            List.of(MATRIX.withWatchedAt(T.plusMillis(300)), MATRIX.withWatchedAt(T.plusSeconds(60))))
+        provider
+            .add(
+                Feature.HISTORY,
+                List.of(
+                    MATRIX.withWatchedAt(T.plusMillis(300)),
+                    MATRIX.withWatchedAt(T.plusSeconds(60))))
             .outcomes();
 
-    assertThat(outcomes).extracting(ItemOutcome::status)
+    assertThat(outcomes)
+        .extracting(ItemOutcome::status)
         .containsExactly(ItemOutcome.Status.ALREADY_PRESENT, ItemOutcome.Status.CONFIRMED);
     assertThat(provider.items(Feature.HISTORY)).hasSize(2);
   }
@@ -94,14 +104,21 @@ class InMemoryProviderTest {
   void ratingsAreReplacedForTheSameTitle() throws ProviderException {
     provider.put(Feature.RATINGS, List.of(MATRIX.withRating(7, T)));
 
-    ItemOutcome same = provider.add(Feature.RATINGS, List.of(MATRIX.withRating(7, T.plusSeconds(9))))
-        .outcomes().get(0);
-    ItemOutcome changed = provider.update(Feature.RATINGS, List.of(MATRIX.withRating(9, T.plusSeconds(5))))
-        .outcomes().get(0);
+    ItemOutcome same =
+        provider
+            .add(Feature.RATINGS, List.of(MATRIX.withRating(7, T.plusSeconds(9))))
+            .outcomes()
+            .get(0);
+    ItemOutcome changed =
+        provider
+            .update(Feature.RATINGS, List.of(MATRIX.withRating(9, T.plusSeconds(5))))
+            .outcomes()
+            .get(0);
 
     assertThat(same.status()).isEqualTo(ItemOutcome.Status.ALREADY_PRESENT);
     assertThat(changed.status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
-    assertThat(provider.items(Feature.RATINGS)).containsExactly(MATRIX.withRating(9, T.plusSeconds(5)));
+    assertThat(provider.items(Feature.RATINGS))
+        .containsExactly(MATRIX.withRating(9, T.plusSeconds(5)));
   }
 
   @Test

@@ -37,13 +37,15 @@ class LibraryGeneratorTest {
   void moviesCarryImdbAndTmdbAndSometimesTrakt() {
     List<Item> movies = new LibraryGenerator(7).movies(500);
 
-    assertThat(movies).allSatisfy(m -> {
-      assertThat(m.type()).isEqualTo(MediaType.MOVIE);
-      assertThat(m.title()).isNotBlank();
-      assertThat(m.year()).isBetween(1950, 2025);
-      assertThat(m.ids().value(IdKind.IMDB)).matches("tt\\d{7}");
-      assertThat(m.ids().value(IdKind.TMDB)).isNotNull();
-    });
+    assertThat(movies)
+        .allSatisfy(
+            m -> {
+              assertThat(m.type()).isEqualTo(MediaType.MOVIE);
+              assertThat(m.title()).isNotBlank();
+              assertThat(m.year()).isBetween(1950, 2025);
+              assertThat(m.ids().value(IdKind.IMDB)).matches("tt\\d{7}");
+              assertThat(m.ids().value(IdKind.TMDB)).isNotNull();
+            });
     assertThat(movies).anyMatch(m -> m.ids().value(IdKind.TRAKT) != null);
     assertThat(movies).anyMatch(m -> m.ids().value(IdKind.TRAKT) == null);
   }
@@ -52,16 +54,18 @@ class LibraryGeneratorTest {
   void episodesBelongToShowsWithIdsAndHaveTheirOwnTvdbId() {
     List<Item> episodes = new LibraryGenerator(7).episodes(300);
 
-    assertThat(episodes).allSatisfy(e -> {
-      assertThat(e.type()).isEqualTo(MediaType.EPISODE);
-      assertThat(e.show().title()).isNotBlank();
-      assertThat(e.show().year()).isNotNull();
-      assertThat(e.show().ids().value(IdKind.TVDB)).isNotNull();
-      assertThat(e.show().ids().value(IdKind.IMDB)).matches("tt\\d{7}");
-      assertThat(e.season()).isPositive();
-      assertThat(e.number()).isPositive();
-      assertThat(e.ids().value(IdKind.TVDB)).isNotNull();
-    });
+    assertThat(episodes)
+        .allSatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo(MediaType.EPISODE);
+              assertThat(e.show().title()).isNotBlank();
+              assertThat(e.show().year()).isNotNull();
+              assertThat(e.show().ids().value(IdKind.TVDB)).isNotNull();
+              assertThat(e.show().ids().value(IdKind.IMDB)).matches("tt\\d{7}");
+              assertThat(e.season()).isPositive();
+              assertThat(e.number()).isPositive();
+              assertThat(e.ids().value(IdKind.TVDB)).isNotNull();
+            });
     long shows = episodes.stream().map(e -> e.show().ids()).distinct().count();
     assertThat(shows).isBetween(5L, 100L);
   }
@@ -125,13 +129,22 @@ class LibraryGeneratorTest {
 
     List<Item> other = gen.otherSide(side, Feature.WATCHLIST, 1.0, BASE);
 
-    assertThat(other).anyMatch(i -> i.type() == MediaType.MOVIE && i.ids().size() == 1
-        && i.ids().value(IdKind.TMDB) != null);
-    assertThat(other).anyMatch(i -> i.type() == MediaType.MOVIE && i.ids().size() == 1
-        && i.ids().value(IdKind.IMDB) != null);
+    assertThat(other)
+        .anyMatch(
+            i ->
+                i.type() == MediaType.MOVIE
+                    && i.ids().size() == 1
+                    && i.ids().value(IdKind.TMDB) != null);
+    assertThat(other)
+        .anyMatch(
+            i ->
+                i.type() == MediaType.MOVIE
+                    && i.ids().size() == 1
+                    && i.ids().value(IdKind.IMDB) != null);
     assertThat(other).anyMatch(i -> i.type() == MediaType.EPISODE && i.ids().isEmpty());
-    assertThat(other).extracting(Item::listedAt).containsExactlyInAnyOrderElementsOf(
-        side.stream().map(Item::listedAt).toList());
+    assertThat(other)
+        .extracting(Item::listedAt)
+        .containsExactlyInAnyOrderElementsOf(side.stream().map(Item::listedAt).toList());
   }
 
   @Test
@@ -142,8 +155,10 @@ class LibraryGeneratorTest {
     List<Item> other = gen.otherSide(side, Feature.HISTORY, 0.5, BASE);
 
     InMemoryProvider provider = new InMemoryProvider("X").put(Feature.HISTORY, side);
-    long present = provider.add(Feature.HISTORY, other).outcomes().stream()
-        .filter(o -> o.status() == ItemOutcome.Status.ALREADY_PRESENT).count();
+    long present =
+        provider.add(Feature.HISTORY, other).outcomes().stream()
+            .filter(o -> o.status() == ItemOutcome.Status.ALREADY_PRESENT)
+            .count();
     assertThat(present).isEqualTo(Math.round(side.size() * 0.5));
   }
 }

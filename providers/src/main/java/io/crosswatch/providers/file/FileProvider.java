@@ -50,7 +50,9 @@ final class FileProvider implements Provider {
 
   /** The file's content in memory, or why it cannot be used. */
   private record Library(
-      Map<Feature, ItemIndex> indexes, Map<String, JsonNode> extras, boolean exists,
+      Map<Feature, ItemIndex> indexes,
+      Map<String, JsonNode> extras,
+      boolean exists,
       String problem) {}
 
   @Override
@@ -134,8 +136,15 @@ final class FileProvider implements Provider {
       library = null;
       throw new ProviderException(
           ProviderException.Kind.UNAVAILABLE,
-          label() + " feature=" + feature.key() + " op=" + op.name().toLowerCase(java.util.Locale.ROOT)
-              + ": cannot write " + file + ": " + describe(e)
+          label()
+              + " feature="
+              + feature.key()
+              + " op="
+              + op.name().toLowerCase(java.util.Locale.ROOT)
+              + ": cannot write "
+              + file
+              + ": "
+              + describe(e)
               + "; check that the folder is writable and the disk has space",
           false,
           null,
@@ -167,7 +176,11 @@ final class FileProvider implements Provider {
       return fromContents(LibraryDocument.read(in), true);
     } catch (DocumentFormatException e) {
       return failed(
-          label() + ": " + file + ": " + e.getMessage()
+          label()
+              + ": "
+              + file
+              + ": "
+              + e.getMessage()
               + "; fix the file (crosswatch does not write it while it is invalid)");
     } catch (IOException e) {
       return failed(label() + ": cannot read " + file + ": " + describe(e));

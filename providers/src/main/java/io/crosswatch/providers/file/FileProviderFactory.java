@@ -24,7 +24,8 @@ public final class FileProviderFactory implements ProviderFactory {
   @Override
   public List<ConfigIssue> validate(JsonNode settings, String path) {
     if (settings == null || !settings.isObject()) {
-      return List.of(ConfigIssue.error(path, "must be an object such as {\"path\": \"library.json\"}"));
+      return List.of(
+          ConfigIssue.error(path, "must be an object such as {\"path\": \"library.json\"}"));
     }
     List<ConfigIssue> issues = new ArrayList<>();
     JsonNode file = settings.get("path");

@@ -67,11 +67,11 @@ public final class LibraryDocument {
   }
 
   /**
-   * Parses a document; an empty stream is an empty document, a missing feature key or {@code
-   * null} an empty feature.
+   * Parses a document; an empty stream is an empty document, a missing feature key or {@code null}
+   * an empty feature.
    *
-   * @throws DocumentFormatException for invalid JSON (naming line and column) or a malformed
-   *     entry (naming its JSON path)
+   * @throws DocumentFormatException for invalid JSON (naming line and column) or a malformed entry
+   *     (naming its JSON path)
    * @throws IOException when the stream cannot be read
    */
   public static Contents read(InputStream in) throws IOException, DocumentFormatException {
@@ -164,11 +164,13 @@ public final class LibraryDocument {
 
   /**
    * Writes a document, pretty-printed, keys in the order watchlist, history, ratings, then the
-   * extras. Features missing from {@code items} are written as empty arrays. Does not close
-   * {@code out}.
+   * extras. Features missing from {@code items} are written as empty arrays. Does not close {@code
+   * out}.
    */
   public static void write(
-      OutputStream out, Map<Feature, ? extends Collection<Item>> items, Map<String, JsonNode> extras)
+      OutputStream out,
+      Map<Feature, ? extends Collection<Item>> items,
+      Map<String, JsonNode> extras)
       throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(items, "items");

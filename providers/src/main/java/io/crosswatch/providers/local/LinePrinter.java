@@ -4,9 +4,9 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.PrettyPrinter;
 
 /**
- * Prints a library document with one item per line: the top-level object and its arrays are
- * spread over lines, everything deeper stays on one line. Diffs stay readable and the file stays
- * about half the size of fully indented JSON. Stateless (it reads the generator's nesting depth).
+ * Prints a library document with one item per line: the top-level object and its arrays are spread
+ * over lines, everything deeper stays on one line. Diffs stay readable and the file stays about
+ * half the size of fully indented JSON. Stateless (it reads the generator's nesting depth).
  */
 final class LinePrinter implements PrettyPrinter {
   private static final int TOP = 1;

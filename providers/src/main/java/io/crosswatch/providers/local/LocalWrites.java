@@ -14,8 +14,8 @@ import java.util.Objects;
  * <ul>
  *   <li>add: an item already held is {@code ALREADY_PRESENT}; otherwise appended and {@code
  *       CONFIRMED}. For ratings, a held title with a different rating gets the new rating.
- *   <li>remove: every matching entry is removed ({@code CONFIRMED}); none is {@code NOT_FOUND}
- *       with reason {@code not_found}.
+ *   <li>remove: every matching entry is removed ({@code CONFIRMED}); none is {@code NOT_FOUND} with
+ *       reason {@code not_found}.
  *   <li>update: for ratings, replaces the rating (and {@code rated_at}) of the same title, adding
  *       it when missing; an identical rating is {@code ALREADY_PRESENT}. Other features: as add.
  * </ul>
@@ -42,8 +42,8 @@ public final class LocalWrites {
    * The entries a write call touched, for persisting: added and replaced entries hold their new
    * items; removed entries are gone from the index.
    */
-  public record Changes(List<ItemIndex.Entry> added, List<ItemIndex.Entry> replaced,
-      List<ItemIndex.Entry> removed) {
+  public record Changes(
+      List<ItemIndex.Entry> added, List<ItemIndex.Entry> replaced, List<ItemIndex.Entry> removed) {
 
     /** Whether the call changed nothing (then nothing needs to be written). */
     public boolean isEmpty() {

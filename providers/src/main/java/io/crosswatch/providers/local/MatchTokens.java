@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The identity tokens of an item inside a local provider: two items are the same entry when
- * their token lists share a token.
+ * The identity tokens of an item inside a local provider: two items are the same entry when their
+ * token lists share a token.
  *
- * <p>Tokens carry the type, so types must agree. Each cross-provider id gives one token;
- * episodes and seasons also get one token per show id with their position (season, number).
- * Items without any cross-provider id get a normalized title + year token (for episodes: show
- * title + year + position), which only other id-less items produce. History tokens end with the
- * play time to the second, so a play matches only a play at the same time.
+ * <p>Tokens carry the type, so types must agree. Each cross-provider id gives one token; episodes
+ * and seasons also get one token per show id with their position (season, number). Items without
+ * any cross-provider id get a normalized title + year token (for episodes: show title + year +
+ * position), which only other id-less items produce. History tokens end with the play time to the
+ * second, so a play matches only a play at the same time.
  */
 final class MatchTokens {
   private MatchTokens() {}
@@ -32,8 +32,10 @@ final class MatchTokens {
       Ids showIds = item.show().ids();
       addIdTokens(tokens, type + "|show ", showIds, position, suffix);
       if (!ownIds && !showIds.hasCrossProviderId()) {
-        tokens.add(titleToken(type + "|show title:", item.show().title(), item.show().year())
-            + position + suffix);
+        tokens.add(
+            titleToken(type + "|show title:", item.show().title(), item.show().year())
+                + position
+                + suffix);
       }
     } else if (!ownIds) {
       tokens.add(titleToken(type + "|title:", item.title(), item.year()) + suffix);

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TrackerDatabase implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String ADVICE =
       "; crosswatch leaves it untouched: restore it from a backup, or move it away to start an"
@@ -169,13 +170,15 @@ final class TrackerDatabase implements AutoCloseable {
       return indexes;
     }
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT feature, id, item FROM items ORDER BY feature, id")) {
+        ResultSet rs =
+            st.executeQuery("SELECT feature, id, item FROM items ORDER BY feature, id")) {
       while (rs.next()) {
         String key = rs.getString(1);
         long id = rs.getLong(2);
         Feature feature =
             Feature.fromKey(key)
-                .orElseThrow(() -> damaged(file, "row " + key + "/" + id + ": unknown feature", null));
+                .orElseThrow(
+                    () -> damaged(file, "row " + key + "/" + id + ": unknown feature", null));
         indexes.get(feature).add(id, parse(rs.getString(3), feature, id));
       }
     } catch (SQLException e) {

@@ -2,7 +2,10 @@ package io.crosswatch.providers.tracker;
 
 import java.io.IOException;
 
-/** The tracker database cannot be used (damaged, foreign or from a newer version); it is left untouched. */
+/**
+ * The tracker database cannot be used (damaged, foreign or from a newer version); it is left
+ * untouched.
+ */
 public final class TrackerDatabaseException extends IOException {
   private static final long serialVersionUID = 1L;
 

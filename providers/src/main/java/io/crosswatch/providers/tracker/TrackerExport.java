@@ -5,7 +5,6 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LibraryDocument;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,8 +19,7 @@ public final class TrackerExport {
    * Exports every feature of the tracker database to {@code out} (atomically).
    *
    * @return how many items were written
-   * @throws java.nio.file.NoSuchFileException when there is no database at {@code
-   *     trackerDatabase}
+   * @throws java.nio.file.NoSuchFileException when there is no database at {@code trackerDatabase}
    * @throws TrackerDatabaseException when the database is damaged (it is left untouched)
    */
   public static int export(Path trackerDatabase, Path out) throws java.io.IOException {
@@ -37,7 +35,10 @@ public final class TrackerExport {
     return items.values().stream().mapToInt(List::size).sum();
   }
 
-  /** Where the tracker database lives: {@code tracker.path} if set, else {@code <state_dir>/tracker.db}. */
+  /**
+   * Where the tracker database lives: {@code tracker.path} if set, else {@code
+   * <state_dir>/tracker.db}.
+   */
   public static Path databasePath(String configuredPath, Path configDir, Path stateDir) {
     if (configuredPath == null || configuredPath.isBlank()) {
       return stateDir.resolve("tracker.db");

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * The local tracker database, holding every feature. Its content is read once, on first use, and
- * kept in memory for matching; every write call that changes something is one database
- * transaction, committed before the call returns.
+ * kept in memory for matching; every write call that changes something is one database transaction,
+ * committed before the call returns.
  */
 final class TrackerProvider implements Provider {
   private static final Set<Feature> FEATURES = EnumSet.allOf(Feature.class);
@@ -114,8 +114,15 @@ final class TrackerProvider implements Provider {
       boolean busy = e instanceof SQLException && TrackerDatabase.isBusy((SQLException) e);
       throw new ProviderException(
           busy ? ProviderException.Kind.UNAVAILABLE : ProviderException.Kind.REJECTED,
-          label() + " feature=" + feature.key() + " op=" + op.name().toLowerCase(Locale.ROOT)
-              + ": cannot write tracker database " + file + ": " + e.getMessage(),
+          label()
+              + " feature="
+              + feature.key()
+              + " op="
+              + op.name().toLowerCase(Locale.ROOT)
+              + ": cannot write tracker database "
+              + file
+              + ": "
+              + e.getMessage(),
           busy,
           null,
           e);
@@ -152,5 +159,6 @@ final class TrackerProvider implements Provider {
       database.close();
       database = null;
     }
+    indexes = null; // read again if used after closing
   }
 }

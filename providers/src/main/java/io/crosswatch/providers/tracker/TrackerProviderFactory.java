@@ -24,7 +24,8 @@ public final class TrackerProviderFactory implements ProviderFactory {
   @Override
   public List<ConfigIssue> validate(JsonNode settings, String path) {
     if (settings == null || !settings.isObject()) {
-      return List.of(ConfigIssue.error(path, "must be an object, e.g. {} or {\"path\": \"tracker.db\"}"));
+      return List.of(
+          ConfigIssue.error(path, "must be an object, e.g. {} or {\"path\": \"tracker.db\"}"));
     }
     List<ConfigIssue> issues = new ArrayList<>();
     JsonNode file = settings.get("path");

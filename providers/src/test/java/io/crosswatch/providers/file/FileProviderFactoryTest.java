@@ -22,7 +22,9 @@ class FileProviderFactoryTest {
 
   @Test
   void isFoundByTheServiceLoaderUnderItsName() {
-    assertThat(ProviderRegistry.load().factory("FILE")).get().isInstanceOf(FileProviderFactory.class);
+    assertThat(ProviderRegistry.load().factory("FILE"))
+        .get()
+        .isInstanceOf(FileProviderFactory.class);
   }
 
   @Test
@@ -34,36 +36,51 @@ class FileProviderFactoryTest {
   void requiresANonEmptyStringPath() {
     assertThat(factory.validate(json("{}"), "file.instances.backup"))
         .extracting(ConfigIssue::toString)
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .startsWith("file.instances.backup.path: is required");
     assertThat(factory.validate(json("{\"path\": \"\"}"), "file"))
         .extracting(ConfigIssue::toString)
         .containsExactly("file.path: must be a non-empty string");
     assertThat(factory.validate(json("{\"path\": 3}"), "file"))
-        .allMatch(ConfigIssue::isError).hasSize(1);
+        .allMatch(ConfigIssue::isError)
+        .hasSize(1);
   }
 
   @Test
   void warnsAboutUnknownKeys() {
-    List<ConfigIssue> issues = factory.validate(json("{\"path\": \"a.json\", \"colour\": 1}"), "file");
+    List<ConfigIssue> issues =
+        factory.validate(json("{\"path\": \"a.json\", \"colour\": 1}"), "file");
 
-    assertThat(issues).singleElement().satisfies(i -> {
-      assertThat(i.isError()).isFalse();
-      assertThat(i).hasToString("file.colour: unknown key, ignored");
-    });
+    assertThat(issues)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.isError()).isFalse();
+              assertThat(i).hasToString("file.colour: unknown key, ignored");
+            });
   }
 
   @Test
   void refusesSettingsThatAreNoObject() {
-    assertThat(factory.validate(json("\"library.json\""), "file")).allMatch(ConfigIssue::isError)
+    assertThat(factory.validate(json("\"library.json\""), "file"))
+        .allMatch(ConfigIssue::isError)
         .hasSize(1);
   }
 
   @Test
   void resolvesARelativePathAgainstTheConfigFolder() {
-    ProviderContext context = new ProviderContext("FILE", "backup",
-        json("{\"path\": \"data/../backup.json\"}"), "file.instances.backup", dir,
-        dir.resolve("state"), Clock.systemUTC(), false, DiagnosticLog.silent());
+    ProviderContext context =
+        new ProviderContext(
+            "FILE",
+            "backup",
+            json("{\"path\": \"data/../backup.json\"}"),
+            "file.instances.backup",
+            dir,
+            dir.resolve("state"),
+            Clock.systemUTC(),
+            false,
+            DiagnosticLog.silent());
 
     Provider provider = factory.create(context);
 

@@ -3,6 +3,7 @@ package io.crosswatch.providers.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
@@ -11,7 +12,6 @@ import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ItemOutcome.Status;
 import io.crosswatch.core.provider.ProviderException;
-import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.providers.local.LibraryDocument;
 import io.crosswatch.testkit.LibraryGenerator;
 import java.io.IOException;
@@ -108,11 +108,13 @@ class FileProviderTest {
     assertThat(health.status()).isEqualTo(HealthReport.Status.DOWN);
     assertThat(health.message()).contains(file().toString()).contains("line 3, column ");
     assertThatThrownBy(() -> provider.snapshot(Feature.WATCHLIST))
-        .isInstanceOfSatisfying(ProviderException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
-          assertThat(e.retriable()).isFalse();
-          assertThat(e.getMessage()).isEqualTo(health.message());
-        });
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).isEqualTo(health.message());
+            });
     assertThatThrownBy(() -> provider.add(Feature.WATCHLIST, List.of(MATRIX)))
         .isInstanceOf(ProviderException.class);
     assertThat(Files.readString(file())).isEqualTo(broken);
@@ -121,8 +123,9 @@ class FileProviderTest {
 
   @Test
   void aMalformedItemMakesTheProviderDownNamingItsPath() throws Exception {
-    String doc = "{\"history\": [{\"type\": \"movie\", \"title\": \"A\"},"
-        + " {\"type\": \"movie\"}, {\"type\": \"movie\"}, {\"type\": \"flim\"}]}";
+    String doc =
+        "{\"history\": [{\"type\": \"movie\", \"title\": \"A\"},"
+            + " {\"type\": \"movie\"}, {\"type\": \"movie\"}, {\"type\": \"flim\"}]}";
     Files.writeString(file(), doc);
     FileProvider provider = provider();
 
@@ -148,8 +151,11 @@ class FileProviderTest {
     byte[] before = Files.readAllBytes(file());
     Files.setLastModifiedTime(file(), LONG_AGO);
 
-    ItemOutcome outcome = provider().add(Feature.WATCHLIST,
-        List.of(Item.movie("Matrix", null, Ids.of(IdKind.TMDB, 603)))).outcomes().get(0);
+    ItemOutcome outcome =
+        provider()
+            .add(Feature.WATCHLIST, List.of(Item.movie("Matrix", null, Ids.of(IdKind.TMDB, 603))))
+            .outcomes()
+            .get(0);
 
     assertThat(outcome.status()).isEqualTo(Status.ALREADY_PRESENT);
     assertThat(Files.readAllBytes(file())).isEqualTo(before);
@@ -161,8 +167,11 @@ class FileProviderTest {
     provider().add(Feature.WATCHLIST, List.of(MATRIX));
     Files.setLastModifiedTime(file(), LONG_AGO);
 
-    ItemOutcome outcome = provider().remove(Feature.WATCHLIST,
-        List.of(Item.movie("Other", 2000, Ids.of(IdKind.TMDB, 1)))).outcomes().get(0);
+    ItemOutcome outcome =
+        provider()
+            .remove(Feature.WATCHLIST, List.of(Item.movie("Other", 2000, Ids.of(IdKind.TMDB, 1))))
+            .outcomes()
+            .get(0);
 
     assertThat(outcome.status()).isEqualTo(Status.NOT_FOUND);
     assertThat(outcome.reason()).isEqualTo("not_found");
@@ -174,8 +183,13 @@ class FileProviderTest {
     FileProvider provider = provider();
     provider.add(Feature.HISTORY, List.of(MATRIX.withWatchedAt(T)));
 
-    List<Status> outcomes = statuses(provider.remove(Feature.HISTORY,
-        List.of(MATRIX.withWatchedAt(T.plusSeconds(60)), MATRIX.withWatchedAt(T))).outcomes());
+    List<Status> outcomes =
+        statuses(
+            provider
+                .remove(
+                    Feature.HISTORY,
+                    List.of(MATRIX.withWatchedAt(T.plusSeconds(60)), MATRIX.withWatchedAt(T)))
+                .outcomes());
 
     assertThat(outcomes).containsExactly(Status.NOT_FOUND, Status.CONFIRMED);
     assertThat(provider().snapshot(Feature.HISTORY)).isEmpty();
@@ -185,12 +199,19 @@ class FileProviderTest {
   void updateReplacesTheRatingOfTheSameTitle() throws Exception {
     provider().add(Feature.RATINGS, List.of(MATRIX.withRating(6, T)));
 
-    ItemOutcome outcome = provider().update(Feature.RATINGS,
-        List.of(Item.movie("The Matrix", 1999, Ids.of(IdKind.TMDB, 603)).withRating(9, T.plusSeconds(5))))
-        .outcomes().get(0);
+    ItemOutcome outcome =
+        provider()
+            .update(
+                Feature.RATINGS,
+                List.of(
+                    Item.movie("The Matrix", 1999, Ids.of(IdKind.TMDB, 603))
+                        .withRating(9, T.plusSeconds(5))))
+            .outcomes()
+            .get(0);
 
     assertThat(outcome.status()).isEqualTo(Status.CONFIRMED);
-    assertThat(provider().snapshot(Feature.RATINGS)).containsExactly(MATRIX.withRating(9, T.plusSeconds(5)));
+    assertThat(provider().snapshot(Feature.RATINGS))
+        .containsExactly(MATRIX.withRating(9, T.plusSeconds(5)));
   }
 
   @Test
@@ -200,8 +221,11 @@ class FileProviderTest {
     FileProvider provider = new FileProvider("default", blocker.resolve("library.json"), CLOCK);
 
     assertThatThrownBy(() -> provider.add(Feature.WATCHLIST, List.of(MATRIX)))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.getMessage())
-            .contains("FILE:default feature=watchlist op=add: cannot write"));
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("FILE:default feature=watchlist op=add: cannot write"));
     assertThat(provider.snapshot(Feature.WATCHLIST)).isEmpty();
   }
 

@@ -46,7 +46,8 @@ class ItemIndexTest {
   @Test
   void itemsWithoutIdsMatchByNormalizedTitleAndYearOnlyAmongThemselves() {
     ItemIndex index =
-        ItemIndex.of(Feature.WATCHLIST, List.of(Item.movie("Léon: The Professional", 1994, Ids.empty())));
+        ItemIndex.of(
+            Feature.WATCHLIST, List.of(Item.movie("Léon: The Professional", 1994, Ids.empty())));
 
     assertThat(index.matches(Item.movie("leon the professional", 1994, Ids.empty()))).hasSize(1);
     assertThat(index.matches(Item.movie("leon the professional", 1995, Ids.empty()))).isEmpty();
@@ -71,8 +72,11 @@ class ItemIndexTest {
     ItemIndex index =
         ItemIndex.of(Feature.WATCHLIST, List.of(Item.episode(bare, 1, 1, null, Ids.empty())));
 
-    assertThat(index.matches(Item.episode(new ShowRef("home movies", 1999, Ids.empty()), 1, 1,
-        "Pilot", Ids.empty()))).hasSize(1);
+    assertThat(
+            index.matches(
+                Item.episode(
+                    new ShowRef("home movies", 1999, Ids.empty()), 1, 1, "Pilot", Ids.empty())))
+        .hasSize(1);
   }
 
   @Test
@@ -90,7 +94,8 @@ class ItemIndexTest {
     Item byTmdb = Item.movie("The Matrix", 1999, Ids.of(IdKind.TMDB, 603));
     ItemIndex index = ItemIndex.of(Feature.WATCHLIST, List.of(byImdb, byTmdb));
 
-    assertThat(index.matches(MATRIX)).extracting(ItemIndex.Entry::item)
+    assertThat(index.matches(MATRIX))
+        .extracting(ItemIndex.Entry::item)
         .containsExactlyInAnyOrder(byImdb, byTmdb);
   }
 

@@ -43,8 +43,7 @@ class LibraryDocumentTest {
 
   @Test
   void aMalformedItemNamesItsJsonPath() {
-    assertThatThrownBy(
-            () -> read("{\"history\": [{\"type\": \"movie\"}, {\"type\": \"film\"}]}"))
+    assertThatThrownBy(() -> read("{\"history\": [{\"type\": \"movie\"}, {\"type\": \"film\"}]}"))
         .isInstanceOf(DocumentFormatException.class)
         .hasMessageStartingWith("history[1].type: must be movie, show, season or episode");
   }
@@ -57,7 +56,8 @@ class LibraryDocumentTest {
 
   @Test
   void aFeatureMustBeAnArray() {
-    assertThatThrownBy(() -> read("{\"watchlist\": {}}")).hasMessage("watchlist: must be an array of items");
+    assertThatThrownBy(() -> read("{\"watchlist\": {}}"))
+        .hasMessage("watchlist: must be an array of items");
   }
 
   @Test
@@ -79,7 +79,9 @@ class LibraryDocumentTest {
     assertThat(text.indexOf("\"history\"")).isLessThan(text.indexOf("\"ratings\""));
     assertThat(text.indexOf("\"ratings\"")).isLessThan(text.indexOf("\"notes\""));
     assertThat(text.indexOf("\"notes\"")).isLessThan(text.indexOf("\"version\""));
-    assertThat(text).isEqualTo("""
+    assertThat(text)
+        .isEqualTo(
+            """
         {
           "watchlist": [
             {"type": "movie", "title": "The Matrix", "year": 1999, "ids": {"imdb": "tt0133093"}, \

@@ -43,19 +43,25 @@ class LocalWritesTest {
 
   @Test
   void ratingsAddReplacesADifferentRatingAndKeepsAnEqualOne() {
-    ItemIndex index = ItemIndex.of(Feature.RATINGS, List.of(A.withRating(6, T), B.withRating(8, T)));
+    ItemIndex index =
+        ItemIndex.of(Feature.RATINGS, List.of(A.withRating(6, T), B.withRating(8, T)));
 
-    LocalWrites.Outcome outcome = LocalWrites.apply(index, LocalWrites.Op.ADD,
-        List.of(A.withRating(6, T.plusSeconds(5)), B.withRating(3, T.plusSeconds(5))));
+    LocalWrites.Outcome outcome =
+        LocalWrites.apply(
+            index,
+            LocalWrites.Op.ADD,
+            List.of(A.withRating(6, T.plusSeconds(5)), B.withRating(3, T.plusSeconds(5))));
 
     assertThat(statuses(outcome)).containsExactly(Status.ALREADY_PRESENT, Status.CONFIRMED);
-    assertThat(index.items()).containsExactly(A.withRating(6, T), B.withRating(3, T.plusSeconds(5)));
+    assertThat(index.items())
+        .containsExactly(A.withRating(6, T), B.withRating(3, T.plusSeconds(5)));
     assertThat(outcome.changes().replaced()).hasSize(1);
   }
 
   @Test
   void ratingsUpdateReplacesTheRatingOfTheSameTitleKeepingTheEntry() {
-    Item heldWithMoreIds = Item.movie("A", 2000, A.ids().with(IdKind.IMDB, "tt001")).withRating(6, T);
+    Item heldWithMoreIds =
+        Item.movie("A", 2000, A.ids().with(IdKind.IMDB, "tt001")).withRating(6, T);
     ItemIndex index = ItemIndex.of(Feature.RATINGS, List.of(heldWithMoreIds));
 
     LocalWrites.Outcome outcome =
@@ -92,8 +98,11 @@ class LocalWritesTest {
   void historyAddsAnotherPlayOfTheSameTitleAtAnotherTime() {
     ItemIndex index = ItemIndex.of(Feature.HISTORY, List.of(A.withWatchedAt(T)));
 
-    LocalWrites.Outcome outcome = LocalWrites.apply(index, LocalWrites.Op.ADD,
-        List.of(A.withWatchedAt(T), A.withWatchedAt(T.plusSeconds(3600))));
+    LocalWrites.Outcome outcome =
+        LocalWrites.apply(
+            index,
+            LocalWrites.Op.ADD,
+            List.of(A.withWatchedAt(T), A.withWatchedAt(T.plusSeconds(3600))));
 
     assertThat(statuses(outcome)).containsExactly(Status.ALREADY_PRESENT, Status.CONFIRMED);
     assertThat(index.size()).isEqualTo(2);
