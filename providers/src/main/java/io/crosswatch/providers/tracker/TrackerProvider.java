@@ -114,15 +114,15 @@ final class TrackerProvider implements Provider {
       boolean busy = e instanceof SQLException && TrackerDatabase.isBusy((SQLException) e);
       throw new ProviderException(
           busy ? ProviderException.Kind.UNAVAILABLE : ProviderException.Kind.REJECTED,
-          label()
-              + " feature="
-              + feature.key()
-              + " op="
-              + op.name().toLowerCase(Locale.ROOT)
-              + ": cannot write tracker database "
-              + file
-              + ": "
-              + e.getMessage(),
+          String.format(
+              Locale.ROOT,
+              "%s feature=%s op=%s: cannot write tracker database %s: %s%s",
+              label(),
+              feature.key(),
+              op.name().toLowerCase(Locale.ROOT),
+              file,
+              e.getMessage(),
+              busy ? " (another program holds it; retrying may help)" : ""),
           busy,
           null,
           e);
