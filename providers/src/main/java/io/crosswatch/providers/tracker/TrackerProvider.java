@@ -113,7 +113,7 @@ final class TrackerProvider implements Provider {
       indexes = null;
       boolean busy = e instanceof SQLException && TrackerDatabase.isBusy((SQLException) e);
       throw new ProviderException(
-          busy ? ProviderException.Kind.UNAVAILABLE : ProviderException.Kind.REJECTED,
+          ProviderException.Kind.UNAVAILABLE,
           String.format(
               Locale.ROOT,
               "%s feature=%s op=%s: cannot write tracker database %s: %s%s",
