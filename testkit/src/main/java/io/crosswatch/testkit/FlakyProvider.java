@@ -87,8 +87,18 @@ public final class FlakyProvider implements Provider {
 
   /** Each write call fails transiently with this probability, drawn from a seeded random. */
   public synchronized FlakyProvider failWritesRandomly(double probability, long seed) {
+    return failWritesRandomly(probability, seed, null);
+  }
+
+  /** As {@link #failWritesRandomly(double, long)}, asking to retry after {@code wait}. */
+  public synchronized FlakyProvider failWritesRandomly(
+      double probability, long seed, Duration wait) {
+    if (probability < 0 || probability > 1) {
+      throw new IllegalArgumentException("probability must be 0-1, got " + probability);
+    }
     this.failProbability = probability;
     this.random = new Random(seed);
+    this.retryAfter = wait;
     return this;
   }
 

@@ -305,7 +305,8 @@ public final class LibraryGenerator {
 
   private String imdb() {
     nextImdb += 1 + random.nextInt(20);
-    return String.format(java.util.Locale.ROOT, "tt%07d", nextImdb);
+    String digits = Long.toString(nextImdb);
+    return digits.length() >= 7 ? "tt" + digits : "tt" + "0".repeat(7 - digits.length()) + digits;
   }
 
   private String title() {

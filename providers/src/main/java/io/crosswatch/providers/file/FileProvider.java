@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -136,16 +137,15 @@ final class FileProvider implements Provider {
       library = null;
       throw new ProviderException(
           ProviderException.Kind.UNAVAILABLE,
-          label()
-              + " feature="
-              + feature.key()
-              + " op="
-              + op.name().toLowerCase(java.util.Locale.ROOT)
-              + ": cannot write "
-              + file
-              + ": "
-              + describe(e)
-              + "; check that the folder is writable and the disk has space",
+          String.format(
+              Locale.ROOT,
+              "%s feature=%s op=%s: cannot write %s: %s; check that the folder is writable and"
+                  + " the disk has space",
+              label(),
+              feature.key(),
+              op.name().toLowerCase(Locale.ROOT),
+              file,
+              describe(e)),
           false,
           null,
           e);

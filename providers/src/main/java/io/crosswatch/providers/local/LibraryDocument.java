@@ -21,6 +21,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,12 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * fast. Other top-level keys are kept as they are.
  */
 public final class LibraryDocument {
-  // Items are read one by one from a streaming parser: the document continues after each.
+  // Items are read one by one from the open parser, so what follows each one is not "trailing".
   private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-  private static final ObjectWriter PRETTY = MAPPER.writer().withDefaultPrettyPrinter();
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final ObjectWriter PRETTY = MAPPER.writer().with(new LinePrinter());
 
   private LibraryDocument() {}
 

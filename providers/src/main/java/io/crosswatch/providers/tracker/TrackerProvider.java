@@ -113,16 +113,16 @@ final class TrackerProvider implements Provider {
       indexes = null;
       boolean busy = e instanceof SQLException && TrackerDatabase.isBusy((SQLException) e);
       throw new ProviderException(
-          busy ? ProviderException.Kind.UNAVAILABLE : ProviderException.Kind.REJECTED,
-          label()
-              + " feature="
-              + feature.key()
-              + " op="
-              + op.name().toLowerCase(Locale.ROOT)
-              + ": cannot write tracker database "
-              + file
-              + ": "
-              + e.getMessage(),
+          ProviderException.Kind.UNAVAILABLE,
+          String.format(
+              Locale.ROOT,
+              "%s feature=%s op=%s: cannot write tracker database %s: %s%s",
+              label(),
+              feature.key(),
+              op.name().toLowerCase(Locale.ROOT),
+              file,
+              e.getMessage(),
+              busy ? " (another program holds it; retrying may help)" : ""),
           busy,
           null,
           e);
@@ -159,5 +159,6 @@ final class TrackerProvider implements Provider {
       database.close();
       database = null;
     }
+    indexes = null; // read again if used after closing
   }
 }
