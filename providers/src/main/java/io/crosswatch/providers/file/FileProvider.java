@@ -49,12 +49,27 @@ final class FileProvider implements Provider {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The file's content in memory, or why it cannot be used. */
+  /**
+   * The file's content in memory, or why it cannot be used. A feature's match index is built on
+   * its first write only: most runs just read, and indexing a large library costs more than
+   * reading it.
+   */
   private record Library(
+      Map<Feature, List<Item>> loaded,
       Map<Feature, ItemIndex> indexes,
       Map<String, JsonNode> extras,
       boolean exists,
-      String problem) {}
+      String problem) {
+
+    List<Item> items(Feature f) {
+      ItemIndex index = indexes.get(f);
+      return index != null ? index.items() : loaded.getOrDefault(f, List.of());
+    }
+
+    ItemIndex index(Feature f) {
+      return indexes.computeIfAbsent(f, x -> ItemIndex.of(x, loaded.getOrDefault(x, List.of())));
+    }
+  }
 
   @Override
   public String name() {
@@ -86,7 +101,7 @@ final class FileProvider implements Provider {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("path", file.toString());
     for (Feature f : Feature.values()) {
-      details.put(f.key(), Integer.toString(lib.indexes().get(f).size()));
+      details.put(f.key(), Integer.toString(lib.items(f).size()));
     }
     String message =
         lib.exists()
@@ -97,7 +112,7 @@ final class FileProvider implements Provider {
 
   @Override
   public synchronized List<Item> snapshot(Feature feature) throws ProviderException {
-    return usable(feature).indexes().get(feature).items();
+    return usable(feature).items(feature);
   }
 
   @Override
@@ -119,7 +134,7 @@ final class FileProvider implements Provider {
       throws ProviderException {
     Objects.requireNonNull(items, "items");
     Library lib = usable(feature);
-    LocalWrites.Outcome outcome = LocalWrites.apply(lib.indexes().get(feature), op, items);
+    LocalWrites.Outcome outcome = LocalWrites.apply(lib.index(feature), op, items);
     if (!outcome.changes().isEmpty()) {
       save(lib, feature, op);
     }
@@ -128,10 +143,12 @@ final class FileProvider implements Provider {
 
   private void save(Library lib, Feature feature, LocalWrites.Op op) throws ProviderException {
     Map<Feature, List<Item>> items = new EnumMap<>(Feature.class);
-    lib.indexes().forEach((f, index) -> items.put(f, index.items()));
+    for (Feature f : Feature.values()) {
+      items.put(f, lib.items(f));
+    }
     try {
       AtomicFiles.write(file, out -> LibraryDocument.write(out, items, lib.extras()), null);
-      library = new Library(lib.indexes(), lib.extras(), true, null);
+      library = new Library(lib.loaded(), lib.indexes(), lib.extras(), true, null);
     } catch (IOException | RuntimeException e) {
       // The memory copy now differs from the file: read the file again on next use.
       library = null;
@@ -188,13 +205,13 @@ final class FileProvider implements Provider {
   }
 
   private static Library fromContents(LibraryDocument.Contents contents, boolean exists) {
-    Map<Feature, ItemIndex> indexes = new EnumMap<>(Feature.class);
-    contents.items().forEach((f, list) -> indexes.put(f, ItemIndex.of(f, list)));
-    return new Library(indexes, contents.extras(), exists, null);
+    Map<Feature, List<Item>> loaded = new EnumMap<>(Feature.class);
+    contents.items().forEach(loaded::put);
+    return new Library(loaded, new EnumMap<>(Feature.class), contents.extras(), exists, null);
   }
 
   private static Library failed(String problem) {
-    return new Library(Map.of(), Map.of(), true, problem);
+    return new Library(Map.of(), Map.of(), Map.of(), true, problem);
   }
 
   static String describe(Exception e) {
