@@ -92,6 +92,12 @@ public final class ConsoleReporter implements RunListener {
             + describe(feature, item));
   }
 
+  /** Debug lines (sent only when a debug flag is on) go out marked, beside the markers. */
+  @Override
+  public void debug(String message) {
+    line((inPair ? "  · " : "· ") + message);
+  }
+
   @Override
   public void warning(String message) {
     shownWarnings.add(message);

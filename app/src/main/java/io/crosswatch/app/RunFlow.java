@@ -81,7 +81,9 @@ final class RunFlow {
     try (StateLock lock = StateLock.acquire(stateDir);
         StateStore store = SqliteStateStore.open(stateDir);
         JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
-      ConsoleReporter reporter = new ConsoleReporter(human, ctx.interactive(), listPlanned);
+      // runtime.debug_mods lists every planned change, as `cw plan` does.
+      boolean list = listPlanned || config.runtime().debugMods();
+      ConsoleReporter reporter = new ConsoleReporter(human, ctx.interactive(), list);
       reporter.runStarted(request.runId(), request.dryRun());
       Orchestrator orchestrator =
           new Orchestrator(
