@@ -146,9 +146,15 @@ final class ProviderSession implements AutoCloseable {
     return items;
   }
 
-  /** Drops the cached snapshot after a write. */
-  void invalidate(Provider provider, Feature feature) {
-    cache.invalidate(provider.label(), feature);
+  /**
+   * Drops cached snapshots after a write to a provider: of every feature, because some services
+   * change one feature when another is written (a play added to Trakt drops the title from the
+   * watchlist).
+   */
+  void invalidate(Provider provider, Feature written) {
+    for (Feature feature : Feature.values()) {
+      cache.invalidate(provider.label(), feature);
+    }
   }
 
   /** Every connection made so far, in order. */
