@@ -50,9 +50,8 @@ final class FileProvider implements Provider {
   }
 
   /**
-   * The file's content in memory, or why it cannot be used. A feature's match index is built on
-   * its first write only: most runs just read, and indexing a large library costs more than
-   * reading it.
+   * The file's content in memory, or why it cannot be used. A feature's match index is built on its
+   * first write only: most runs just read, and indexing a large library costs more than reading it.
    */
   private record Library(
       Map<Feature, List<Item>> loaded,
