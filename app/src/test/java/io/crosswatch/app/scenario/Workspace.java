@@ -60,7 +60,8 @@ public final class Workspace {
 
   /**
    * Writes a config with pair {@code p} from {@code FILE:default} ({@code a.json}) to {@code
-   * FILE:b} ({@code b.json}), no pause between chunks, state in {@code state}.
+   * FILE:b} ({@code b.json}), state in {@code state}, and no pause between chunks unless
+   * {@code runtime} sets one.
    *
    * @param runtime extra members of {@code runtime} ({@code "key": value, ...}, or empty)
    * @param sync members of {@code sync}
@@ -68,7 +69,8 @@ public final class Workspace {
    */
   public Workspace config(String runtime, String sync, String pair) {
     String text =
-        "{\n  \"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0"
+        "{\n  \"runtime\": {\"state_dir\": \"state\""
+            + (runtime.contains("apply_chunk_pause_ms") ? "" : ", \"apply_chunk_pause_ms\": 0")
             + (runtime.isEmpty() ? "" : ", " + runtime)
             + "},\n  \"sync\": {" + sync + "},\n"
             + "  \"file\": {\"path\": \"a.json\", \"instances\": {\"b\": {\"path\": \"b.json\"}}},\n"
