@@ -65,6 +65,36 @@ class KillAndRerunTest {
     assertThat(rerun.applied("history", "target", "add")).isEqualTo(expected.size() - written);
   }
 
+  @Test
+  void aRunInAnotherProcessHoldsTheStateLockUntilItEnds() throws Exception {
+    Workspace ws = new Workspace(dir);
+    ws.config(
+        "\"apply_chunk_size\": 1, \"apply_chunk_pause_ms\": 200",
+        "",
+        "\"mode\": \"one-way\", \"features\": {\"history\": true}");
+    List<String> plays = new ArrayList<>();
+    for (int n = 1; n <= 20; n++) {
+      plays.add(Docs.played(n, FIRST_PLAY.plus(Duration.ofDays(n))));
+    }
+    ws.write("a.json", Docs.doc("history", plays));
+
+    Process child = start(ws);
+    CliRun concurrent;
+    try {
+      waitForPlays(ws, 1, child);
+      concurrent = ws.run();
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(concurrent.code()).as(concurrent.toString()).isEqualTo(1);
+    assertThat(concurrent.err()).containsIgnoringCase("lock");
+    CliRun after = ws.run("--dry-run");
+    assertThat(after.code()).as("the lock died with its process: " + after).isZero();
+    assertThat(after.planned("history", "target", "add")).isBetween(1, 19);
+  }
+
   private static Process start(Workspace ws) throws IOException {
     String java =
         ProcessHandle.current()

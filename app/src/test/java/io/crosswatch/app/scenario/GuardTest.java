@@ -6,6 +6,8 @@ import static io.crosswatch.app.scenario.Docs.listedRange;
 import static io.crosswatch.app.scenario.Docs.title;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ class GuardTest {
   }
 
   @Test
-  void aMassRemovalAppliesNoneOfItsRemovals() {
+  void aMassRemovalAppliesNoneOfItsRemovals() throws IOException {
     ws.config(
         "\"suspect_min_prev\": 5",
         "\"max_remove_ratio\": 0.5",
@@ -107,6 +109,10 @@ class GuardTest {
         .contains("FILE:b")
         .contains("6 of 10");
     assertThat(ws.fingerprint("b.json")).isEqualTo(b);
+    String events =
+        Files.readString(
+            ws.stateDir().resolve("logs").resolve(r.summary().get("run_id").asString() + ".jsonl"));
+    assertThat(events).contains("\"event\":\"guard\"").contains("mass removal");
   }
 
   @Test
