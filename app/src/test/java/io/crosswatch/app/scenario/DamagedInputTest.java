@@ -69,8 +69,9 @@ class DamagedInputTest {
     CliRun r = ws.run();
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.err()).contains(db.toString());
+    assertThat(r.err()).contains(db.toString()).contains("damaged");
     assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.summary().get("exit_code").asInt()).isEqualTo(1);
     assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
     assertThat(ws.path("b.json")).doesNotExist();
   }
