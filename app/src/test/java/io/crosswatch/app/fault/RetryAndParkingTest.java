@@ -116,7 +116,8 @@ class RetryAndParkingTest {
           .hasSize(addsBefore);
     }
     CliRun listed =
-        new Workspace(dir).cw("state", "unresolved", "--state-dir", dir.resolve("state").toString());
+        new Workspace(dir)
+            .cw("state", "unresolved", "--state-dir", dir.resolve("state").toString());
     assertThat(listed.code()).isZero();
     assertThat(listed.out()).contains("Parked").contains("Movie 2").contains("rejected");
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damaged FILE documents and state, and a held lock, fail the run with exit 1 and touch nothing. */
+/** Damaged FILE documents or state, or a held lock, end with exit 1, touching nothing. */
 class DamagedInputTest {
   @TempDir Path dir;
   private Workspace ws;

@@ -73,7 +73,8 @@ public final class Workspace {
             + (runtime.contains("apply_chunk_pause_ms") ? "" : ", \"apply_chunk_pause_ms\": 0")
             + (runtime.isEmpty() ? "" : ", " + runtime)
             + "},\n  \"sync\": {" + sync + "},\n"
-            + "  \"file\": {\"path\": \"a.json\", \"instances\": {\"b\": {\"path\": \"b.json\"}}},\n"
+            + "  \"file\": {\"path\": \"a.json\","
+            + " \"instances\": {\"b\": {\"path\": \"b.json\"}}},\n"
             + "  \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"FILE\","
             + " \"target_instance\": \"b\", " + pair + "}]\n}\n";
     return write("config.json", text);
