@@ -16,13 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Times whole {@code cw run} processes (JVM start included) syncing a generated FILE library into
  * an empty FILE, then the no-change second run.
  *
- * <p>Usage: {@code FileRunBenchmark <crosswatch.jar> [itemsPerFeature] [workDir]}.
+ * <p>Usage: {@code FileRunBenchmark <path to ./cw> [itemsPerFeature] [workDir]}: runs go through
+ * the launcher, with its JVM options, as a user's would.
  */
 public final class FileRunBenchmark {
   private FileRunBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args[0]).toAbsolutePath();
+    Path launcher = Path.of(args[0]).toAbsolutePath();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("crosswatch-bench-");
     Files.createDirectories(dir);
@@ -44,12 +45,7 @@ public final class FileRunBenchmark {
       long start = System.nanoTime();
       Process p =
           new ProcessBuilder(
-                  "java",
-                  "-jar",
-                  jar.toString(),
-                  "run",
-                  "--config",
-                  dir.resolve("config.json").toString())
+                  launcher.toString(), "run", "--config", dir.resolve("config.json").toString())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("last-run.log").toFile())
               .start();

@@ -6,8 +6,8 @@ import io.crosswatch.core.config.ConfigException;
 import io.crosswatch.core.config.ConfigLoader;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
-import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.run.Orchestrator;
@@ -74,8 +74,9 @@ final class InMemoryRun implements AutoCloseable {
 
   /** Movie {@code n} on a watchlist. */
   static Item movie(int n) {
-    return Item.movie("Movie " + n, 2000 + n, Ids.of(IdKind.IMDB, String.format(Locale.ROOT,
-        "tt%07d", n))).withListedAt(NOW.minus(Duration.ofDays(10)));
+    return Item.movie(
+            "Movie " + n, 2000 + n, Ids.of(IdKind.IMDB, String.format(Locale.ROOT, "tt%07d", n)))
+        .withListedAt(NOW.minus(Duration.ofDays(10)));
   }
 
   /** Puts movies {@code 1..n} on the source's watchlist. */
@@ -94,8 +95,14 @@ final class InMemoryRun implements AutoCloseable {
     Sleeper recording = d -> sleeps.add(d);
     Orchestrator orchestrator =
         new Orchestrator(
-            config, registry, store, stateDir, RunEvents.none(), new RunListener() {},
-            Clock.fixed(NOW.plus(Duration.ofHours(runs)), ZoneOffset.UTC), recording,
+            config,
+            registry,
+            store,
+            stateDir,
+            RunEvents.none(),
+            new RunListener() {},
+            Clock.fixed(NOW.plus(Duration.ofHours(runs)), ZoneOffset.UTC),
+            recording,
             new SplittableRandom(runs));
     return orchestrator.run(new RunRequest("run-" + runs, Set.of(), Set.of(), false));
   }

@@ -121,8 +121,13 @@ class KillAndRerunTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!Files.exists(file) || ws.plays("b.json").size() < plays) {
       if (!child.isAlive()) {
-        throw new AssertionError("the run ended before writing " + plays + " plays: exit "
-            + child.exitValue() + "\n" + Files.readString(ws.path("child.err")));
+        throw new AssertionError(
+            "the run ended before writing "
+                + plays
+                + " plays: exit "
+                + child.exitValue()
+                + "\n"
+                + Files.readString(ws.path("child.err")));
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("fewer than " + plays + " plays written within 30 s");

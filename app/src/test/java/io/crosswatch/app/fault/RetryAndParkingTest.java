@@ -74,16 +74,22 @@ class RetryAndParkingTest {
       RunSummary s = run.run();
 
       assertThat(s.exitCode()).isEqualTo(3);
-      assertThat(run.targetTitles()).containsExactlyInAnyOrder(
-          "Movie 1", "Movie 2", "Movie 4", "Movie 5");
+      assertThat(run.targetTitles())
+          .containsExactlyInAnyOrder("Movie 1", "Movie 2", "Movie 4", "Movie 5");
       assertThat(watchlist(s).unresolved()).isEqualTo(1);
       assertThat(s.totals().unresolved()).isEqualTo(1);
       List<UnresolvedItem> unresolved = run.store().unresolved("p");
-      assertThat(unresolved).singleElement().satisfies(u -> {
-        assertThat(u.item().title()).isEqualTo("Movie 3");
-        assertThat(u.reason()).isEqualTo(kind.equals("rejected")
-            ? "rejected: injected permanent failure" : "not_found");
-      });
+      assertThat(unresolved)
+          .singleElement()
+          .satisfies(
+              u -> {
+                assertThat(u.item().title()).isEqualTo("Movie 3");
+                assertThat(u.reason())
+                    .isEqualTo(
+                        kind.equals("rejected")
+                            ? "rejected: injected permanent failure"
+                            : "not_found");
+              });
       assertThat(run.store().allParked("p")).isEmpty();
     }
   }
@@ -100,11 +106,14 @@ class RetryAndParkingTest {
 
       assertThat(third.exitCode()).isEqualTo(3);
       List<ParkedItem> parked = run.store().allParked("p");
-      assertThat(parked).singleElement().satisfies(p -> {
-        assertThat(p.item().title()).isEqualTo("Movie 2");
-        assertThat(p.reason()).contains("rejected");
-        assertThat(p.until()).isAfter(InMemoryRun.NOW.plus(Duration.ofDays(29)));
-      });
+      assertThat(parked)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.item().title()).isEqualTo("Movie 2");
+                assertThat(p.reason()).contains("rejected");
+                assertThat(p.until()).isAfter(InMemoryRun.NOW.plus(Duration.ofDays(29)));
+              });
 
       int addsBefore = run.target.calls(Operation.ADD).size();
       RunSummary fourth = run.run();
@@ -112,7 +121,8 @@ class RetryAndParkingTest {
       assertThat(fourth.exitCode()).as("a parked item counts as blocked").isEqualTo(3);
       assertThat(watchlist(fourth).blocked()).isEqualTo(1);
       assertThat(watchlist(fourth).warnings()).anyMatch(w -> w.contains("parked"));
-      assertThat(run.target.calls(Operation.ADD)).as("a parked item is not tried")
+      assertThat(run.target.calls(Operation.ADD))
+          .as("a parked item is not tried")
           .hasSize(addsBefore);
     }
     CliRun listed =

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A broken config ends {@code cw run --json} with exit 2, nothing on stdout, nothing written, and
- * stderr naming where the problem is: the JSON path, or line and column for a syntax error.
- * (Single quotes in the cases stand for double quotes.)
+ * stderr naming where the problem is: the JSON path, or line and column for a syntax error. (Single
+ * quotes in the cases stand for double quotes.)
  */
 class BrokenConfigTest {
   private static final String FILE =
@@ -62,7 +62,9 @@ class BrokenConfigTest {
             "file.instances.b.path: "),
         broken(
             "{'file': {'path': 'a.json', 'instances': {'b': {'path': 7}}},"
-                + " 'pairs': [{" + PAIR + "}]}",
+                + " 'pairs': [{"
+                + PAIR
+                + "}]}",
             "file.instances.b.path: "),
         // pairs
         broken("{" + FILE + ", 'pairs': {}}", "pairs: "),
@@ -77,8 +79,9 @@ class BrokenConfigTest {
             pair("'id': 'p', 'source': 'FILE', 'target': 'FILE', 'target_instance': 'bakup'"),
             "pairs[0].target_instance: "),
         broken(
-            pair("'id': 'p', 'source': 'FILE', 'source_instance': 1, 'target': 'FILE',"
-                + " 'target_instance': 'b'"),
+            pair(
+                "'id': 'p', 'source': 'FILE', 'source_instance': 1, 'target': 'FILE',"
+                    + " 'target_instance': 'b'"),
             "pairs[0].source_instance: "),
         broken(pair("'id': 'p', 'source': 'FILE', 'target': 'FILE'"), "pairs[0]: "),
         broken(pair(PAIR + ", 'enabled': 'yes'"), "pairs[0].enabled: "),
@@ -91,8 +94,7 @@ class BrokenConfigTest {
         broken(
             pair(PAIR + ", 'features': {'ratings': {'remove': 1}}"),
             "pairs[0].features.ratings.remove: "),
-        broken(
-            "{" + FILE + ", 'pairs': [{" + PAIR + "}, {" + PAIR + "}]}", "pairs[1].id: "),
+        broken("{" + FILE + ", 'pairs': [{" + PAIR + "}, {" + PAIR + "}]}", "pairs[1].id: "),
         // syntax
         broken("{\n  'runtime': {\n    'debug': tru\n  }\n}", "line 3, column"),
         broken("{'pairs': [\n  {'mode': 'one-way',\n   'mode': 'two-way'}]}", "line 3, column"),

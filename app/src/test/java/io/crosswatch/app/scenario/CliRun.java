@@ -40,12 +40,22 @@ public record CliRun(int code, String out, String err) {
     for (JsonNode pair : summary().get("pairs")) {
       for (JsonNode f : pair.get("features")) {
         for (String side : List.of("source", "target")) {
-          f.get("planned").get(side).properties().forEach(e -> {
-            if (e.getValue().asInt() != 0) {
-              found.add(f.get("feature").asString() + "." + side + "." + e.getKey() + "="
-                  + e.getValue().asInt());
-            }
-          });
+          f.get("planned")
+              .get(side)
+              .properties()
+              .forEach(
+                  e -> {
+                    if (e.getValue().asInt() != 0) {
+                      found.add(
+                          f.get("feature").asString()
+                              + "."
+                              + side
+                              + "."
+                              + e.getKey()
+                              + "="
+                              + e.getValue().asInt());
+                    }
+                  });
         }
       }
     }

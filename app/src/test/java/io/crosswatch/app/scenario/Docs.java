@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * JSON text of normalized items and FILE documents for scenario tests. Movie {@code n} is "Movie
- * n" with imdb {@code tt000000n} and tmdb {@code n}, so that both sides name it the same way.
+ * JSON text of normalized items and FILE documents for scenario tests. Movie {@code n} is "Movie n"
+ * with imdb {@code tt000000n} and tmdb {@code n}, so that both sides name it the same way.
  */
 public final class Docs {
   private final Map<String, List<String>> features = new LinkedHashMap<>();
@@ -56,14 +56,20 @@ public final class Docs {
 
   /** Movie {@code n} with both ids and the given extra fields ({@code "key": value, ...}). */
   public static String movie(int n, String fields) {
-    return item(title(n), 2000 + n % 20, "{\"imdb\": \"" + imdb(n) + "\", \"tmdb\": " + n + "}",
-        fields);
+    return item(
+        title(n), 2000 + n % 20, "{\"imdb\": \"" + imdb(n) + "\", \"tmdb\": " + n + "}", fields);
   }
 
   /** A movie with the given ids object text and extra fields. */
   public static String item(String title, int year, String ids, String fields) {
-    return "{\"type\": \"movie\", \"title\": \"" + title + "\", \"year\": " + year + ", \"ids\": "
-        + ids + (fields.isEmpty() ? "" : ", " + fields) + "}";
+    return "{\"type\": \"movie\", \"title\": \""
+        + title
+        + "\", \"year\": "
+        + year
+        + ", \"ids\": "
+        + ids
+        + (fields.isEmpty() ? "" : ", " + fields)
+        + "}";
   }
 
   /** Movie {@code n} on a watchlist since {@code at}. */

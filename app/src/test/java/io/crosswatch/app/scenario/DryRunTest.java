@@ -72,7 +72,8 @@ class DryRunTest {
 
     CliRun real = ws.run();
 
-    assertThat(real.applied("watchlist", "target", "add")).as("the plan was not consumed")
+    assertThat(real.applied("watchlist", "target", "add"))
+        .as("the plan was not consumed")
         .isEqualTo(1);
     assertThat(real.applied("watchlist", "target", "remove")).isEqualTo(1);
     assertThat(ws.titles("b.json", "watchlist"))

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One-way history (design section 5): a history item is one play; without rewatches only the
- * latest play of a title counts, and it is skipped when B has a play within the match window of
- * it or later than it; with rewatches every play counts and only a play within the window skips.
+ * One-way history (design section 5): a history item is one play; without rewatches only the latest
+ * play of a title counts, and it is skipped when B has a play within the match window of it or
+ * later than it; with rewatches every play counts and only a play within the window skips.
  */
 class HistorySyncTest {
   private static final Instant DAY1 = Instant.parse("2026-02-01T20:00:00Z");
@@ -41,8 +41,9 @@ class HistorySyncTest {
   @Test
   void withoutRewatchesOnlyTheLatestPlayOfEachTitleIsSent() {
     oneWay(false);
-    ws.write("a.json", doc("history", played(1, DAY1), played(1, DAY3), played(1, DAY2),
-        played(2, DAY2)));
+    ws.write(
+        "a.json",
+        doc("history", played(1, DAY1), played(1, DAY3), played(1, DAY2), played(2, DAY2)));
 
     CliRun r = ws.run();
 
@@ -57,7 +58,8 @@ class HistorySyncTest {
     oneWay(false);
     ws.write(
         "a.json",
-        doc("history",
+        doc(
+            "history",
             played(1, DAY2),
             played(2, DAY2),
             played(3, DAY2),
@@ -65,7 +67,8 @@ class HistorySyncTest {
             played(5, DAY2)));
     ws.write(
         "b.json",
-        doc("history",
+        doc(
+            "history",
             played(1, DAY2.minusSeconds(60)), // within the window (60 s before)
             played(2, DAY2.plusSeconds(45)), // within the window (45 s after)
             played(3, DAY4), // later: B already knows a newer viewing
@@ -103,7 +106,8 @@ class HistorySyncTest {
         doc("history", played(1, DAY1), played(1, DAY2), played(1, DAY3), played(2, DAY1)));
     ws.write(
         "b.json",
-        doc("history",
+        doc(
+            "history",
             played(1, DAY2.plusSeconds(30)), // the same viewing as A's DAY2 play
             played(2, DAY4))); // a later play does not cover A's older one with rewatches
 

@@ -54,12 +54,12 @@ class IdentityTest {
   @Test
   void aPlayKnowingBothIdsBridgesTmdbOnlyAndImdbOnlyPlays() {
     ws.config(
-        "", "\"history_match_window_sec\": 60",
+        "",
+        "\"history_match_window_sec\": 60",
         "\"mode\": \"one-way\", \"features\": {\"history\": true}");
     Instant latest = AT.plus(Duration.ofDays(3));
     ws.write(
-        "a.json",
-        doc("history", matrix(TMDB_ONLY, watched(latest)), matrix(BOTH, watched(AT))));
+        "a.json", doc("history", matrix(TMDB_ONLY, watched(latest)), matrix(BOTH, watched(AT))));
     ws.write("b.json", doc("history", matrix(IMDB_ONLY, watched(latest.plusSeconds(20)))));
 
     CliRun r = ws.run();
@@ -91,7 +91,8 @@ class IdentityTest {
     ws.config("\"mode\": \"one-way\", \"features\": {\"watchlist\": true}");
     ws.write(
         "a.json",
-        doc("watchlist",
+        doc(
+            "watchlist",
             listed(1, AT),
             item("Home Video", 2001, "{}", ""),
             item("Blank Ids", 2002, "{\"tmdb\": \"0\", \"imdb\": \"\", \"tvdb\": \"none\"}", "")));

@@ -48,11 +48,14 @@ class OneWaySyncTest {
 
     ws.run();
 
-    assertThat(ws.items("b.json", "watchlist")).singleElement().satisfies(item -> {
-      assertThat(item.get("ids").get("imdb").asString()).isEqualTo("tt0000007");
-      assertThat(item.get("ids").get("tmdb").asInt()).isEqualTo(7);
-      assertThat(Instant.parse(item.get("listed_at").asString())).isEqualTo(LISTED);
-    });
+    assertThat(ws.items("b.json", "watchlist"))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.get("ids").get("imdb").asString()).isEqualTo("tt0000007");
+              assertThat(item.get("ids").get("tmdb").asInt()).isEqualTo(7);
+              assertThat(Instant.parse(item.get("listed_at").asString())).isEqualTo(LISTED);
+            });
   }
 
   @Test

@@ -22,7 +22,9 @@ class RerunTest {
   void aSecondRunPlansNothingAndLeavesTheFilesAlone(String mode) {
     Workspace ws = new Workspace(dir);
     ws.config(
-        "\"mode\": \"" + mode + "\", \"features\": {\"watchlist\": {\"remove\": true},"
+        "\"mode\": \""
+            + mode
+            + "\", \"features\": {\"watchlist\": {\"remove\": true},"
             + " \"history\": {\"remove\": true, \"rewatches\": true},"
             + " \"ratings\": {\"remove\": true}}");
     ws.write(

@@ -36,8 +36,15 @@ class SummaryAndEventsTest {
     JsonNode s = r.summary();
     assertThat(s.propertyNames())
         .containsExactly(
-            "run_id", "started_at", "finished_at", "duration_ms", "dry_run", "exit_code",
-            "pairs", "totals", "api");
+            "run_id",
+            "started_at",
+            "finished_at",
+            "duration_ms",
+            "dry_run",
+            "exit_code",
+            "pairs",
+            "totals",
+            "api");
     assertThat(s.get("exit_code").asInt()).isEqualTo(r.code()).isZero();
     assertThat(Instant.parse(s.get("started_at").asString())).isEqualTo(Workspace.START);
     assertThat(s.get("api").isObject()).isTrue();
@@ -55,8 +62,17 @@ class SummaryAndEventsTest {
     JsonNode f = pair.get("features").get(0);
     assertThat(f.propertyNames())
         .containsExactly(
-            "feature", "status", "source_count", "target_count", "planned", "applied",
-            "unresolved", "blocked", "chunks", "warnings", "duration_ms");
+            "feature",
+            "status",
+            "source_count",
+            "target_count",
+            "planned",
+            "applied",
+            "unresolved",
+            "blocked",
+            "chunks",
+            "warnings",
+            "duration_ms");
     assertThat(f.get("source_count").asInt()).isEqualTo(2);
     assertThat(f.get("target_count").asInt()).isZero();
     assertThat(f.get("chunks").asInt()).isEqualTo(1);
@@ -95,8 +111,14 @@ class SummaryAndEventsTest {
     assertThat(names.get(names.size() - 1)).isEqualTo("run:done");
     assertThat(names)
         .containsSubsequence(
-            "run:start", "health", "feature:start", "snapshot", "plan", "apply:chunk",
-            "feature:done", "run:done");
+            "run:start",
+            "health",
+            "feature:start",
+            "snapshot",
+            "plan",
+            "apply:chunk",
+            "feature:done",
+            "run:done");
     assertThat(events)
         .allSatisfy(e -> assertThat(e.get("ts").asString()).endsWith("Z"))
         .allSatisfy(e -> Instant.parse(e.get("ts").asString()));

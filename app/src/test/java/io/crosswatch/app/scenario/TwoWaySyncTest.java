@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two-way A ↔ B (design section 5): first run is a union; deletions on either side propagate;
- * an item re-added after the removal wins; ratings: newer wins, a tie goes to the source.
+ * Two-way A ↔ B (design section 5): first run is a union; deletions on either side propagate; an
+ * item re-added after the removal wins; ratings: newer wins, a tie goes to the source.
  */
 class TwoWaySyncTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");
@@ -168,10 +168,18 @@ class TwoWaySyncTest {
 
   @Test
   void afterACleanRunBothSidesHoldTheSameItems() {
-    ws.write("a.json", Docs.doc().with("watchlist", Docs.listedRange(1, 6, LISTED))
-        .with("ratings", rated(1, 4, LISTED)).json());
-    ws.write("b.json", Docs.doc().with("watchlist", Docs.listedRange(4, 9, LISTED))
-        .with("ratings", rated(2, 5, LISTED)).json());
+    ws.write(
+        "a.json",
+        Docs.doc()
+            .with("watchlist", Docs.listedRange(1, 6, LISTED))
+            .with("ratings", rated(1, 4, LISTED))
+            .json());
+    ws.write(
+        "b.json",
+        Docs.doc()
+            .with("watchlist", Docs.listedRange(4, 9, LISTED))
+            .with("ratings", rated(2, 5, LISTED))
+            .json());
 
     CliRun r = ws.run();
 

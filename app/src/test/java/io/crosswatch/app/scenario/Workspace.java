@@ -60,8 +60,8 @@ public final class Workspace {
 
   /**
    * Writes a config with pair {@code p} from {@code FILE:default} ({@code a.json}) to {@code
-   * FILE:b} ({@code b.json}), state in {@code state}, and no pause between chunks unless
-   * {@code runtime} sets one.
+   * FILE:b} ({@code b.json}), state in {@code state}, and no pause between chunks unless {@code
+   * runtime} sets one.
    *
    * @param runtime extra members of {@code runtime} ({@code "key": value, ...}, or empty)
    * @param sync members of {@code sync}
@@ -72,11 +72,15 @@ public final class Workspace {
         "{\n  \"runtime\": {\"state_dir\": \"state\""
             + (runtime.contains("apply_chunk_pause_ms") ? "" : ", \"apply_chunk_pause_ms\": 0")
             + (runtime.isEmpty() ? "" : ", " + runtime)
-            + "},\n  \"sync\": {" + sync + "},\n"
+            + "},\n  \"sync\": {"
+            + sync
+            + "},\n"
             + "  \"file\": {\"path\": \"a.json\","
             + " \"instances\": {\"b\": {\"path\": \"b.json\"}}},\n"
             + "  \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"FILE\","
-            + " \"target_instance\": \"b\", " + pair + "}]\n}\n";
+            + " \"target_instance\": \"b\", "
+            + pair
+            + "}]\n}\n";
     return write("config.json", text);
   }
 

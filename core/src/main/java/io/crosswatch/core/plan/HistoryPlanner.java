@@ -67,7 +67,7 @@ final class HistoryPlanner {
     }
     emitRemovals(Side.TARGET, b, t, removed);
     if (ctx.input.settings().add()) {
-      sendPlays(a, b, Side.TARGET, t, new boolean[a.count(t)]);
+      sendPlays(a, b, Side.TARGET, t, new boolean[a.count(t)], removed);
     }
   }
 
@@ -79,8 +79,11 @@ final class HistoryPlanner {
       emitRemovals(Side.TARGET, ctx.target, t, deletedOnB);
     }
     if (ctx.input.settings().add()) {
-      sendPlays(ctx.source, ctx.target, Side.TARGET, t, deletedOnA);
-      sendPlays(ctx.target, ctx.source, Side.SOURCE, t, deletedOnB);
+      boolean remove = ctx.input.settings().remove();
+      boolean[] goneFromA = remove ? deletedOnA : new boolean[deletedOnA.length];
+      boolean[] goneFromB = remove ? deletedOnB : new boolean[deletedOnB.length];
+      sendPlays(ctx.source, ctx.target, Side.TARGET, t, deletedOnA, goneFromB);
+      sendPlays(ctx.target, ctx.source, Side.SOURCE, t, deletedOnB, goneFromA);
     }
   }
 
@@ -111,29 +114,34 @@ final class HistoryPlanner {
     return marked;
   }
 
-  /** Sends plays of {@code from} that {@code to} lacks, skipping plays marked as deleted. */
-  private void sendPlays(TitleGroups from, TitleGroups to, Side toSide, int t, boolean[] deleted) {
-    int n = from.count(t);
-    if (n == 0) {
-      return;
-    }
+  /**
+   * Sends plays of {@code from} that {@code to} lacks. Plays of {@code from} marked as deleted are
+   * not sent; plays of {@code to} that this plan removes do not count as known there.
+   */
+  private void sendPlays(
+      TitleGroups from, TitleGroups to, Side toSide, int t, boolean[] deleted, boolean[] removed) {
     if (!rewatches) {
-      // Only the latest viewing counts; if the other side removed it, older plays stay home.
-      if (!deleted[n - 1]) {
-        sendPlay(from.get(t, n - 1), to, toSide, t);
+      // Only the latest viewing that is not being removed counts.
+      for (int k = from.count(t) - 1; k >= 0; k--) {
+        if (!deleted[k]) {
+          sendPlay(from.get(t, k), to, toSide, t, removed);
+          return;
+        }
       }
       return;
     }
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < from.count(t); k++) {
       if (!deleted[k]) {
-        sendPlay(from.get(t, k), to, toSide, t);
+        sendPlay(from.get(t, k), to, toSide, t, removed);
       }
     }
   }
 
-  private void sendPlay(Item play, TitleGroups to, Side toSide, int t) {
+  private void sendPlay(Item play, TitleGroups to, Side toSide, int t, boolean[] removed) {
     boolean known =
-        rewatches ? hasPlayNear(to, t, play.watchedAt()) : hasPlayNearOrLater(to, t, play);
+        rewatches
+            ? hasPlayNear(to, t, play.watchedAt(), removed)
+            : hasPlayNearOrLater(to, t, play, removed);
     if (known || tombstoned(t, play)) {
       return;
     }
@@ -178,17 +186,25 @@ final class HistoryPlanner {
   }
 
   private boolean hasPlayNear(TitleGroups g, int t, Instant at) {
+    return hasPlayNear(g, t, at, null);
+  }
+
+  /** Whether {@code g} holds a play of title {@code t} near {@code at}, ignoring skipped ones. */
+  private boolean hasPlayNear(TitleGroups g, int t, Instant at, boolean[] skip) {
     for (int k = 0; k < g.count(t); k++) {
-      if (near(g.get(t, k).watchedAt(), at)) {
+      if ((skip == null || !skip[k]) && near(g.get(t, k).watchedAt(), at)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean hasPlayNearOrLater(TitleGroups g, int t, Item play) {
+  private boolean hasPlayNearOrLater(TitleGroups g, int t, Item play, boolean[] skip) {
     Instant at = play.watchedAt();
     for (int k = 0; k < g.count(t); k++) {
+      if (skip[k]) {
+        continue;
+      }
       Instant other = g.get(t, k).watchedAt();
       if (near(other, at) || other.isAfter(at)) {
         return true;
