@@ -34,7 +34,8 @@ final class SimklApi {
   JsonNode call(ApiRequest request) throws ProviderException {
     // SIMKL documents app-name and app-version as required on every request.
     HttpAnswer answer =
-        client.send(request.withQuery("app-name", "crosswatch").withQuery("app-version", appVersion));
+        client.send(
+            request.withQuery("app-name", "crosswatch").withQuery("app-version", appVersion));
     if (!answer.isSuccess()) {
       throw failure(answer);
     }

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One write in SIMKL's body format ({@code movies}, {@code shows}; episodes nested in their show
- * by season and number) and the per-item outcomes read back from its {@code not_found}.
+ * One write in SIMKL's body format ({@code movies}, {@code shows}; episodes nested in their show by
+ * season and number) and the per-item outcomes read back from its {@code not_found}.
  */
 final class SimklBatch {
   /** Reason given to items SIMKL does not know. */

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  * them statuses), with its plays and rating.
  *
  * @param group where SIMKL files it ({@code movies}, {@code shows} or {@code anime})
- * @param status the list: {@code plantowatch}, {@code watching}, {@code completed}, {@code hold}
- *     or {@code dropped}
+ * @param status the list: {@code plantowatch}, {@code watching}, {@code completed}, {@code hold} or
+ *     {@code dropped}
  * @param title the movie or show (no feature fields)
  * @param addedAt when it was put on the list ({@code added_to_watchlist_at}), or {@code null}
  * @param lastWatchedAt a movie's play time ({@code last_watched_at}), or {@code null}
@@ -75,7 +75,8 @@ record SimklEntry(
       Integer number = SimklItems.integer(season.get("number"));
       collect(season.path("episodes"), number == null ? 1 : number, plays);
     }
-    // Assumed: anime may list episodes flat (numbered across the whole run); they count as season 1.
+    // Assumed: anime may list episodes flat (numbered across the whole run); they count as season
+    // 1.
     collect(row.path("episodes"), 1, plays);
     return plays;
   }

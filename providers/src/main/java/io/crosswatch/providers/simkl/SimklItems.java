@@ -48,7 +48,9 @@ final class SimklItems {
     return Ids.of(raw);
   }
 
-  /** The ids object to send: every kind SIMKL resolves (slug is answer-only), numbers as numbers. */
+  /**
+   * The ids object to send: every kind SIMKL resolves (slug is answer-only), numbers as numbers.
+   */
   static ObjectNode idsJson(Ids ids) {
     ObjectNode o = NODES.objectNode();
     for (IdKind kind : SIMKL_KINDS) {

@@ -73,8 +73,8 @@ final class SimklLibrary {
   }
 
   /**
-   * The library entry of a movie or show (any shared id), or for an episode its show's entry.
-   * Other types have none.
+   * The library entry of a movie or show (any shared id), or for an episode its show's entry. Other
+   * types have none.
    */
   Optional<SimklEntry> find(Item item) {
     if (item.type() == MediaType.MOVIE || item.type() == MediaType.SHOW) {

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
  * <p>SIMKL keeps a <em>library</em>: each title sits in exactly one list (plantowatch, watching,
  * completed, hold, dropped) and carries its plays (a movie's last watch time, a show's watched
  * episodes) and its rating. Snapshots read the whole library once ({@link SimklReader}) and show
- * three views of it: the watchlist is Plan to Watch; history is every recorded play, whichever
- * list holds the title; ratings are every rated title.
+ * three views of it: the watchlist is Plan to Watch; history is every recorded play, whichever list
+ * holds the title; ratings are every rated title.
  *
  * <p><b>The remove trap.</b> SIMKL has no "remove from Plan to Watch": {@code POST
  * /sync/history/remove} of a movie or show deletes the whole library entry, its plays and rating
@@ -54,8 +54,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Other SIMKL rules: only movies and shows have watchlist entries and ratings (seasons and
  * episodes are {@code NOT_FOUND} with reason {@code not_listable} / {@code not_ratable}); rating a
  * title that is not in the library makes SIMKL file it (a released movie under completed); numeric
- * ids often arrive as strings; an empty library answers {@code null}. Requests are paced to
- * SIMKL's 10 GETs and 1 POST per second.
+ * ids often arrive as strings; an empty library answers {@code null}. Requests are paced to SIMKL's
+ * 10 GETs and 1 POST per second.
  */
 final class SimklProvider implements Provider {
   private static final Set<Feature> FEATURES =

@@ -69,8 +69,7 @@ public final class SimklProviderFactory implements ProviderFactory {
     if (!settings.accessToken().isEmpty()) {
       client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
     }
-    return new SimklProvider(
-        context.instance(), settings, new SimklApi(client.build(), version));
+    return new SimklProvider(context.instance(), settings, new SimklApi(client.build(), version));
   }
 
   /** The version of this build, from the jar manifest; {@code 0.1} when run from classes. */

@@ -53,7 +53,8 @@ final class SimklWriter {
       } else if (entry.isPresent() && (entry.get().hasPlays() || entry.get().isRated())) {
         out.add(ItemOutcome.failed(item, inOtherList(entry.get()), false));
       } else if (entry.isPresent()) {
-        batch.add(item, entry.get().group().writeKey(), entry.get().title().ids(), to("plantowatch"));
+        batch.add(
+            item, entry.get().group().writeKey(), entry.get().title().ids(), to("plantowatch"));
       } else if (SimklItems.hasSimklIds(item.ids())) {
         batch.add(item, groupKey(item), item.ids(), to("plantowatch"));
       } else {
@@ -65,9 +66,9 @@ final class SimklWriter {
   }
 
   /**
-   * Takes titles off Plan to Watch without losing anything else: a title with plays is moved to
-   * the list its plays put it in; a rated title without plays is refused; only a title with
-   * neither is deleted.
+   * Takes titles off Plan to Watch without losing anything else: a title with plays is moved to the
+   * list its plays put it in; a rated title without plays is refused; only a title with neither is
+   * deleted.
    */
   WriteResult watchlistRemove(List<Item> items) throws ProviderException {
     SimklLibrary library = reader.library();
