@@ -34,7 +34,7 @@ final class DailyQuota {
     }
     limit = l.get();
     remaining = r.get();
-    resetAt = answer.intHeader("X-RateLimit-Reset").map(this::resetTime).orElse(null);
+    resetAt = answer.header("X-RateLimit-Reset").flatMap(this::resetTime).orElse(null);
   }
 
   /**
@@ -79,9 +79,13 @@ final class DailyQuota {
    * Assumed: the reset header is either epoch seconds or seconds from now (MDBList's format is
    * unconfirmed); values above a billion are taken as epoch seconds.
    */
-  private Instant resetTime(int value) {
-    return value > 1_000_000_000
-        ? Instant.ofEpochSecond(value)
-        : clock.instant().plusSeconds(value);
+  private Optional<Instant> resetTime(String header) {
+    String s = header.strip();
+    if (s.isEmpty() || s.length() > 12 || !s.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    long value = Long.parseLong(s);
+    return Optional.of(
+        value > 1_000_000_000L ? Instant.ofEpochSecond(value) : clock.instant().plusSeconds(value));
   }
 }

@@ -66,9 +66,10 @@ final class MdblistApi {
   }
 
   /**
-   * Every row of a paged list ({@code limit}/{@code offset}), the arrays under {@code keys} of each
-   * page joined. Assumed (unconfirmed): a page shorter than asked, an empty page, or {@code
-   * pagination.has_more: false} ends the list.
+   * Every page of a paged list ({@code limit}/{@code offset}); a page's rows are the arrays under
+   * {@code keys}. Assumed (unconfirmed): {@code pagination.has_more}, when present, says whether
+   * more follow (so a server that caps the limit lower is still read to the end); without it, an
+   * empty page or one shorter than asked ends the list.
    */
   List<Page> readAll(ApiRequest base, List<String> keys) throws ProviderException {
     List<Page> pages = new ArrayList<>();
@@ -78,7 +79,11 @@ final class MdblistApi {
       Page page = new Page(body, keys);
       pages.add(page);
       JsonNode more = body.path("pagination").path("has_more");
-      if (page.size() == 0 || page.size() < PAGE_LIMIT || (more.isBoolean() && !more.asBoolean())) {
+      boolean last =
+          more.isBoolean()
+              ? !more.asBoolean() || page.size() == 0
+              : page.size() == 0 || page.size() < PAGE_LIMIT;
+      if (last) {
         return pages;
       }
       offset += page.size();

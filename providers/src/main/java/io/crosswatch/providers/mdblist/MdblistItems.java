@@ -149,9 +149,14 @@ final class MdblistItems {
     return o;
   }
 
-  /** Whether ids hold imdb or tmdb, the kinds MDBList resolves. */
-  static boolean hasUsableIds(Ids ids) {
+  /** Whether ids hold imdb or tmdb, the only kinds watchlist writes resolve. */
+  static boolean hasFlatIds(Ids ids) {
     return ids.value(IdKind.IMDB) != null || ids.value(IdKind.TMDB) != null;
+  }
+
+  /** Whether ids hold a kind sync writes resolve (assumed, Trakt-like: imdb, tmdb, tvdb, trakt). */
+  static boolean hasSyncIds(Ids ids) {
+    return hasFlatIds(ids) || ids.value(IdKind.TVDB) != null || ids.value(IdKind.TRAKT) != null;
   }
 
   static String time(Instant at) {

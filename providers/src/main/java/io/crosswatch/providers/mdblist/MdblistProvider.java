@@ -213,7 +213,7 @@ final class MdblistProvider implements Provider {
     String key = item.type() == MediaType.MOVIE ? "movies" : "shows";
     if (feature == Feature.HISTORY && item.type() == MediaType.EPISODE) {
       if (item.show() == null
-          || !MdblistItems.hasUsableIds(item.show().ids())
+          || !MdblistItems.hasSyncIds(item.show().ids())
           || item.season() == null
           || item.number() == null) {
         return Optional.of(ItemOutcome.notFound(item, NO_IDS));
@@ -225,7 +225,11 @@ final class MdblistProvider implements Provider {
       String reason = feature == Feature.RATINGS ? NOT_RATABLE : NOT_LISTABLE;
       return Optional.of(ItemOutcome.notFound(item, reason));
     }
-    if (!MdblistItems.hasUsableIds(item.ids())) {
+    boolean usable =
+        feature == Feature.WATCHLIST
+            ? MdblistItems.hasFlatIds(item.ids())
+            : MdblistItems.hasSyncIds(item.ids());
+    if (!usable) {
       return Optional.of(ItemOutcome.notFound(item, NO_IDS));
     }
     if (feature == Feature.RATINGS
