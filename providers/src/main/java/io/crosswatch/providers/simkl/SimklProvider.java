@@ -1,0 +1,159 @@
+package io.crosswatch.providers.simkl;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.http.ApiRequest;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One SIMKL account: watchlist (Plan to Watch), history and ratings of movies, shows and anime.
+ *
+ * <p>SIMKL keeps a <em>library</em>: each title sits in exactly one list (plantowatch, watching,
+ * completed, hold, dropped) and carries its plays (a movie's last watch time, a show's watched
+ * episodes) and its rating. Snapshots read the whole library once ({@link SimklReader}) and show
+ * three views of it: the watchlist is Plan to Watch; history is every recorded play, whichever list
+ * holds the title; ratings are every rated title.
+ *
+ * <p><b>The remove trap.</b> SIMKL has no "remove from Plan to Watch": {@code POST
+ * /sync/history/remove} of a movie or show deletes the whole library entry, its plays and rating
+ * included. So that a watchlist remove never erases history or ratings the user still has:
+ *
+ * <ul>
+ *   <li>a title on Plan to Watch with plays is <em>moved</em> with {@code POST /sync/add-to-list}
+ *       to where its plays belong: movies to {@code completed}, shows and anime to {@code
+ *       completed} when every aired episode is watched and to {@code watching} otherwise. A move
+ *       keeps the entry, so its plays and rating stay (SIMKL documents add-to-list as moving a
+ *       title between lists; that the move keeps a movie's watch time is assumed);
+ *   <li>a title on Plan to Watch with a rating but no plays is refused ({@code FAILED}, not
+ *       retriable, the reason says why and what to do): every list SIMKL could move it to would
+ *       invent or misstate a viewing (completed records a watch, dropped claims the user gave up),
+ *       and deleting it would delete the rating;
+ *   <li>only a title with neither is deleted;
+ *   <li>a title that is not on Plan to Watch is {@code NOT_FOUND} ({@code not_on_watchlist}) and
+ *       nothing is sent: deleting it would wipe a completed or watching entry.
+ * </ul>
+ *
+ * The same rule guards history: an episode's play is unmarked alone (the show stays), but a movie's
+ * play can only go by deleting the movie, so a rated movie's play remove is refused. A watchlist
+ * add of a title that already sits in another list with plays or a rating is refused too: moving it
+ * to Plan to Watch could drop them, and the next history sync would then move it back.
+ *
+ * <p>Other SIMKL rules: only movies and shows have watchlist entries and ratings (seasons and
+ * episodes are {@code NOT_FOUND} with reason {@code not_listable} / {@code not_ratable}); rating a
+ * title that is not in the library makes SIMKL file it (a released movie under completed); numeric
+ * ids often arrive as strings; an empty library answers {@code null}. Requests are paced to SIMKL's
+ * 10 GETs and 1 POST per second.
+ */
+final class SimklProvider implements Provider {
+  private static final Set<Feature> FEATURES =
+      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+
+  private final String instance;
+  private final SimklSettings settings;
+  private final SimklApi api;
+  private final SimklReader reader;
+  private final SimklWriter writer;
+
+  SimklProvider(String instance, SimklSettings settings, SimklApi api) {
+    this.instance = instance;
+    this.settings = settings;
+    this.api = api;
+    this.reader = new SimklReader(api, "SIMKL:" + instance);
+    this.writer = new SimklWriter(api, reader);
+  }
+
+  @Override
+  public String name() {
+    return "SIMKL";
+  }
+
+  @Override
+  public String instance() {
+    return instance;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return FEATURES;
+  }
+
+  /** Checks the token with {@code GET /sync/activities}, SIMKL's cheapest authenticated call. */
+  @Override
+  public HealthReport health() {
+    if (settings.clientId().isEmpty() || settings.accessToken().isEmpty()) {
+      String missing = settings.clientId().isEmpty() ? "client_id" : "access_token";
+      return new HealthReport(
+          HealthReport.Status.AUTH_FAILED,
+          label() + ": " + missing + " is empty; authorize crosswatch with SIMKL first",
+          Duration.ZERO,
+          Set.of(),
+          Map.of());
+    }
+    long started = System.nanoTime();
+    try {
+      JsonNode activities = api.call(ApiRequest.get("/sync/activities"));
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("auth", "valid");
+      JsonNode all = activities.path("all");
+      if (all.isString()) {
+        details.put("last_activity", all.stringValue());
+      }
+      return new HealthReport(HealthReport.Status.OK, "ok", latency, FEATURES, details);
+    } catch (ProviderException e) {
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      if (e.kind() == Kind.AUTH) {
+        return new HealthReport(
+            HealthReport.Status.AUTH_FAILED, e.getMessage(), latency, Set.of(), Map.of());
+      }
+      return HealthReport.down(e.getMessage(), latency);
+    }
+  }
+
+  @Override
+  public List<Item> snapshot(Feature feature) throws ProviderException {
+    return reader.library().items(feature);
+  }
+
+  @Override
+  public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
+    switch (feature) {
+      case WATCHLIST:
+        return writer.watchlistAdd(items);
+      case HISTORY:
+        return writer.historyAdd(items);
+      default:
+        return writer.ratingsAdd(items);
+    }
+  }
+
+  @Override
+  public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
+    switch (feature) {
+      case WATCHLIST:
+        return writer.watchlistRemove(items);
+      case HISTORY:
+        return writer.historyRemove(items);
+      default:
+        return writer.ratingsRemove(items);
+    }
+  }
+
+  @Override
+  public Optional<ApiUsage> apiUsage() {
+    return Optional.of(api.client().usage());
+  }
+}

@@ -1,0 +1,80 @@
+package io.crosswatch.providers.simkl;
+
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.http.HttpApiClient;
+import io.crosswatch.providers.http.RatePolicy;
+import io.crosswatch.providers.http.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds {@code SIMKL} providers from the {@code simkl} config block (keys {@code client_id},
+ * {@code access_token}, {@code base_url}, and {@code timeout} in seconds).
+ */
+public final class SimklProviderFactory implements ProviderFactory {
+  /** SIMKL's limits per token: 10 GETs per second, 1 POST per second. */
+  static final RatePolicy SIMKL_LIMITS =
+      RatePolicy.of(Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
+
+  private final Sleeper sleeper;
+  private final Supplier<RandomGenerator> random;
+
+  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
+  public SimklProviderFactory() {
+    this(Sleeper.SYSTEM, SplittableRandom::new);
+  }
+
+  SimklProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public String name() {
+    return "SIMKL";
+  }
+
+  @Override
+  public List<ConfigIssue> validate(JsonNode settings, String path) {
+    return SimklSettings.validate(settings, path);
+  }
+
+  @Override
+  public Provider create(ProviderContext context) {
+    Objects.requireNonNull(context, "context");
+    SimklSettings settings = SimklSettings.from(context.settings());
+    String version = version();
+    HttpApiClient.Builder client =
+        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
+            .defaultHeader("Content-Type", "application/json")
+            .defaultHeader("User-Agent", "crosswatch/" + version)
+            .defaultHeader("simkl-api-key", settings.clientId())
+            .secrets(List.of(settings.clientId(), settings.accessToken()))
+            .rate(SIMKL_LIMITS)
+            .retry(RetryPolicy.defaults())
+            .timeout(settings.timeout())
+            .clock(context.clock())
+            .sleeper(sleeper)
+            .random(random.get())
+            .log(context.log(), context.debugHttp());
+    if (!settings.accessToken().isEmpty()) {
+      client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
+    }
+    return new SimklProvider(context.instance(), settings, new SimklApi(client.build(), version));
+  }
+
+  /** The version of this build, from the jar manifest; {@code 0.1} when run from classes. */
+  static String version() {
+    String v = SimklProviderFactory.class.getPackage().getImplementationVersion();
+    return v == null || v.isBlank() ? "0.1" : v;
+  }
+}

@@ -1,0 +1,210 @@
+package io.crosswatch.testkit.fake.mdblist;
+
+import io.crosswatch.testkit.fake.FakeRequest;
+import io.crosswatch.testkit.fake.FakeResponse;
+import io.crosswatch.testkit.fake.Faults;
+import io.crosswatch.testkit.fake.LoopbackServer;
+import io.crosswatch.testkit.fake.RecordedRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stateful fake of the MDBList API on 127.0.0.1: one user's watchlist, ratings and plays behind
+ * the {@code apikey} query parameter, {@code limit}/{@code offset} paging (the limit capped), flat
+ * imdb/tmdb ids on watchlist writes, and a daily request quota reported in {@code
+ * X-RateLimit-Limit/-Remaining/-Reset} (429 with {@code Retry-After} once spent). The shapes are
+ * those the MDBList adapter assumes; MDBList documents little of them.
+ */
+public final class FakeMdblistServer implements AutoCloseable {
+  /** The api key the fake accepts. */
+  public static final String API_KEY = "fake-mdblist-api-key";
+
+  private final Clock clock;
+  private final int dailyLimit;
+  private final MdblistCatalogue catalogue = new MdblistCatalogue();
+  private final MdblistUser user = new MdblistUser("crosswatch");
+  private final Faults faults = new Faults();
+  private final MdblistHandlers handlers;
+  private final LoopbackServer server;
+  private int used;
+  private Instant day;
+
+  private FakeMdblistServer(Builder b) {
+    this.clock = b.clock;
+    this.dailyLimit = b.dailyLimit;
+    this.used = b.dailyLimit - b.remaining;
+    this.handlers = new MdblistHandlers(catalogue, b.clock, b.pageCap);
+    this.server = new LoopbackServer(this::handle, faults, b.clock);
+    this.day = b.clock.instant().truncatedTo(ChronoUnit.DAYS);
+  }
+
+  /** A builder: 1000 requests a day, pages capped at 100. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts answering on a free loopback port; returns this. */
+  public FakeMdblistServer start() {
+    server.start();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return server.baseUri().toString();
+  }
+
+  public URI baseUri() {
+    return server.baseUri();
+  }
+
+  public MdblistCatalogue catalogue() {
+    return catalogue;
+  }
+
+  public MdblistUser user() {
+    return user;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Requests left today. */
+  public synchronized int remaining() {
+    return dailyLimit - used;
+  }
+
+  /** Every request received, in order, with the status answered. */
+  public List<RecordedRequest> requests() {
+    return server.requests();
+  }
+
+  /** Requests per {@code "METHOD /path"}. */
+  public Map<String, Long> counts() {
+    return server.counts();
+  }
+
+  /** Requests of one {@code "METHOD /path"}. */
+  public long count(String endpoint) {
+    return server.count(endpoint);
+  }
+
+  private FakeResponse handle(FakeRequest request) {
+    if (!request.param("apikey").map(API_KEY::equals).orElse(false)) {
+      return FakeResponse.error(401, "Invalid API key");
+    }
+    FakeResponse response;
+    synchronized (this) {
+      Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+      if (today.isAfter(day)) {
+        day = today;
+        used = 0;
+      }
+      Instant reset = day.plus(Duration.ofDays(1));
+      if (used >= dailyLimit) {
+        long wait = Duration.between(clock.instant(), reset).toSeconds();
+        return quota(FakeResponse.error(429, "API limit reached"), reset)
+            .withHeader("Retry-After", Long.toString(Math.max(1, wait)));
+      }
+      used++;
+      response = route(request);
+      return quota(response, reset);
+    }
+  }
+
+  private FakeResponse quota(FakeResponse r, Instant reset) {
+    return r.withHeader("X-RateLimit-Limit", Integer.toString(dailyLimit))
+        .withHeader("X-RateLimit-Remaining", Integer.toString(dailyLimit - used))
+        .withHeader("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()));
+  }
+
+  private FakeResponse route(FakeRequest request) {
+    String path = request.path().replaceAll("/+$", "");
+    try {
+      if (request.method().equals("GET")) {
+        switch (path) {
+          case "/user":
+            return handlers.user(user, dailyLimit, used);
+          case "/watchlist/items":
+            return handlers.watchlist(user, request);
+          case "/sync/ratings":
+            return handlers.ratings(user, request);
+          case "/sync/watched":
+            return handlers.watched(user, request);
+          default:
+            return FakeResponse.error(404, "not found");
+        }
+      }
+      JsonNode body =
+          MdblistHandlers.MAPPER.readTree(request.body().isEmpty() ? "{}" : request.body());
+      switch (path) {
+        case "/watchlist/items/add":
+          return handlers.watchlistWrite(user, body, true);
+        case "/watchlist/items/remove":
+          return handlers.watchlistWrite(user, body, false);
+        case "/sync/ratings":
+          return handlers.syncWrite(user, body, "ratings", true);
+        case "/sync/ratings/remove":
+          return handlers.syncWrite(user, body, "ratings", false);
+        case "/sync/watched":
+          return handlers.syncWrite(user, body, "watched", true);
+        case "/sync/watched/remove":
+          return handlers.syncWrite(user, body, "watched", false);
+        default:
+          return FakeResponse.error(404, "not found");
+      }
+    } catch (JacksonException | java.time.format.DateTimeParseException e) {
+      return FakeResponse.error(400, "invalid body");
+    }
+  }
+
+  /** Configures a {@link FakeMdblistServer}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private int dailyLimit = 1000;
+    private int remaining = 1000;
+    private int pageCap = 100;
+
+    private Builder() {}
+
+    /** The clock for the quota day and default times; share a FakeTime with the client. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The daily quota and how much of it is left at the start. */
+    public Builder quota(int limit, int remainingNow) {
+      if (limit < 1 || remainingNow < 0 || remainingNow > limit) {
+        throw new IllegalArgumentException("quota must be 0 ≤ remaining ≤ limit, limit ≥ 1");
+      }
+      this.dailyLimit = limit;
+      this.remaining = remainingNow;
+      return this;
+    }
+
+    /** The largest page served whatever limit is asked for. */
+    public Builder pageCap(int value) {
+      this.pageCap = value;
+      return this;
+    }
+
+    public FakeMdblistServer build() {
+      return new FakeMdblistServer(this);
+    }
+  }
+}

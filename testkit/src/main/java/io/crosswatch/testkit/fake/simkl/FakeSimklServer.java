@@ -1,0 +1,281 @@
+package io.crosswatch.testkit.fake.simkl;
+
+import io.crosswatch.testkit.fake.FakeRequest;
+import io.crosswatch.testkit.fake.FakeResponse;
+import io.crosswatch.testkit.fake.Faults;
+import io.crosswatch.testkit.fake.LoopbackServer;
+import io.crosswatch.testkit.fake.RecordedRequest;
+import io.crosswatch.testkit.fake.simkl.SimklTitle.Kind;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stateful fake of the SIMKL API on 127.0.0.1: per-user libraries (each title in one list, with
+ * its plays and rating) behind SIMKL's headers, auth, response shapes ({@code null} for an empty
+ * list, ids as strings), rate limits (10 GETs and 1 POST per second per token, 429 beyond) and its
+ * trap: {@code POST /sync/history/remove} of a movie or show deletes the whole entry, rating too.
+ *
+ * <p>Typical use:
+ *
+ * <pre>{@code
+ * FakeTime time = FakeTime.standard();
+ * try (FakeSimklServer simkl = FakeSimklServer.builder().clock(time).build().start()) {
+ *   SimklTitle movie = simkl.catalogue().generateMovies(1).get(0);
+ *   simkl.user().addToList(movie, "plantowatch", time.instant());
+ *   // point the adapter at simkl.baseUrl() with FakeSimklServer.CLIENT_ID / ACCESS_TOKEN
+ * }
+ * }</pre>
+ */
+public final class FakeSimklServer implements AutoCloseable {
+  /** The client id ({@code simkl-api-key}) the fake accepts unless configured otherwise. */
+  public static final String CLIENT_ID = "fake-simkl-client-id";
+
+  /** The default user's access token. */
+  public static final String ACCESS_TOKEN = "fake-simkl-access-token";
+
+  private final String clientId;
+  private final Clock clock;
+  private final SimklCatalogue catalogue = new SimklCatalogue();
+  private final Faults faults = new Faults();
+  private final Map<String, SimklUser> usersByToken = new ConcurrentHashMap<>();
+  private final SimklRateLimiter limiter;
+  private final SimklWrites writes;
+  private final LoopbackServer server;
+  private final SimklUser defaultUser;
+
+  private FakeSimklServer(Builder b) {
+    this.clientId = b.clientId;
+    this.clock = b.clock;
+    this.limiter = new SimklRateLimiter(b.getLimit, b.getWindow, b.postInterval, b.clock);
+    this.writes = new SimklWrites(catalogue, b.clock);
+    this.server = new LoopbackServer(this::handle, faults, b.clock);
+    this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
+  }
+
+  /** A builder with SIMKL's limits (10 GETs per second, 1 POST per second). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts answering on a free loopback port; returns this. */
+  public FakeSimklServer start() {
+    server.start();
+    return this;
+  }
+
+  /** Stops answering. */
+  public void stop() {
+    server.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return server.baseUri().toString();
+  }
+
+  public URI baseUri() {
+    return server.baseUri();
+  }
+
+  /** The titles this fake knows. */
+  public SimklCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /** The default user (token {@link #ACCESS_TOKEN}). */
+  public SimklUser user() {
+    return defaultUser;
+  }
+
+  /** Adds another account reachable with {@code token}. */
+  public SimklUser addUser(String username, String token) {
+    SimklUser user = new SimklUser(username, clock);
+    usersByToken.put(Objects.requireNonNull(token, "token"), user);
+    return user;
+  }
+
+  /** Makes a token invalid (its requests answer 401 from now on). */
+  public void revokeToken(String token) {
+    usersByToken.remove(token);
+  }
+
+  /** Fault injection for the next requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** How many requests were refused with 429 for going faster than the limits. */
+  public long rateLimited() {
+    return limiter.rejected();
+  }
+
+  /** Every request received, in order, with the status answered. */
+  public List<RecordedRequest> requests() {
+    return server.requests();
+  }
+
+  /** Requests per {@code "METHOD /path"}. */
+  public Map<String, Long> counts() {
+    return server.counts();
+  }
+
+  /** Requests of one {@code "METHOD /path"}. */
+  public long count(String endpoint) {
+    return server.count(endpoint);
+  }
+
+  /** Forgets the request log. */
+  public void clearLog() {
+    server.clearLog();
+  }
+
+  private FakeResponse handle(FakeRequest request) {
+    String key = request.header("simkl-api-key").or(() -> request.param("client_id")).orElse("");
+    if (!key.equals(clientId)) {
+      return FakeResponse.error(401, "client_id_failed");
+    }
+    if (request.header("user-agent").orElse("").isBlank()) {
+      // Assumed status: SIMKL documents User-Agent as required, not what it answers without one.
+      return FakeResponse.error(400, "user_agent_required");
+    }
+    String token =
+        request
+            .header("authorization")
+            .filter(a -> a.startsWith("Bearer "))
+            .map(a -> a.substring("Bearer ".length()).trim())
+            .orElse("");
+    SimklUser user = usersByToken.get(token);
+    if (user == null) {
+      return FakeResponse.error(401, "user_token_failed");
+    }
+    Optional<FakeResponse> limited = limiter.admit(token, request.method().equals("POST"));
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    synchronized (user) {
+      try {
+        return route(user, request);
+      } catch (JacksonException e) {
+        return FakeResponse.error(400, "invalid JSON body");
+      } catch (DateTimeParseException | NumberFormatException e) {
+        return FakeResponse.error(400, "invalid value: " + e.getMessage());
+      }
+    }
+  }
+
+  private FakeResponse route(SimklUser user, FakeRequest request) {
+    String path = request.path().replaceAll("/+$", "");
+    if (request.method().equals("GET")) {
+      return routeGet(user, request, path);
+    }
+    if (!request.method().equals("POST")) {
+      return FakeResponse.error(405, "method not allowed");
+    }
+    if (path.equals("/users/settings")) {
+      return SimklReads.settings(user);
+    }
+    if (!request.header("content-type").orElse("").startsWith("application/json")) {
+      return FakeResponse.error(400, "Content-Type must be application/json");
+    }
+    JsonNode body = SimklJson.MAPPER.readTree(request.body().isEmpty() ? "{}" : request.body());
+    switch (path) {
+      case "/sync/add-to-list":
+        return writes.addToList(user, body);
+      case "/sync/history":
+        return writes.historyAdd(user, body);
+      case "/sync/history/remove":
+        return writes.historyRemove(user, body);
+      case "/sync/ratings":
+        return writes.ratingsAdd(user, body);
+      case "/sync/ratings/remove":
+        return writes.ratingsRemove(user, body);
+      default:
+        return FakeResponse.error(404, "not found");
+    }
+  }
+
+  private FakeResponse routeGet(SimklUser user, FakeRequest request, String path) {
+    if (path.equals("/sync/activities")) {
+      return SimklReads.activities(user);
+    }
+    String[] p = path.split("/");
+    if (p.length < 3 || !p[1].equals("sync") || !p[2].equals("all-items") || p.length > 5) {
+      return FakeResponse.error(404, "not found");
+    }
+    Optional<Kind> type = Optional.empty();
+    if (p.length > 3) {
+      type = kindOf(p[3]);
+      if (type.isEmpty()) {
+        return FakeResponse.error(404, "unknown type " + p[3]);
+      }
+    }
+    Optional<String> status = p.length > 4 ? Optional.of(p[4]) : Optional.empty();
+    if (status.isPresent() && !SimklUser.STATUSES.contains(status.get())) {
+      return FakeResponse.error(404, "unknown status " + status.get());
+    }
+    return SimklReads.allItems(user, request, type, status, faults.takeEmptyList(request));
+  }
+
+  private static Optional<Kind> kindOf(String segment) {
+    for (Kind k : Kind.values()) {
+      if (k.group().equals(segment)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Configures a {@link FakeSimklServer}. */
+  public static final class Builder {
+    private String clientId = CLIENT_ID;
+    private Clock clock = Clock.systemUTC();
+    private int getLimit = 10;
+    private Duration getWindow = Duration.ofSeconds(1);
+    private Duration postInterval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    /** The client id the fake accepts. */
+    public Builder clientId(String value) {
+      this.clientId = Objects.requireNonNull(value, "clientId");
+      return this;
+    }
+
+    /** The clock for rate limits and default times; share a FakeTime with the client. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** GETs allowed per token and window (SIMKL: 10 per second). */
+    public Builder getLimit(int limit, Duration window) {
+      this.getLimit = limit;
+      this.getWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** Least time between two POSTs of one token (SIMKL: 1 s). */
+    public Builder postInterval(Duration value) {
+      this.postInterval = Objects.requireNonNull(value, "postInterval");
+      return this;
+    }
+
+    public FakeSimklServer build() {
+      return new FakeSimklServer(this);
+    }
+  }
+}
