@@ -32,11 +32,9 @@ final class PairRun {
     ProviderSession.Connection target = run.session().connect(pair.target(), pair.targetInstance());
     for (ProviderSession.Connection c : List.of(source, target)) {
       if (c.missingInBuild()) {
-        run.listener().warning("pair " + pair.id() + " skipped: " + c.failure());
         return summary("skipped", c.failure(), List.of());
       }
       if (!c.usable()) {
-        run.listener().warning("pair " + pair.id() + " failed: " + c.failure());
         return summary("failed", c.failure(), List.of());
       }
     }

@@ -151,6 +151,11 @@ public final class LibraryDocument {
     if (newline > 0) {
       problem = problem.substring(0, newline);
     }
+    int source = problem == null ? -1 : problem.indexOf("[Source:");
+    int note = source < 0 ? -1 : problem.lastIndexOf(" (", source);
+    if (note > 0) {
+      problem = problem.substring(0, note); // the parser's own location note repeats ours
+    }
     return "invalid JSON " + at(e.getLocation()) + ": " + problem;
   }
 
