@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * {@code client_id}).
  *
  * <pre>{@code
- * PlexPinLogin login = PlexPinLogin.create(URI.create("https://plex.tv"), clientId, clock, sleeper);
+ * PlexPinLogin login = PlexPinLogin.create(plexTvUrl, clientId, clock, sleeper);
  * PlexPinLogin.Pin pin = login.start();
  * System.out.println("Open " + pin.authUrl());
  * String token = login.await(pin, Duration.ofSeconds(2), Duration.ofMinutes(10));

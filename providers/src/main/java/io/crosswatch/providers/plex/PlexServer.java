@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -159,11 +160,7 @@ final class PlexServer {
     return api.readAll(request, PAGE_SIZE);
   }
 
-  private interface EntryParse {
-    PlexEntry get();
-  }
-
-  private PlexEntry parse(Section s, EntryParse parse) throws ProviderException {
+  private PlexEntry parse(Section s, Supplier<PlexEntry> parse) throws ProviderException {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
