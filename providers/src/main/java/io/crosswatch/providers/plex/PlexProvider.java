@@ -1,0 +1,176 @@
+package io.crosswatch.providers.plex;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.core.provider.WriteResult;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One Plex account and server: history and ratings from the server's libraries (one paged pass per
+ * run, reused by every snapshot and write of this instance), the watchlist from Plex Discover.
+ */
+final class PlexProvider implements Provider {
+  private final String instance;
+  private final String settingsPath;
+  private final PlexSettings settings;
+  private final PlexServer server;
+  private final PlexWatchlist watchlist;
+  private final PlexApi discover;
+  private final PlexApi plexTv;
+  private final PlexServerWrites writes;
+  private final PlexHealth health;
+  private Set<String> historySections;
+  private Set<String> ratingsSections;
+
+  PlexProvider(
+      String instance,
+      String settingsPath,
+      PlexSettings settings,
+      PlexServer server,
+      PlexWatchlist watchlist,
+      PlexApi discover,
+      PlexApi plexTv,
+      Clock clock) {
+    this.instance = instance;
+    this.settingsPath = settingsPath;
+    this.settings = settings;
+    this.server = server;
+    this.watchlist = watchlist;
+    this.discover = discover;
+    this.plexTv = plexTv;
+    this.writes = server == null ? null : new PlexServerWrites(server, clock);
+    this.health = new PlexHealth(this, settings, server, plexTv);
+  }
+
+  @Override
+  public String name() {
+    return "PLEX";
+  }
+
+  @Override
+  public String instance() {
+    return instance;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    Set<Feature> f = EnumSet.noneOf(Feature.class);
+    if (server != null) {
+      f.add(Feature.HISTORY);
+      f.add(Feature.RATINGS);
+    }
+    if (!settings.accountToken().isEmpty() || server == null) {
+      f.add(Feature.WATCHLIST);
+    }
+    return f;
+  }
+
+  @Override
+  public HealthReport health() {
+    return health.check();
+  }
+
+  @Override
+  public List<Item> snapshot(Feature feature) throws ProviderException {
+    if (feature == Feature.WATCHLIST) {
+      requireAccount();
+      return watchlist.snapshot();
+    }
+    return library().snapshot(feature, sections(feature));
+  }
+
+  @Override
+  public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.WATCHLIST) {
+      requireAccount();
+      return ItemWrites.run(items, PlexProviderFactory.WRITE_CONCURRENCY, watchlist::add);
+    }
+    PlexLibrary library = library();
+    Set<String> sections = sections(feature);
+    return ItemWrites.run(
+        items,
+        PlexProviderFactory.WRITE_CONCURRENCY,
+        feature == Feature.HISTORY
+            ? item -> writes.markPlayed(library, sections, item)
+            : item -> writes.rate(library, sections, item));
+  }
+
+  @Override
+  public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.WATCHLIST) {
+      requireAccount();
+      return ItemWrites.run(items, PlexProviderFactory.WRITE_CONCURRENCY, watchlist::remove);
+    }
+    PlexLibrary library = library();
+    Set<String> sections = sections(feature);
+    return ItemWrites.run(
+        items,
+        PlexProviderFactory.WRITE_CONCURRENCY,
+        feature == Feature.HISTORY
+            ? item -> writes.markUnplayed(library, sections, item)
+            : item -> writes.clearRating(library, sections, item));
+  }
+
+  @Override
+  public Optional<ApiUsage> apiUsage() {
+    long requests = 0;
+    long retries = 0;
+    long limited = 0;
+    Map<String, Long> byEndpoint = new TreeMap<>();
+    List<PlexApi> apis =
+        server == null ? List.of(discover, plexTv) : List.of(server.api(), discover, plexTv);
+    for (PlexApi api : apis) {
+      ApiUsage u = api.client().usage();
+      requests += u.requests();
+      retries += u.retries();
+      limited += u.rateLimited();
+      u.byEndpoint().forEach((k, v) -> byEndpoint.merge(k, v, Long::sum));
+    }
+    return Optional.of(new ApiUsage(requests, retries, limited, byEndpoint));
+  }
+
+  /** The library index of every section history or ratings use. */
+  private PlexLibrary library() throws ProviderException {
+    if (server == null) {
+      throw ProviderException.permanent(
+          Kind.REJECTED,
+          label() + ": history and ratings need a server; set " + settingsPath + ".server_url");
+    }
+    Set<String> all = new LinkedHashSet<>(sections(Feature.HISTORY));
+    all.addAll(sections(Feature.RATINGS));
+    return server.library(all);
+  }
+
+  private synchronized Set<String> sections(Feature feature) throws ProviderException {
+    if (historySections == null) {
+      historySections =
+          server.sectionKeys(settings.historyLibraries(), settingsPath + ".history.libraries");
+      ratingsSections =
+          server.sectionKeys(settings.ratingsLibraries(), settingsPath + ".ratings.libraries");
+    }
+    return feature == Feature.HISTORY ? historySections : ratingsSections;
+  }
+
+  private void requireAccount() throws ProviderException {
+    if (settings.accountToken().isEmpty()) {
+      throw ProviderException.permanent(
+          Kind.AUTH,
+          label()
+              + ": the watchlist lives on Plex Discover and needs "
+              + settingsPath
+              + ".account_token; sign in with cw auth plex");
+    }
+  }
+}
