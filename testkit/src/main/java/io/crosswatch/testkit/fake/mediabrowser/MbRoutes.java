@@ -42,6 +42,11 @@ final class MbRoutes {
     if (segs[0].equals("Playlists")) {
       return playlists(user, request, segs);
     }
+    if (segs[0].equals("Users") && segs.length == 2 && request.method().equals("GET")) {
+      return segs[1].equalsIgnoreCase(user.id())
+          ? MbJson.ok(MbJson.NODES.objectNode().put("Name", user.name()).put("Id", user.id()))
+          : FakeResponse.error(404, "user not found");
+    }
     String[] rest;
     if (segs[0].equals("Users") && segs.length >= 3) {
       if (!segs[1].equalsIgnoreCase(user.id())) {
