@@ -143,6 +143,11 @@ public final class MbLibrary {
     return Optional.ofNullable(items.get(id.toLowerCase(Locale.ROOT)));
   }
 
+  /** Takes an item out of the library (as deleting its files would); false when absent. */
+  public synchronized boolean remove(MbItem item) {
+    return items.remove(item.id()) != null;
+  }
+
   /** A view by id. */
   synchronized Optional<View> view(String id) {
     return Optional.ofNullable(views.get(id.toLowerCase(Locale.ROOT)));
