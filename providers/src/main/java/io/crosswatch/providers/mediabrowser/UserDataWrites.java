@@ -47,6 +47,10 @@ final class UserDataWrites {
     if (!types.contains(item.type())) {
       return ItemOutcome.failed(item, unsupported(feature, item), false);
     }
+    Integer rating = item.rating();
+    if (feature == Feature.RATINGS && add && (rating == null || rating < 1 || rating > 10)) {
+      return ItemOutcome.failed(item, "rating must be 1–10, got " + rating, false);
+    }
     Optional<LibraryEntry> found =
         index.resolve(item).filter(entry -> index.inScope(entry, feature));
     if (found.isEmpty()) {
@@ -105,9 +109,6 @@ final class UserDataWrites {
   private ItemOutcome rate(LibraryIndex index, LibraryEntry entry, UserState s, Item item)
       throws ProviderException {
     Integer rating = item.rating();
-    if (rating == null || rating < 1 || rating > 10) {
-      return ItemOutcome.failed(item, "rating must be 1–10, got " + rating, false);
-    }
     if (rating.equals(s.crosswatchRating())) {
       return ItemOutcome.alreadyPresent(item);
     }
