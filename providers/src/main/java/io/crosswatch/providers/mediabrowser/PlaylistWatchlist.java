@@ -74,7 +74,7 @@ final class PlaylistWatchlist {
   }
 
   private ItemOutcome add(Item item, String serverId, String itemId) throws ProviderException {
-    if (listed(itemId)) {
+    if (!claim(itemId)) {
       return ItemOutcome.alreadyPresent(item);
     }
     ApiRequest request =
@@ -83,7 +83,11 @@ final class PlaylistWatchlist {
             .withQuery(api.dialect().param("UserId"), userId)
             // A repeat would add a second entry of the title.
             .notRepeatable();
-    return UserDataWrites.send(api, item, request, answer -> recordAdded(itemId));
+    ItemOutcome outcome = UserDataWrites.send(api, item, request, answer -> {});
+    if (!outcome.succeeded()) {
+      recordRemoved(itemId);
+    }
+    return outcome;
   }
 
   private ItemOutcome remove(Item item, String itemId) throws ProviderException {
@@ -97,13 +101,18 @@ final class PlaylistWatchlist {
     return UserDataWrites.send(api, item, request, answer -> recordRemoved(itemId));
   }
 
-  private synchronized boolean listed(String itemId) {
-    return entries.containsKey(itemId);
-  }
-
-  private synchronized void recordAdded(String itemId) {
-    // The new entry's id is unknown until the playlist is read again.
-    entries.computeIfAbsent(itemId, k -> new ArrayList<>()).add(null);
+  /**
+   * Marks an item as listed unless it is already (the same title twice in one call is added once).
+   * The new entry's id is unknown until the playlist is read again, so it is recorded as null.
+   */
+  private synchronized boolean claim(String itemId) {
+    if (entries.containsKey(itemId)) {
+      return false;
+    }
+    List<String> pending = new ArrayList<>();
+    pending.add(null);
+    entries.put(itemId, pending);
+    return true;
   }
 
   private synchronized void recordRemoved(String itemId) {
@@ -112,10 +121,10 @@ final class PlaylistWatchlist {
 
   /** The entry ids of an item, reading the playlist again when one was added during this run. */
   private synchronized List<String> entryIds(String itemId) throws ProviderException {
-    List<String> ids = entries.getOrDefault(itemId, List.of());
+    List<String> ids = entries.getOrDefault(itemId, new ArrayList<>());
     if (ids.contains(null)) {
       entries = readEntries();
-      ids = entries.getOrDefault(itemId, List.of());
+      ids = entries.getOrDefault(itemId, new ArrayList<>());
     }
     return List.copyOf(ids);
   }
