@@ -92,7 +92,8 @@ final class LibraryIndex {
 
   /**
    * The library entry an item names: by the server's own id, by any external id of the same type,
-   * or (episodes) by the show's ids with season and number.
+   * or (episodes) by the show's ids with season and number. Lookups stay local: Jellyfin ignores
+   * {@code AnyProviderIdEquals} and would answer a server-side lookup with the whole library.
    */
   Optional<LibraryEntry> resolve(Item item) {
     String local = item.ids().value(dialect.localKind());
