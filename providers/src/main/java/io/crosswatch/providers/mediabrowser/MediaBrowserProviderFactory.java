@@ -1,0 +1,110 @@
+package io.crosswatch.providers.mediabrowser;
+
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.http.HttpApiClient;
+import io.crosswatch.providers.http.RetryPolicy;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+
+/** What the Jellyfin and Emby factories share: settings, the HTTP client and the provider. */
+abstract class MediaBrowserProviderFactory implements ProviderFactory {
+  private final Dialect dialect;
+  private final Sleeper sleeper;
+  private final Supplier<RandomGenerator> random;
+
+  MediaBrowserProviderFactory(Dialect dialect, Sleeper sleeper, Supplier<RandomGenerator> random) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public final String name() {
+    return dialect.providerName();
+  }
+
+  @Override
+  public final List<ConfigIssue> validate(JsonNode settings, String path) {
+    return MediaBrowserSettings.validate(settings, path, "http://localhost:8096");
+  }
+
+  @Override
+  public final Provider create(ProviderContext context) {
+    Objects.requireNonNull(context, "context");
+    MediaBrowserSettings settings = settings(context.settings(), context.instance());
+    String label = context.name() + ":" + context.instance();
+    HttpApiClient client =
+        client(label, settings, context.log(), context.debugHttp()).clock(context.clock()).build();
+    MediaBrowserApi api = new MediaBrowserApi(client, dialect, prefixGiven(settings));
+    LibraryReader reader =
+        new LibraryReader(api, settings.userId(), settings, context.settingsPath(), context.log());
+    return new MediaBrowserProvider(context.instance(), settings, api, reader);
+  }
+
+  /**
+   * A login helper for this server, from a settings object that {@link #validate} accepted (it
+   * needs {@code server}; {@code device_id} and {@code timeout} are used when set).
+   */
+  public final MediaBrowserAuthenticator authenticator(
+      JsonNode settings, String instance, DiagnosticLog log, boolean debugHttp) {
+    MediaBrowserSettings s = settings(settings, instance);
+    MediaBrowserSettings anonymous =
+        new MediaBrowserSettings(
+            s.server(),
+            "",
+            "",
+            s.username(),
+            s.deviceId(),
+            s.watchlistMode(),
+            s.playlistName(),
+            s.verifySsl(),
+            s.timeout(),
+            s.concurrency(),
+            s.libraries());
+    HttpApiClient client =
+        client(dialect.providerName() + ":" + instance, anonymous, log, debugHttp).build();
+    return new MediaBrowserAuthenticator(
+        new MediaBrowserApi(client, dialect, prefixGiven(s)), s.deviceId());
+  }
+
+  private MediaBrowserSettings settings(JsonNode settings, String instance) {
+    return MediaBrowserSettings.from(settings, "crosswatch-" + instance);
+  }
+
+  private HttpApiClient.Builder client(
+      String label, MediaBrowserSettings settings, DiagnosticLog log, boolean debugHttp) {
+    String token = settings.accessToken();
+    HttpApiClient.Builder b =
+        HttpApiClient.builder(label, settings.server())
+            .defaultHeader("Accept", "application/json")
+            .secrets(List.of(token))
+            .retry(RetryPolicy.defaults())
+            .timeout(settings.timeout())
+            .sleeper(sleeper)
+            .random(random.get())
+            .log(log, debugHttp);
+    if (dialect == Dialect.JELLYFIN) {
+      // Jellyfin 12 drops the legacy X-Emby-Token: the token rides in the Authorization header.
+      b.defaultHeader(dialect.identityHeader(), Dialect.identity(settings.deviceId(), token));
+    } else {
+      b.defaultHeader(dialect.identityHeader(), Dialect.identity(settings.deviceId(), null));
+      if (!token.isEmpty()) {
+        b.defaultHeader("X-Emby-Token", token);
+      }
+    }
+    return b;
+  }
+
+  private boolean prefixGiven(MediaBrowserSettings settings) {
+    String path = settings.server().getPath();
+    return path != null && path.toLowerCase(java.util.Locale.ROOT).endsWith("/emby");
+  }
+}

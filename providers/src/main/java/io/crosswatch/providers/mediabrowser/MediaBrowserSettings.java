@@ -1,0 +1,268 @@
+package io.crosswatch.providers.mediabrowser;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ConfigIssue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The settings of one Jellyfin or Emby instance, with CrossWatch's keys.
+ *
+ * @param server the server's address (for Emby, with or without {@code /emby})
+ * @param accessToken the user's access token
+ * @param userId the user's id on the server
+ * @param username the user's name (for {@code cw auth}; informational otherwise)
+ * @param deviceId the device id the server files the token under
+ * @param watchlistMode whether the watchlist is the favourites or a named playlist
+ * @param playlistName the playlist's name in playlist mode
+ * @param verifySsl whether certificates must be valid (only {@code true} is supported)
+ * @param timeout how long one HTTP attempt may take
+ * @param concurrency how many writes may be in flight at once
+ * @param libraries per feature, the libraries (names or ids) it is restricted to; absent = all
+ */
+record MediaBrowserSettings(
+    URI server,
+    String accessToken,
+    String userId,
+    String username,
+    String deviceId,
+    WatchlistMode watchlistMode,
+    String playlistName,
+    boolean verifySsl,
+    Duration timeout,
+    int concurrency,
+    Map<Feature, List<String>> libraries) {
+
+  /** Where the watchlist lives on a server, which has none of its own. */
+  enum WatchlistMode {
+    FAVORITES,
+    PLAYLIST
+  }
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  static final int DEFAULT_CONCURRENCY = 4;
+  static final int MAX_CONCURRENCY = 32;
+  static final String DEFAULT_PLAYLIST = "Watchlist";
+
+  private static final Set<String> STRING_KEYS =
+      Set.of("access_token", "user_id", "username", "device_id");
+
+  MediaBrowserSettings {
+    libraries = Map.copyOf(libraries);
+  }
+
+  @Override
+  public String toString() {
+    // Never print the token, whatever ends up logging this record.
+    return "MediaBrowserSettings[server=" + server + ", userId=" + userId + "]";
+  }
+
+  /** The libraries one feature is restricted to, or empty for all. */
+  List<String> librariesOf(Feature feature) {
+    return libraries.getOrDefault(feature, List.of());
+  }
+
+  /** Type and value problems of a settings object; unknown keys are warnings. */
+  static List<ConfigIssue> validate(JsonNode settings, String path, String example) {
+    List<ConfigIssue> issues = new ArrayList<>();
+    if (settings == null || !settings.isObject()) {
+      issues.add(ConfigIssue.error(path, "must be an object"));
+      return issues;
+    }
+    JsonNode server = settings.get("server");
+    if (server == null
+        || server.isNull()
+        || (server.isString() && server.stringValue().isBlank())) {
+      issues.add(
+          ConfigIssue.error(
+              path + ".server", "is required: the server's address, e.g. " + example));
+    }
+    for (Map.Entry<String, JsonNode> e : settings.properties()) {
+      checkKey(e.getKey(), e.getValue(), path + "." + e.getKey(), issues);
+    }
+    return issues;
+  }
+
+  private static void checkKey(String key, JsonNode v, String at, List<ConfigIssue> issues) {
+    if (STRING_KEYS.contains(key)) {
+      stringOrNull(v, at, issues);
+    } else if (key.equals("server")) {
+      if (v.isString() && !v.stringValue().isBlank()) {
+        checkUrl(v.stringValue(), at, issues);
+      } else if (!v.isString() && !v.isNull()) {
+        issues.add(ConfigIssue.error(at, "must be a string, got " + kind(v)));
+      }
+    } else if (key.equals("verify_ssl")) {
+      if (!v.isBoolean()) {
+        issues.add(ConfigIssue.error(at, "must be true or false, got " + kind(v)));
+      } else if (!v.booleanValue()) {
+        issues.add(
+            ConfigIssue.warning(
+                at,
+                "false is not supported, certificates are always checked; use http on a trusted"
+                    + " network or add the server's certificate to the Java trust store"));
+      }
+    } else if (key.equals("timeout")) {
+      if (!(v.isNumber() && v.doubleValue() > 0 && v.doubleValue() <= 3600)) {
+        issues.add(
+            ConfigIssue.error(
+                at,
+                "must be a number of seconds within (0, 3600], got "
+                    + (v.isNumber() ? v.asString() : kind(v))));
+      }
+    } else if (key.equals("concurrency")) {
+      if (!(v.isIntegralNumber()
+          && v.canConvertToInt()
+          && v.intValue() >= 1
+          && v.intValue() <= MAX_CONCURRENCY)) {
+        issues.add(
+            ConfigIssue.error(
+                at,
+                "must be a whole number within 1.."
+                    + MAX_CONCURRENCY
+                    + ", got "
+                    + (v.isNumber() ? v.asString() : kind(v))));
+      }
+    } else if (key.equals("watchlist")) {
+      checkFeature(v, at, true, issues);
+    } else if (key.equals("history") || key.equals("ratings")) {
+      checkFeature(v, at, false, issues);
+    } else {
+      issues.add(ConfigIssue.warning(at, "unknown key, ignored"));
+    }
+  }
+
+  private static void checkFeature(
+      JsonNode v, String at, boolean watchlist, List<ConfigIssue> issues) {
+    if (!v.isObject()) {
+      issues.add(ConfigIssue.error(at, "must be an object, got " + kind(v)));
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      String key = e.getKey();
+      JsonNode value = e.getValue();
+      String sub = at + "." + key;
+      if (key.equals("libraries")) {
+        checkLibraries(value, sub, issues);
+      } else if (watchlist && key.equals("mode")) {
+        if (!(value.isString()
+            && (value.stringValue().equals("favorites")
+                || value.stringValue().equals("playlist")))) {
+          issues.add(
+              ConfigIssue.error(
+                  sub,
+                  "must be \"favorites\" or \"playlist\", got "
+                      + (value.isString() ? "\"" + value.stringValue() + "\"" : kind(value))));
+        }
+      } else if (watchlist && key.equals("playlist_name")) {
+        stringOrNull(value, sub, issues);
+      } else {
+        issues.add(ConfigIssue.warning(sub, "unknown key, ignored"));
+      }
+    }
+  }
+
+  private static void checkLibraries(JsonNode v, String at, List<ConfigIssue> issues) {
+    if (!v.isArray()) {
+      issues.add(ConfigIssue.error(at, "must be a list of library names or ids, got " + kind(v)));
+      return;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode name = v.get(i);
+      if (!name.isString() || name.stringValue().isBlank()) {
+        issues.add(
+            ConfigIssue.error(
+                at + "[" + i + "]", "must be a library name or id, got " + kind(name)));
+      }
+    }
+  }
+
+  /** Reads settings that {@link #validate} accepted; missing keys take their defaults. */
+  static MediaBrowserSettings from(JsonNode s, String defaultDeviceId) {
+    JsonNode timeout = s.get("timeout");
+    JsonNode concurrency = s.get("concurrency");
+    JsonNode verify = s.get("verify_ssl");
+    JsonNode watchlist = s.path("watchlist");
+    String deviceId = text(s, "device_id");
+    String playlist = text(watchlist, "playlist_name");
+    Map<Feature, List<String>> libraries = new EnumMap<>(Feature.class);
+    for (Feature f : Feature.values()) {
+      List<String> names = new ArrayList<>();
+      s.path(f.key()).path("libraries").forEach(n -> names.add(n.asString().strip()));
+      if (!names.isEmpty()) {
+        libraries.put(f, List.copyOf(names));
+      }
+    }
+    return new MediaBrowserSettings(
+        URI.create(stripSlash(text(s, "server"))),
+        text(s, "access_token"),
+        text(s, "user_id"),
+        text(s, "username"),
+        deviceId.isEmpty() ? defaultDeviceId : deviceId,
+        text(watchlist, "mode").equals("playlist")
+            ? WatchlistMode.PLAYLIST
+            : WatchlistMode.FAVORITES,
+        playlist.isEmpty() ? DEFAULT_PLAYLIST : playlist,
+        verify == null || !verify.isBoolean() || verify.booleanValue(),
+        timeout != null && timeout.isNumber()
+            ? Duration.ofMillis(Math.round(timeout.doubleValue() * 1000))
+            : DEFAULT_TIMEOUT,
+        concurrency != null && concurrency.canConvertToInt()
+            ? concurrency.intValue()
+            : DEFAULT_CONCURRENCY,
+        libraries);
+  }
+
+  private static void stringOrNull(JsonNode v, String at, List<ConfigIssue> issues) {
+    if (!v.isString() && !v.isNull()) {
+      issues.add(ConfigIssue.error(at, "must be a string, got " + kind(v)));
+    }
+  }
+
+  private static void checkUrl(String value, String at, List<ConfigIssue> issues) {
+    try {
+      URI uri = new URI(value.strip());
+      String scheme = uri.getScheme();
+      if (scheme == null
+          || !(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null) {
+        issues.add(
+            ConfigIssue.error(at, "must be an http(s) URL with a host, got \"" + value + "\""));
+      }
+    } catch (URISyntaxException e) {
+      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + value + "\""));
+    }
+  }
+
+  private static String text(JsonNode s, String key) {
+    JsonNode v = s.get(key);
+    return v != null && v.isString() ? v.stringValue().strip() : "";
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  static String kind(JsonNode v) {
+    if (v.isString()) {
+      return "a string";
+    }
+    if (v.isNumber()) {
+      return "a number";
+    }
+    if (v.isBoolean()) {
+      return "a boolean";
+    }
+    if (v.isNull()) {
+      return "null";
+    }
+    return v.isArray() ? "an array" : "an object";
+  }
+}

@@ -1,0 +1,114 @@
+package io.crosswatch.providers.mediabrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.providers.mediabrowser.MediaBrowserSettings.WatchlistMode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MediaBrowserSettingsTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
+
+  @Test
+  void factoriesAreNamedJellyfinAndEmby() {
+    assertThat(new JellyfinProviderFactory().name()).isEqualTo("JELLYFIN");
+    assertThat(new EmbyProviderFactory().name()).isEqualTo("EMBY");
+  }
+
+  @Test
+  void acceptsCrossWatchsKeys() {
+    List<ConfigIssue> issues =
+        new JellyfinProviderFactory()
+            .validate(
+                json(
+                    "{\"server\":\"http://jf.local:8096/\",\"access_token\":\"t\","
+                        + "\"user_id\":\"u\",\"username\":\"alice\",\"device_id\":\"d\","
+                        + "\"watchlist\":{\"mode\":\"playlist\",\"playlist_name\":\"WL\","
+                        + "\"libraries\":[\"Movies\"]},"
+                        + "\"history\":{\"libraries\":[\"Movies\",\"Shows\"]},"
+                        + "\"ratings\":{\"libraries\":[]},"
+                        + "\"verify_ssl\":true,\"timeout\":12.5,\"concurrency\":8}"),
+                "jellyfin");
+
+    assertThat(issues).isEmpty();
+  }
+
+  @Test
+  void reportsWrongTypesAsErrorsNamingThePath() {
+    List<ConfigIssue> issues =
+        new EmbyProviderFactory()
+            .validate(
+                json(
+                    "{\"server\":\"ftp://x\",\"user_id\":5,\"timeout\":0,\"concurrency\":0,"
+                        + "\"verify_ssl\":\"no\",\"watchlist\":{\"mode\":\"list\"},"
+                        + "\"history\":{\"libraries\":\"Movies\"},"
+                        + "\"ratings\":{\"libraries\":[\"\"]}}"),
+                "emby.instances.den");
+
+    assertThat(issues).allMatch(ConfigIssue::isError);
+    assertThat(issues)
+        .extracting(ConfigIssue::toString)
+        .containsExactly(
+            "emby.instances.den.server: must be an http(s) URL with a host, got \"ftp://x\"",
+            "emby.instances.den.user_id: must be a string, got a number",
+            "emby.instances.den.timeout: must be a number of seconds within (0, 3600], got 0",
+            "emby.instances.den.concurrency: must be a whole number within 1..32, got 0",
+            "emby.instances.den.verify_ssl: must be true or false, got a string",
+            "emby.instances.den.watchlist.mode: must be \"favorites\" or \"playlist\", got \"list\"",
+            "emby.instances.den.history.libraries: must be a list of library names or ids, got a"
+                + " string",
+            "emby.instances.den.ratings.libraries[0]: must be a library name or id, got a string");
+  }
+
+  @Test
+  void serverIsRequiredSoAnEmptyBlockIsNoUsableInstance() {
+    List<ConfigIssue> issues = new JellyfinProviderFactory().validate(json("{}"), "jellyfin");
+
+    assertThat(issues)
+        .extracting(ConfigIssue::toString)
+        .containsExactly(
+            "jellyfin.server: is required: the server's address, e.g. http://localhost:8096");
+  }
+
+  @Test
+  void warnsAboutUnknownKeysAndAnIgnoredVerifySsl() {
+    List<ConfigIssue> issues =
+        new JellyfinProviderFactory()
+            .validate(
+                json(
+                    "{\"server\":\"http://a\",\"serverurl\":\"x\",\"verify_ssl\":false,"
+                        + "\"history\":{\"limit\":5}}"),
+                "jellyfin");
+
+    assertThat(issues).noneMatch(ConfigIssue::isError);
+    assertThat(issues)
+        .extracting(ConfigIssue::path)
+        .containsExactly("jellyfin.serverurl", "jellyfin.verify_ssl", "jellyfin.history.limit");
+  }
+
+  @Test
+  void fillsDefaultsAndNeverPrintsTheToken() {
+    MediaBrowserSettings s =
+        MediaBrowserSettings.from(
+            json("{\"server\":\"http://jf:8096/\",\"access_token\":\"tok-secret\"}"),
+            "crosswatch-default");
+
+    assertThat(s.server().toString()).isEqualTo("http://jf:8096");
+    assertThat(s.deviceId()).isEqualTo("crosswatch-default");
+    assertThat(s.watchlistMode()).isEqualTo(WatchlistMode.FAVORITES);
+    assertThat(s.playlistName()).isEqualTo("Watchlist");
+    assertThat(s.concurrency()).isEqualTo(4);
+    assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.librariesOf(Feature.HISTORY)).isEmpty();
+    assertThat(s.toString()).doesNotContain("tok-secret");
+  }
+}

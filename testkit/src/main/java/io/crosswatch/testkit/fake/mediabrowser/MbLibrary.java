@@ -1,0 +1,181 @@
+package io.crosswatch.testkit.fake.mediabrowser;
+
+import io.crosswatch.testkit.fake.mediabrowser.MbItem.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fake server's library: user views (libraries) and the movies, series and episodes in them, in
+ * the order added. Ids follow the dialect (Jellyfin GUIDs, Emby digits). Thread-safe.
+ */
+public final class MbLibrary {
+
+  /**
+   * One library as {@code /UserViews} lists it.
+   *
+   * @param id the view's item id
+   * @param name its name, e.g. {@code Movies}
+   * @param collectionType {@code movies} or {@code tvshows}
+   */
+  public record View(String id, String name, String collectionType) {}
+
+  private final ServerDialect dialect;
+  private final Map<String, View> views = new LinkedHashMap<>();
+  private final Map<String, MbItem> items = new LinkedHashMap<>();
+  private long nextId = 1;
+  private int generatedMovies;
+
+  MbLibrary(ServerDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** Adds a library (user view). */
+  public synchronized View addView(String name, String collectionType) {
+    View v = new View(newId(), name, collectionType);
+    views.put(v.id(), v);
+    return v;
+  }
+
+  /** Adds a movie; {@code providerIds} maps {@code Imdb}/{@code Tmdb}/{@code Tvdb} to values. */
+  public synchronized MbItem addMovie(
+      View view, String name, Integer year, Map<String, String> providerIds) {
+    return add(
+        new MbItem(newId(), Kind.MOVIE, name, year, providerIds, view.id(), null, null, null));
+  }
+
+  /** Adds a series. */
+  public synchronized MbItem addSeries(
+      View view, String name, Integer year, Map<String, String> providerIds) {
+    return add(
+        new MbItem(newId(), Kind.SERIES, name, year, providerIds, view.id(), null, null, null));
+  }
+
+  /** Adds an episode of a series (in the series' library). */
+  public synchronized MbItem addEpisode(
+      MbItem series, int season, int number, String name, Map<String, String> providerIds) {
+    return add(
+        new MbItem(
+            newId(),
+            Kind.EPISODE,
+            name,
+            null,
+            providerIds,
+            series.viewId(),
+            series.id(),
+            season,
+            number));
+  }
+
+  /**
+   * Adds {@code count} movies to the {@code Movies} library with the same ids as the fake Trakt's
+   * generated movies: movie {@code i} (from 1) is "Movie i", imdb {@code tt(1000000+i)}, tmdb
+   * {@code 5000+i}.
+   */
+  public synchronized List<MbItem> generateMovies(int count) {
+    View view = viewNamed("Movies", "movies");
+    List<MbItem> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      int i = ++generatedMovies;
+      out.add(
+          addMovie(
+              view,
+              "Movie " + i,
+              1970 + i % 50,
+              Map.of("Imdb", "tt" + (1000000 + i), "Tmdb", Integer.toString(5000 + i))));
+    }
+    return out;
+  }
+
+  /**
+   * Adds series {@code n} to the {@code Shows} library with the fake Trakt's ids (tvdb {@code
+   * 300000+n}, imdb {@code tt(5000000+n)}, tmdb {@code 700000+n}) and its episodes (tvdb {@code
+   * 20000000 + n*10000 + s*100 + e}).
+   */
+  public synchronized MbItem generateSeries(int n, int seasons, int episodesPerSeason) {
+    View view = viewNamed("Shows", "tvshows");
+    MbItem series =
+        addSeries(
+            view,
+            "Show " + n,
+            1960 + n % 60,
+            Map.of(
+                "Tvdb",
+                Integer.toString(300000 + n),
+                "Imdb",
+                "tt" + (5000000 + n),
+                "Tmdb",
+                Integer.toString(700000 + n)));
+    for (int s = 1; s <= seasons; s++) {
+      for (int e = 1; e <= episodesPerSeason; e++) {
+        long tvdb = 20000000L + n * 10000L + s * 100L + e;
+        addEpisode(series, s, e, "Episode " + e, Map.of("Tvdb", Long.toString(tvdb)));
+      }
+    }
+    return series;
+  }
+
+  /** The library with this name, created when missing. */
+  public synchronized View viewNamed(String name, String collectionType) {
+    for (View v : views.values()) {
+      if (v.name().equals(name)) {
+        return v;
+      }
+    }
+    return addView(name, collectionType);
+  }
+
+  /** Every library, in the order added. */
+  public synchronized List<View> views() {
+    return List.copyOf(views.values());
+  }
+
+  /** Every item, in the order added. */
+  public synchronized List<MbItem> items() {
+    return List.copyOf(items.values());
+  }
+
+  /** An item by id (ids compare case-insensitively, as GUIDs do). */
+  public synchronized Optional<MbItem> item(String id) {
+    return Optional.ofNullable(items.get(id.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Takes an item out of the library (as deleting its files would); false when absent. */
+  public synchronized boolean remove(MbItem item) {
+    return items.remove(item.id()) != null;
+  }
+
+  /** A view by id. */
+  synchronized Optional<View> view(String id) {
+    return Optional.ofNullable(views.get(id.toLowerCase(Locale.ROOT)));
+  }
+
+  /** An episode of a series by season and number. */
+  public synchronized Optional<MbItem> episode(MbItem series, int season, int number) {
+    return items.values().stream()
+        .filter(i -> series.id().equals(i.seriesId()))
+        .filter(i -> i.season() == season && i.number() == number)
+        .findFirst();
+  }
+
+  /** The episodes of a series. */
+  public synchronized List<MbItem> episodes(MbItem series) {
+    return items.values().stream().filter(i -> series.id().equals(i.seriesId())).toList();
+  }
+
+  /** A fresh id in the dialect's format. */
+  synchronized String newId() {
+    long n = nextId++;
+    return dialect == ServerDialect.JELLYFIN
+        ? String.format(Locale.ROOT, "%08x%024x", 0xfeedbeefL, n)
+        : Long.toString(100 + n);
+  }
+
+  private MbItem add(MbItem item) {
+    items.put(item.id(), item);
+    return item;
+  }
+}
