@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,
+      AuthCommand.class,
       TrackerCommand.class
     })
 final class CwCommand implements Callable<Integer> {
