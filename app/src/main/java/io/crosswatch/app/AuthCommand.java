@@ -61,8 +61,8 @@ final class AuthCommand implements Callable<Integer> {
       String path = "default".equals(instance) ? "trakt" : "trakt.instances." + instance;
       JsonNode settings = config.instanceSettings("TRAKT", instance).orElse(null);
       if (settings == null && !"default".equals(instance)) {
-        throw CommandFailure.usage(path + ": not configured; add it with client_id and "
-            + "client_secret");
+        throw CommandFailure.usage(
+            path + ": not configured; add it with client_id and " + "client_secret");
       }
       List<String> problems = TraktDeviceAuth.problems(settings, path);
       if (!problems.isEmpty()) {
@@ -80,14 +80,15 @@ final class AuthCommand implements Callable<Integer> {
               ctx.out()::println);
       try {
         TraktDeviceAuth.Result result = auth.authorize();
-        ctx.out().println(
-            "Authorized"
-                + result.username().map(u -> " as " + u).orElse("")
-                + "; tokens saved to "
-                + result.tokenFile()
-                + " (refreshed automatically; the access token expires at "
-                + result.expiresAt()
-                + ").");
+        ctx.out()
+            .println(
+                "Authorized"
+                    + result.username().map(u -> " as " + u).orElse("")
+                    + "; tokens saved to "
+                    + result.tokenFile()
+                    + " (refreshed automatically; the access token expires at "
+                    + result.expiresAt()
+                    + ").");
         return ExitCodes.OK;
       } catch (ProviderException e) {
         throw CommandFailure.failed(e.getMessage());

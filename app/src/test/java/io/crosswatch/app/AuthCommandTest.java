@@ -73,15 +73,16 @@ class AuthCommandTest {
     trakt.oauth().approveAfter(1);
     Path state = dir.resolve("state");
 
-    Cli.Result r = cw("auth", "trakt", "--config", fullConfig().toString(), "--state-dir",
-        state.toString());
+    Cli.Result r =
+        cw("auth", "trakt", "--config", fullConfig().toString(), "--state-dir", state.toString());
 
     Path file = state.resolve("secrets").resolve("TRAKT-default.json");
     Tokens saved = new TokenStore(state).load("TRAKT", "default").orElseThrow();
     assertThat(r.code()).isZero();
     assertThat(r.out())
-        .contains("Open https://trakt.tv/activate and enter code "
-            + trakt.oauth().lastUserCode().orElseThrow())
+        .contains(
+            "Open https://trakt.tv/activate and enter code "
+                + trakt.oauth().lastUserCode().orElseThrow())
         .contains("Authorized as crosswatch; tokens saved to " + file);
     assertThat(r.out() + r.err())
         .doesNotContain(saved.accessToken(), saved.refreshToken(), FakeTraktServer.CLIENT_SECRET);
@@ -93,8 +94,14 @@ class AuthCommandTest {
   void aMissingClientSecretIsAConfigErrorNamingThePath() throws Exception {
     Path config = config("{\"client_id\": \"abc\"}");
 
-    Cli.Result r = cw("auth", "trakt", "--config", config.toString(), "--state-dir",
-        dir.resolve("state").toString());
+    Cli.Result r =
+        cw(
+            "auth",
+            "trakt",
+            "--config",
+            config.toString(),
+            "--state-dir",
+            dir.resolve("state").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("trakt.client_secret: missing");
@@ -104,8 +111,16 @@ class AuthCommandTest {
 
   @Test
   void anUnconfiguredInstanceIsAConfigError() throws Exception {
-    Cli.Result r = cw("auth", "trakt", "--config", fullConfig().toString(), "--instance", "work",
-        "--state-dir", dir.resolve("state").toString());
+    Cli.Result r =
+        cw(
+            "auth",
+            "trakt",
+            "--config",
+            fullConfig().toString(),
+            "--instance",
+            "work",
+            "--state-dir",
+            dir.resolve("state").toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("trakt.instances.work: not configured");
@@ -115,8 +130,14 @@ class AuthCommandTest {
   void aDeniedAuthorizationExits1WithAClearMessage() throws Exception {
     trakt.oauth().denyAfter(0);
 
-    Cli.Result r = cw("auth", "trakt", "--config", fullConfig().toString(), "--state-dir",
-        dir.resolve("state").toString());
+    Cli.Result r =
+        cw(
+            "auth",
+            "trakt",
+            "--config",
+            fullConfig().toString(),
+            "--state-dir",
+            dir.resolve("state").toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("authorization stopped", "denied");

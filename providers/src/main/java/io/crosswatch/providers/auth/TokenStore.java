@@ -25,10 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * and replaced atomically, so a crash leaves the old tokens or the new ones, never a mix.
  *
  * <p>A file holds {@code access_token}, {@code refresh_token}, {@code expires_at} (epoch seconds)
- * and the provider's extras as further string keys. Providers read the store first and fall back
- * to their config block ({@link #loadOr}); they save only tokens the service has just issued, so a
- * failed authorization or refresh never replaces working tokens. Messages name files, never
- * tokens. Thread-safe: each call reads or replaces one whole file.
+ * and the provider's extras as further string keys. Providers read the store first and fall back to
+ * their config block ({@link #loadOr}); they save only tokens the service has just issued, so a
+ * failed authorization or refresh never replaces working tokens. Messages name files, never tokens.
+ * Thread-safe: each call reads or replaces one whole file.
  */
 public final class TokenStore {
   /** The folder under the state dir that holds the token files. */
@@ -99,7 +99,10 @@ public final class TokenStore {
       AtomicFiles.write(file, out -> out.write(bytes), FILE_PERMS);
     } catch (IOException e) {
       throw new TokenStoreException(
-          file + ": cannot save the tokens (" + e.getClass().getSimpleName() + "); check the "
+          file
+              + ": cannot save the tokens ("
+              + e.getClass().getSimpleName()
+              + "); check the "
               + "state dir's permissions and free space",
           e);
     }
@@ -120,11 +123,14 @@ public final class TokenStore {
     o.put(ACCESS, tokens.accessToken());
     o.put(REFRESH, tokens.refreshToken());
     o.put(EXPIRES, tokens.expiresAt());
-    tokens.extras().forEach((k, v) -> {
-      if (!k.equals(ACCESS) && !k.equals(REFRESH) && !k.equals(EXPIRES)) {
-        o.put(k, v);
-      }
-    });
+    tokens
+        .extras()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals(ACCESS) && !k.equals(REFRESH) && !k.equals(EXPIRES)) {
+                o.put(k, v);
+              }
+            });
     return o;
   }
 
@@ -219,8 +225,12 @@ public final class TokenStore {
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       boolean plain =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-              || c == '-' || (c == '.' && sb.length() > 0);
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || (c == '.' && sb.length() > 0);
       sb.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
     }
     return sb.toString();

@@ -49,8 +49,7 @@ public record Tokens(
   }
 
   /**
-   * Whether the access token expires before {@code now + margin}; false when the expiry is
-   * unknown.
+   * Whether the access token expires before {@code now + margin}; false when the expiry is unknown.
    */
   public boolean expiresWithin(Instant now, Duration margin) {
     return expiresAt > 0 && !now.plus(margin).isBefore(Instant.ofEpochSecond(expiresAt));

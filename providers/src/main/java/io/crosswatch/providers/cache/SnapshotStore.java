@@ -105,8 +105,9 @@ public final class SnapshotStore {
 
   /** Where the cache of one instance lives. */
   public static Path file(Path stateDir, String provider, String instance) {
-    return stateDir.resolve(FOLDER).resolve(Names.safe(provider) + "-" + Names.safe(instance)
-        + ".json");
+    return stateDir
+        .resolve(FOLDER)
+        .resolve(Names.safe(provider) + "-" + Names.safe(instance) + ".json");
   }
 
   /** This store's file. */
@@ -179,23 +180,33 @@ public final class SnapshotStore {
     } catch (NoSuchFileException e) {
       return;
     } catch (IOException e) {
-      log.warn(label() + ": cannot read the snapshot cache " + file + " (" + e.getMessage()
-          + "); ignored, it will be rebuilt");
+      log.warn(
+          label()
+              + ": cannot read the snapshot cache "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); ignored, it will be rebuilt");
       return;
     }
     try {
       parse(MAPPER.readTree(bytes));
-    } catch (JacksonException | DateTimeParseException
-        | IllegalArgumentException e) {
+    } catch (JacksonException | DateTimeParseException | IllegalArgumentException e) {
       snapshots.clear();
       facts.clear();
-      log.warn(label() + ": the snapshot cache " + file + " is damaged (" + shortMessage(e)
-          + "); ignored, it will be rebuilt");
+      log.warn(
+          label()
+              + ": the snapshot cache "
+              + file
+              + " is damaged ("
+              + shortMessage(e)
+              + "); ignored, it will be rebuilt");
     }
   }
 
   private void parse(JsonNode root) {
-    if (!root.isObject() || root.path("version").asInt(0) != VERSION
+    if (!root.isObject()
+        || root.path("version").asInt(0) != VERSION
         || !root.path("scope").asString("").equals(scope)) {
       // Another format or another data source: start afresh without a fuss.
       log.debug(label() + ": snapshot cache " + file + " is of another version or scope; rebuilt");
@@ -208,8 +219,9 @@ public final class SnapshotStore {
       }
     }
     for (Map.Entry<String, JsonNode> e : root.path("facts").properties()) {
-      facts.put(e.getKey(), new Facts(strings(e.getValue().path("marks")),
-          strings(e.getValue().path("values"))));
+      facts.put(
+          e.getKey(),
+          new Facts(strings(e.getValue().path("marks")), strings(e.getValue().path("values"))));
     }
   }
 
@@ -244,25 +256,32 @@ public final class SnapshotStore {
     root.put("instance", instance);
     root.put("scope", scope);
     ObjectNode snaps = root.putObject("snapshots");
-    snapshots.forEach((feature, s) -> {
-      ObjectNode o = snaps.putObject(feature.key());
-      o.put("taken_at", s.takenAt().toString());
-      o.set("marks", object(s.marks()));
-      ArrayNode items = o.putArray("items");
-      s.items().forEach(item -> items.add(ItemJson.toJson(item)));
-    });
+    snapshots.forEach(
+        (feature, s) -> {
+          ObjectNode o = snaps.putObject(feature.key());
+          o.put("taken_at", s.takenAt().toString());
+          o.set("marks", object(s.marks()));
+          ArrayNode items = o.putArray("items");
+          s.items().forEach(item -> items.add(ItemJson.toJson(item)));
+        });
     ObjectNode f = root.putObject("facts");
-    facts.forEach((name, fact) -> {
-      ObjectNode o = f.putObject(name);
-      o.set("marks", object(fact.marks()));
-      o.set("values", object(fact.values()));
-    });
+    facts.forEach(
+        (name, fact) -> {
+          ObjectNode o = f.putObject(name);
+          o.set("marks", object(fact.marks()));
+          o.set("values", object(fact.values()));
+        });
     byte[] bytes = MAPPER.writeValueAsBytes(root);
     try {
       AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
     } catch (IOException e) {
-      log.warn(label() + ": cannot save the snapshot cache " + file + " (" + e.getMessage()
-          + "); the next run reads everything again");
+      log.warn(
+          label()
+              + ": cannot save the snapshot cache "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); the next run reads everything again");
       deleteQuietly();
     }
   }
@@ -272,7 +291,8 @@ public final class SnapshotStore {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      log.warn(label() + ": cannot delete the stale snapshot cache " + file + "; delete it by hand");
+      log.warn(
+          label() + ": cannot delete the stale snapshot cache " + file + "; delete it by hand");
     }
   }
 
@@ -291,7 +311,9 @@ public final class SnapshotStore {
       // The parser's message may quote content; its position is enough to find the damage.
       return j.getLocation() == null
           ? "not valid JSON"
-          : "not valid JSON at line " + j.getLocation().getLineNr() + ", column "
+          : "not valid JSON at line "
+              + j.getLocation().getLineNr()
+              + ", column "
               + j.getLocation().getColumnNr();
     }
     return e.getMessage();

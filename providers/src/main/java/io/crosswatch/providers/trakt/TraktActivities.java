@@ -7,8 +7,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Trakt's {@code GET /sync/last_activities} answer as change marks: per feature, the activity
- * times whose change means the feature's data changed. Equal marks mean unchanged data.
+ * Trakt's {@code GET /sync/last_activities} answer as change marks: per feature, the activity times
+ * whose change means the feature's data changed. Equal marks mean unchanged data.
  */
 final class TraktActivities {
   private static final List<String> WATCHLIST =

@@ -89,7 +89,10 @@ public final class TraktDeviceAuth {
       JsonNode v = settings == null ? null : settings.get(key);
       if (v == null || !v.isString() || v.stringValue().isBlank()) {
         problems.add(
-            path + "." + key + ": missing; copy it from your Trakt app at "
+            path
+                + "."
+                + key
+                + ": missing; copy it from your Trakt app at "
                 + "https://trakt.tv/oauth/applications into the config");
       }
     }
@@ -108,7 +111,8 @@ public final class TraktDeviceAuth {
     out.accept(
         "Open " + text(code, "verification_url") + " and enter code " + text(code, "user_code"));
     Duration interval = Duration.ofSeconds(Math.max(1, code.path("interval").asLong(5)));
-    Instant deadline = clock.instant().plusSeconds(Math.max(1, code.path("expires_in").asLong(600)));
+    Instant deadline =
+        clock.instant().plusSeconds(Math.max(1, code.path("expires_in").asLong(600)));
     int failures = 0;
     while (true) {
       sleep(interval);
@@ -223,7 +227,11 @@ public final class TraktDeviceAuth {
 
   private ProviderException stop(String why) {
     return ProviderException.permanent(
-        Kind.AUTH, "TRAKT:" + instance + ": authorization stopped: " + why
+        Kind.AUTH,
+        "TRAKT:"
+            + instance
+            + ": authorization stopped: "
+            + why
             + "; nothing was saved; run `cw auth trakt` again to get a new code");
   }
 
@@ -232,8 +240,8 @@ public final class TraktDeviceAuth {
       sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderException(Kind.UNAVAILABLE, "TRAKT: authorization interrupted", false,
-          null, e);
+      throw new ProviderException(
+          Kind.UNAVAILABLE, "TRAKT: authorization interrupted", false, null, e);
     }
   }
 

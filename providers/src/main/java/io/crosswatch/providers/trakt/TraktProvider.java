@@ -88,8 +88,7 @@ final class TraktProvider implements Provider {
       }
       Map<String, String> details = new LinkedHashMap<>(account(activities()));
       details.put("auth", "valid");
-      return new HealthReport(
-          HealthReport.Status.OK, "ok", elapsed(started), FEATURES, details);
+      return new HealthReport(HealthReport.Status.OK, "ok", elapsed(started), FEATURES, details);
     } catch (ProviderException e) {
       if (e.kind() == Kind.AUTH) {
         return authFailed(e.getMessage() + expiryNote(), elapsed(started));
@@ -100,7 +99,8 @@ final class TraktProvider implements Provider {
 
   private String missingCredential() throws ProviderException {
     if (settings.clientId().isEmpty()) {
-      return label() + ": client_id is empty; create a Trakt app and put its client_id in the "
+      return label()
+          + ": client_id is empty; create a Trakt app and put its client_id in the "
           + "config";
     }
     Tokens t = api.tokens().current();
@@ -111,8 +111,7 @@ final class TraktProvider implements Provider {
   }
 
   private static HealthReport authFailed(String message, Duration latency) {
-    return new HealthReport(
-        HealthReport.Status.AUTH_FAILED, message, latency, Set.of(), Map.of());
+    return new HealthReport(HealthReport.Status.AUTH_FAILED, message, latency, Set.of(), Map.of());
   }
 
   private Map<String, String> account(TraktActivities acts) throws ProviderException {
@@ -148,16 +147,21 @@ final class TraktProvider implements Provider {
   }
 
   /**
-   * The feature's items: the stored snapshot when Trakt's activity times for the feature are
-   * those it was stored with, else a full read (then stored with those times).
+   * The feature's items: the stored snapshot when Trakt's activity times for the feature are those
+   * it was stored with, else a full read (then stored with those times).
    */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
     Map<String, String> marks = activities().marks(feature);
     Optional<List<Item>> stored = cache.reusable(feature, marks);
     if (stored.isPresent()) {
-      log.debug(label() + " " + feature.key() + ": unchanged since the last read, "
-          + stored.get().size() + " items from the snapshot cache");
+      log.debug(
+          label()
+              + " "
+              + feature.key()
+              + ": unchanged since the last read, "
+              + stored.get().size()
+              + " items from the snapshot cache");
       return stored.get();
     }
     List<Item> items = read(feature);
@@ -302,8 +306,8 @@ final class TraktProvider implements Provider {
   }
 
   /**
-   * Forgets what a write may change: the activity times (asked again before the next snapshot)
-   * and the stored snapshot of the feature; a play also takes its title off the watchlist.
+   * Forgets what a write may change: the activity times (asked again before the next snapshot) and
+   * the stored snapshot of the feature; a play also takes its title off the watchlist.
    */
   private void changing(Feature feature, boolean add) {
     activities = null;

@@ -29,7 +29,6 @@ final class TraktTokenAnswer {
     long from = created.canConvertToLong() ? created.longValue() : now.getEpochSecond();
     long expiresAt = Math.max(1, from + Math.max(0, expiresIn.longValue()));
     return Optional.of(
-        new Tokens(
-            access.stringValue().strip(), refresh.stringValue().strip(), expiresAt, extras));
+        new Tokens(access.stringValue().strip(), refresh.stringValue().strip(), expiresAt, extras));
   }
 }

@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tokens of one Trakt instance: read from the {@link TokenStore} first, else from the config
- * block; refreshed shortly before they expire and once after a 401. Refresh tokens work once, so
- * a new pair is saved before its access token is used, and a refused refresh keeps what is
- * stored. Called from the run thread; synchronized for safety.
+ * block; refreshed shortly before they expire and once after a 401. Refresh tokens work once, so a
+ * new pair is saved before its access token is used, and a refused refresh keeps what is stored.
+ * Called from the run thread; synchronized for safety.
  */
 final class TraktTokens {
   /** Tokens expiring within this margin are refreshed before use. */
@@ -79,16 +79,19 @@ final class TraktTokens {
           throw e;
         }
         // The current token still works for a while: this run goes on, the user is told.
-        warnOnce(e.getMessage() + " (the current access token works until "
-            + Instant.ofEpochSecond(t.expiresAt()) + ")");
+        warnOnce(
+            e.getMessage()
+                + " (the current access token works until "
+                + Instant.ofEpochSecond(t.expiresAt())
+                + ")");
       }
     }
     return current.accessToken();
   }
 
   /**
-   * Called after a 401: refreshes once per instance. True when there is a new access token to
-   * retry with; false when refreshing is not possible or was done already.
+   * Called after a 401: refreshes once per instance. True when there is a new access token to retry
+   * with; false when refreshing is not possible or was done already.
    *
    * @throws ProviderException (AUTH) when Trakt refused the refresh; the stored tokens are kept
    */
@@ -104,7 +107,8 @@ final class TraktTokens {
 
   /** What to tell a user whose token does not work. */
   String advice() {
-    return "run `cw auth trakt" + ("default".equals(instance) ? "" : " --instance " + instance)
+    return "run `cw auth trakt"
+        + ("default".equals(instance) ? "" : " --instance " + instance)
         + "` to authorize crosswatch again";
   }
 
@@ -123,19 +127,22 @@ final class TraktTokens {
     if (answer.status() == 400 || answer.status() == 401) {
       throw ProviderException.permanent(
           Kind.AUTH,
-          answer.describe() + ": Trakt refused the refresh token; the stored tokens are kept; "
+          answer.describe()
+              + ": Trakt refused the refresh token; the stored tokens are kept; "
               + advice());
     }
     if (!answer.isSuccess()) {
       throw TraktApi.failureOf(answer, client);
     }
-    Optional<Tokens> fresh = parse(answer).flatMap(
-        b -> TraktTokenAnswer.parse(b, clock.instant(), old.extras()));
+    Optional<Tokens> fresh =
+        parse(answer).flatMap(b -> TraktTokenAnswer.parse(b, clock.instant(), old.extras()));
     if (fresh.isEmpty()) {
       throw new ProviderException(
           Kind.AUTH,
-          answer.describe() + ": the token answer lacks access_token, refresh_token or "
-              + "expires_in; the old refresh token may be used up; " + advice(),
+          answer.describe()
+              + ": the token answer lacks access_token, refresh_token or "
+              + "expires_in; the old refresh token may be used up; "
+              + advice(),
           false,
           null);
     }
@@ -145,12 +152,17 @@ final class TraktTokens {
     } catch (TokenStoreException e) {
       throw ProviderException.permanent(
           Kind.AUTH,
-          label() + ": Trakt issued new tokens, but they could not be saved (" + e.getMessage()
-              + "); the old refresh token is used up: fix the state dir, then " + advice());
+          label()
+              + ": Trakt issued new tokens, but they could not be saved ("
+              + e.getMessage()
+              + "); the old refresh token is used up: fix the state dir, then "
+              + advice());
     }
     current = fresh.get();
-    log.debug(label() + ": access token refreshed; it expires at "
-        + Instant.ofEpochSecond(current.expiresAt()));
+    log.debug(
+        label()
+            + ": access token refreshed; it expires at "
+            + Instant.ofEpochSecond(current.expiresAt()));
   }
 
   private static Optional<JsonNode> parse(HttpAnswer answer) {

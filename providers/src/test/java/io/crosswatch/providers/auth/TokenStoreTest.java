@@ -62,9 +62,12 @@ class TokenStoreTest {
     store().save("TRAKT", "default", Tokens.of("old-access", "old-refresh", 100));
     store().save("TRAKT", "default", Tokens.of("new-access", "new-refresh", 200));
 
-    assertThat(store().load("TRAKT", "default")).contains(Tokens.of("new-access", "new-refresh", 200));
+    assertThat(store().load("TRAKT", "default"))
+        .contains(Tokens.of("new-access", "new-refresh", 200));
     try (var files = Files.list(stateDir.resolve("secrets"))) {
-      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("TRAKT-default.json");
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("TRAKT-default.json");
     }
   }
 

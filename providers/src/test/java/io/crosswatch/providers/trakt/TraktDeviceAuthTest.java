@@ -62,10 +62,12 @@ class TraktDeviceAuthTest {
     Tokens saved = store().load("TRAKT", "default").orElseThrow();
     assertThat(out)
         .containsExactly(
-            "Open " + TraktOAuth.VERIFICATION_URL + " and enter code "
+            "Open "
+                + TraktOAuth.VERIFICATION_URL
+                + " and enter code "
                 + trakt.oauth().lastUserCode().orElseThrow());
-    assertThat(time.sleeps()).containsExactly(
-        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
     assertThat(trakt.requests())
         .extracting(r -> r.endpoint() + " " + r.status())
         .startsWith(
@@ -77,7 +79,8 @@ class TraktDeviceAuthTest {
     assertThat(result.tokenFile()).isEqualTo(store().file("TRAKT", "default"));
     assertThat(saved.hasAccessToken()).isTrue();
     assertThat(saved.hasRefreshToken()).isTrue();
-    assertThat(saved.expiresAt()).isEqualTo(time.instant().plus(Duration.ofHours(24)).getEpochSecond());
+    assertThat(saved.expiresAt())
+        .isEqualTo(time.instant().plus(Duration.ofHours(24)).getEpochSecond());
     assertThat(saved.extras()).containsEntry("username", "crosswatch");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.tokenFile())))
         .isEqualTo("rw-------");
@@ -169,18 +172,11 @@ class TraktDeviceAuthTest {
     // A sleeper that waits only half the asked time, as a careless client would.
     TraktDeviceAuth hasty =
         new TraktDeviceAuth(
-            settings(),
-            "default",
-            stateDir,
-            time,
-            d -> time.advance(d.dividedBy(2)),
-            out::add);
+            settings(), "default", stateDir, time, d -> time.advance(d.dividedBy(2)), out::add);
 
     hasty.authorize();
 
-    assertThat(trakt.requests())
-        .extracting(r -> r.status())
-        .contains(429);
+    assertThat(trakt.requests()).extracting(r -> r.status()).contains(429);
   }
 
   @Test

@@ -129,8 +129,7 @@ class TraktIncrementalSnapshotTest {
 
     List<List<Item>> after = everything(run());
 
-    assertThat(endpoints())
-        .containsExactly("GET /sync/last_activities", "GET /sync/history");
+    assertThat(endpoints()).containsExactly("GET /sync/last_activities", "GET /sync/history");
     assertThat(after.get(1)).hasSize(2);
   }
 

@@ -423,7 +423,8 @@ class TraktProviderTest {
 
     WriteResult r = p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
-    assertThat(r.outcomes()).extracting(ItemOutcome::status)
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
         .containsExactly(ItemOutcome.Status.ALREADY_PRESENT);
     assertThat(trakt.count("POST /sync/watchlist")).isEqualTo(2);
   }
@@ -484,7 +485,8 @@ class TraktProviderTest {
               assertThat(e.retriable()).isTrue();
               assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
               assertThat(e.getMessage())
-                  .contains("TRAKT:default GET /sync/last_activities: timed out", "after 4 attempts");
+                  .contains(
+                      "TRAKT:default GET /sync/last_activities: timed out", "after 4 attempts");
             });
   }
 

@@ -104,7 +104,8 @@ class TraktTokenRefreshTest {
     assertThat(trakt.requests().get(0).endpoint()).isEqualTo("POST /oauth/token");
     assertThat(now.accessToken()).isNotEqualTo(grant.accessToken());
     assertThat(now.refreshToken()).isNotEqualTo(grant.refreshToken());
-    assertThat(now.expiresAt()).isEqualTo(time.instant().plus(Duration.ofHours(24)).getEpochSecond());
+    assertThat(now.expiresAt())
+        .isEqualTo(time.instant().plus(Duration.ofHours(24)).getEpochSecond());
     assertThat(bearers().subList(1, bearers().size())).containsOnly("Bearer " + now.accessToken());
   }
 
@@ -201,7 +202,8 @@ class TraktTokenRefreshTest {
   void aRefusedRefreshWhileTheTokenStillWorksIsAWarningAndTheRunGoesOn() throws Exception {
     Grant grant = trakt.oauth().issue(trakt.user());
     time.advance(Duration.ofHours(23).plusMinutes(30));
-    Tokens config = Tokens.of(grant.accessToken(), "unknown-refresh", grant.expiresAt().getEpochSecond());
+    Tokens config =
+        Tokens.of(grant.accessToken(), "unknown-refresh", grant.expiresAt().getEpochSecond());
 
     provider(config).snapshot(Feature.WATCHLIST);
 

@@ -40,7 +40,8 @@ final class AppliedFaults {
         if (--rule.remaining <= 0) {
           it.remove();
         }
-        return FakeResponse.error(rule.status, "injected failure " + rule.status + " after applying");
+        return FakeResponse.error(
+            rule.status, "injected failure " + rule.status + " after applying");
       }
     }
     return handled;

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The fake's OAuth side: device codes, token grants that expire, and refresh tokens that work
- * once (a refresh also revokes the access token it replaces, which is assumed of Trakt). Tests
- * script what the user does with a device code ({@link #approveAfter}, {@link #denyAfter}) and
- * issue tokens directly ({@link #issue}). Thread-safe.
+ * The fake's OAuth side: device codes, token grants that expire, and refresh tokens that work once
+ * (a refresh also revokes the access token it replaces, which is assumed of Trakt). Tests script
+ * what the user does with a device code ({@link #approveAfter}, {@link #denyAfter}) and issue
+ * tokens directly ({@link #issue}). Thread-safe.
  */
 public final class TraktOAuth {
   /** Where Trakt tells the user to enter the code. */

@@ -28,8 +28,7 @@ class FakeTraktOAuthTest {
 
   private JsonNode deviceCode() {
     HttpResponse<String> r =
-        calls.post(
-            "/oauth/device/code", "{\"client_id\":\"" + FakeTraktServer.CLIENT_ID + "\"}");
+        calls.post("/oauth/device/code", "{\"client_id\":\"" + FakeTraktServer.CLIENT_ID + "\"}");
     assertThat(r.statusCode()).isEqualTo(200);
     return TraktCalls.json(r);
   }
@@ -89,8 +88,7 @@ class FakeTraktOAuthTest {
                 .statusCode())
         .isEqualTo(429);
 
-    assertThat(
-            calls.post("/oauth/device/token", "{\"code\":\"nope\"," + CLIENT + "}").statusCode())
+    assertThat(calls.post("/oauth/device/token", "{\"code\":\"nope\"," + CLIENT + "}").statusCode())
         .isEqualTo(404);
   }
 
