@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A stateful fake of the Trakt API on 127.0.0.1: per-user watchlist, history and ratings behind
  * Trakt's headers, auth, pagination, response shapes, account limits, rate limits and traps
- * (history is never de-duplicated; a play takes the title off the watchlist).
+ * (history is never de-duplicated; a play takes the title off the watchlist), plus the OAuth
+ * endpoints ({@link #oauth()}: device flow, expiring tokens, single-use refresh tokens) and writes
+ * that take effect but answer an error ({@link #failAfterApplying}).
  *
  * <p>Typical use:
  *
