@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,
-      TrackerCommand.class
+      TrackerCommand.class,
+      AuthCommand.class
     })
 final class CwCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

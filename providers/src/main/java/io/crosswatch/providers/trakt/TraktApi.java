@@ -22,9 +22,15 @@ final class TraktApi {
   private static final int MAX_PAGES = 100_000;
 
   private final HttpApiClient client;
+  private final TraktTokens tokens;
 
-  TraktApi(HttpApiClient client) {
+  TraktApi(HttpApiClient client, TraktTokens tokens) {
     this.client = client;
+    this.tokens = tokens;
+  }
+
+  TraktTokens tokens() {
+    return tokens;
   }
 
   HttpApiClient client() {
@@ -36,13 +42,24 @@ final class TraktApi {
     return json(checked(request));
   }
 
-  /** Sends a request and returns the answer when it is 2xx. */
+  /**
+   * Sends a request with the user's token and returns the answer when it is 2xx. A 401 refreshes
+   * the tokens once and sends the request again (a 401 means it was not acted on).
+   */
   HttpAnswer checked(ApiRequest request) throws ProviderException {
-    HttpAnswer answer = client.send(request);
+    HttpAnswer answer = client.send(authorized(request));
+    if (answer.status() == 401 && tokens.refreshAfterUnauthorized()) {
+      answer = client.send(authorized(request));
+    }
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
     return answer;
+  }
+
+  private ApiRequest authorized(ApiRequest request) throws ProviderException {
+    String token = tokens.accessToken();
+    return token.isEmpty() ? request : request.withHeader("Authorization", "Bearer " + token);
   }
 
   /**
@@ -96,12 +113,20 @@ final class TraktApi {
 
   /** What a non-2xx answer means, as an exception carrying the call's context. */
   ProviderException failure(HttpAnswer answer) {
+    if (answer.status() == 401) {
+      return ProviderException.permanent(
+          Kind.AUTH,
+          answer.describe() + ": the access token is invalid or expired; " + tokens.advice());
+    }
+    return failureOf(answer, client);
+  }
+
+  /** What a non-2xx answer other than a 401 means. */
+  static ProviderException failureOf(HttpAnswer answer, HttpApiClient client) {
     String what = answer.describe();
     int status = answer.status();
     if (status == 401) {
-      return ProviderException.permanent(
-          Kind.AUTH,
-          what + ": the access token is invalid or expired; authorize crosswatch with Trakt again");
+      return ProviderException.permanent(Kind.AUTH, what + ": not authorized");
     }
     if (status == 403) {
       return ProviderException.permanent(

@@ -3,12 +3,15 @@ package io.crosswatch.providers.trakt;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,17 +32,30 @@ final class TraktProvider implements Provider {
   private static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
+  private static final String ACCOUNT_FACTS = "account";
+
   private final String instance;
   private final TraktSettings settings;
   private final TraktApi api;
+  private final SnapshotStore cache;
   private final Clock clock;
+  private final DiagnosticLog log;
   private PlayIndex plays;
+  private TraktActivities activities;
 
-  TraktProvider(String instance, TraktSettings settings, TraktApi api, Clock clock) {
+  TraktProvider(
+      String instance,
+      TraktSettings settings,
+      TraktApi api,
+      SnapshotStore cache,
+      Clock clock,
+      DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
     this.api = api;
+    this.cache = cache;
     this.clock = clock;
+    this.log = log;
   }
 
   @Override
@@ -57,52 +73,115 @@ final class TraktProvider implements Provider {
     return FEATURES;
   }
 
+  /**
+   * Checks the token with {@code GET /sync/last_activities} (kept for this run's snapshots) and
+   * reports the account's watchlist limit, read from {@code /users/settings} only when the
+   * account's settings changed since it was cached.
+   */
   @Override
   public HealthReport health() {
-    if (settings.clientId().isEmpty() || settings.accessToken().isEmpty()) {
-      String missing = settings.clientId().isEmpty() ? "client_id" : "access_token";
-      return new HealthReport(
-          HealthReport.Status.AUTH_FAILED,
-          label() + ": " + missing + " is empty; authorize crosswatch with Trakt first",
-          Duration.ZERO,
-          Set.of(),
-          Map.of());
-    }
     long started = System.nanoTime();
     try {
-      JsonNode s = api.call(ApiRequest.get("/users/settings"));
-      Duration latency = Duration.ofNanos(System.nanoTime() - started);
-      Map<String, String> details = new LinkedHashMap<>();
-      JsonNode limit = s.at("/limits/watchlist/item_count");
-      if (limit.isNumber()) {
-        details.put("watchlist_limit", limit.asString());
+      String missing = missingCredential();
+      if (missing != null) {
+        return authFailed(missing, Duration.ZERO);
       }
-      details.put("vip", Boolean.toString(s.at("/user/vip").asBoolean(false)));
+      Map<String, String> details = new LinkedHashMap<>(account(activities()));
       details.put("auth", "valid");
-      return new HealthReport(HealthReport.Status.OK, "ok", latency, FEATURES, details);
+      return new HealthReport(HealthReport.Status.OK, "ok", elapsed(started), FEATURES, details);
     } catch (ProviderException e) {
-      Duration latency = Duration.ofNanos(System.nanoTime() - started);
       if (e.kind() == Kind.AUTH) {
-        return new HealthReport(
-            HealthReport.Status.AUTH_FAILED,
-            e.getMessage() + expiryNote(),
-            latency,
-            Set.of(),
-            Map.of());
+        return authFailed(e.getMessage() + expiryNote(), elapsed(started));
       }
-      return HealthReport.down(e.getMessage(), latency);
+      return HealthReport.down(e.getMessage(), elapsed(started));
     }
   }
 
+  private String missingCredential() throws ProviderException {
+    if (settings.clientId().isEmpty()) {
+      return label()
+          + ": client_id is empty; create a Trakt app and put its client_id in the "
+          + "config";
+    }
+    Tokens t = api.tokens().current();
+    if (!t.hasAccessToken() && !t.hasRefreshToken()) {
+      return label() + ": access_token is empty; " + api.tokens().advice();
+    }
+    return null;
+  }
+
+  private static HealthReport authFailed(String message, Duration latency) {
+    return new HealthReport(HealthReport.Status.AUTH_FAILED, message, latency, Set.of(), Map.of());
+  }
+
+  private Map<String, String> account(TraktActivities acts) throws ProviderException {
+    Map<String, String> marks = acts.accountMarks();
+    Optional<Map<String, String>> known = cache.facts(ACCOUNT_FACTS, marks);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    JsonNode s = api.call(ApiRequest.get("/users/settings"));
+    Map<String, String> details = new LinkedHashMap<>();
+    JsonNode limit = s.at("/limits/watchlist/item_count");
+    if (limit.isNumber()) {
+      details.put("watchlist_limit", limit.asString());
+    }
+    details.put("vip", Boolean.toString(s.at("/user/vip").asBoolean(false)));
+    if (!marks.isEmpty()) {
+      // Assumed: a VIP change or new limit moves account.settings_at (unconfirmed).
+      cache.putFacts(ACCOUNT_FACTS, marks, details);
+    }
+    return details;
+  }
+
   private String expiryNote() {
-    if (settings.expiresAt() > 0 && clock.instant().getEpochSecond() >= settings.expiresAt()) {
-      return " (the token expired at " + Instant.ofEpochSecond(settings.expiresAt()) + ")";
+    try {
+      Tokens t = api.tokens().current();
+      if (t.expiredAt(clock.instant())) {
+        return " (the token expired at " + Instant.ofEpochSecond(t.expiresAt()) + ")";
+      }
+    } catch (ProviderException e) {
+      // The message already says what is wrong with the tokens.
     }
     return "";
   }
 
+  /**
+   * The feature's items: the stored snapshot when Trakt's activity times for the feature are those
+   * it was stored with, else a full read (then stored with those times).
+   */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
+    Map<String, String> marks = activities().marks(feature);
+    Optional<List<Item>> stored = cache.reusable(feature, marks);
+    if (stored.isPresent()) {
+      log.debug(
+          label()
+              + " "
+              + feature.key()
+              + ": unchanged since the last read, "
+              + stored.get().size()
+              + " items from the snapshot cache");
+      return stored.get();
+    }
+    List<Item> items = read(feature);
+    if (marks.isEmpty()) {
+      cache.drop(feature);
+    } else {
+      cache.put(feature, marks, items);
+    }
+    return items;
+  }
+
+  /** The activity times, asked once and kept until this instance writes. */
+  private TraktActivities activities() throws ProviderException {
+    if (activities == null) {
+      activities = new TraktActivities(api.call(ApiRequest.get("/sync/last_activities")));
+    }
+    return activities;
+  }
+
+  private List<Item> read(Feature feature) throws ProviderException {
     switch (feature) {
       case WATCHLIST:
         return read(feature, "/sync/watchlist", false);
@@ -186,13 +265,56 @@ final class TraktProvider implements Provider {
     if (batch.isEmpty()) {
       return new WriteResult(batch.settledOnly());
     }
+    changing(feature, add);
     String path = "/sync/" + feature.key() + (add ? "" : "/remove");
     ApiRequest request = ApiRequest.post(path, batch.body());
     if (feature == Feature.HISTORY && add) {
       // Trakt keeps every posted play: a repeat after an unclear failure would duplicate them.
-      request = request.notRepeatable();
+      return new WriteResult(batch.outcomes(postPlays(request.notRepeatable())));
     }
     return new WriteResult(batch.outcomes(api.call(request)));
+  }
+
+  /**
+   * Sends a history add. When Trakt may have recorded the plays without saying so (5xx, timeout,
+   * garbled answer after sending), the failure is not retriable: the next run re-reads the history
+   * and adds only what is still missing, so nothing is lost and nothing doubles.
+   */
+  private JsonNode postPlays(ApiRequest request) throws ProviderException {
+    try {
+      return api.call(request);
+    } catch (ProviderException e) {
+      if (e.kind() != Kind.UNAVAILABLE || !e.retriable() || neverSent(e)) {
+        throw e;
+      }
+      throw new ProviderException(
+          Kind.UNAVAILABLE,
+          e.getMessage()
+              + "; the outcome of this history add is unknown (Trakt may have recorded the plays),"
+              + " so it is not sent again now; the next run re-checks Trakt's history and adds"
+              + " only what is missing",
+          false,
+          null,
+          e);
+    }
+  }
+
+  private static boolean neverSent(ProviderException e) {
+    Throwable cause = e.getCause();
+    return cause instanceof java.net.ConnectException
+        || cause instanceof java.net.http.HttpConnectTimeoutException;
+  }
+
+  /**
+   * Forgets what a write may change: the activity times (asked again before the next snapshot) and
+   * the stored snapshot of the feature; a play also takes its title off the watchlist.
+   */
+  private void changing(Feature feature, boolean add) {
+    activities = null;
+    cache.drop(feature);
+    if (feature == Feature.HISTORY && add) {
+      cache.drop(Feature.WATCHLIST);
+    }
   }
 
   /** Removes single plays by their play ids (removing by title would remove every play). */
@@ -200,6 +322,7 @@ final class TraktProvider implements Provider {
     if (items.isEmpty()) {
       return new WriteResult(List.of());
     }
+    changing(Feature.HISTORY, false);
     boolean fresh = plays == null;
     if (fresh) {
       readHistory();
@@ -238,6 +361,10 @@ final class TraktProvider implements Provider {
       plays.take(item).ifPresentOrElse(id -> byPlay.put(id, item), () -> unknown.add(item));
     }
     return unknown;
+  }
+
+  private static Duration elapsed(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -19,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Builds {@code TRAKT} providers from the {@code trakt} config block (CrossWatch's keys {@code
  * client_id}, {@code client_secret}, {@code access_token}, {@code refresh_token}, {@code
- * expires_at}, {@code base_url}, plus {@code timeout} in seconds).
+ * expires_at}, {@code base_url}, plus {@code timeout} in seconds). Tokens saved by {@code cw auth
+ * trakt} or by a refresh (in the state dir's {@code secrets}) take precedence over the block's.
  */
 public final class TraktProviderFactory implements ProviderFactory {
   /** Trakt's documented limits: 1 write per second, 1000 GETs per 5 minutes, per user. */
@@ -55,29 +58,49 @@ public final class TraktProviderFactory implements ProviderFactory {
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
     TraktSettings settings = TraktSettings.from(context.settings());
-    HttpApiClient.Builder client =
-        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
-            .defaultHeader("Content-Type", "application/json")
-            .defaultHeader("User-Agent", USER_AGENT)
-            .defaultHeader("trakt-api-key", settings.clientId())
-            .defaultHeader("trakt-api-version", "2")
-            .secrets(
-                List.of(
-                    settings.clientId(),
-                    settings.clientSecret(),
-                    settings.accessToken(),
-                    settings.refreshToken()))
-            .rate(TRAKT_LIMITS)
+    HttpApiClient client =
+        client(context.name() + ":" + context.instance(), settings)
             .retry(RetryPolicy.defaults())
-            .timeout(settings.timeout())
             .clock(context.clock())
             .sleeper(sleeper)
             .random(random.get())
-            .log(context.log(), context.debugHttp());
-    if (!settings.accessToken().isEmpty()) {
-      client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
-    }
+            .log(context.log(), context.debugHttp())
+            .build();
+    TraktTokens tokens =
+        new TraktTokens(
+            context.instance(),
+            settings,
+            new TokenStore(context.stateDir()),
+            client,
+            context.clock(),
+            context.log());
+    SnapshotStore cache = SnapshotStore.forInstance(context, settings.baseUrl().toString());
     return new TraktProvider(
-        context.instance(), settings, new TraktApi(client.build()), context.clock());
+        context.instance(),
+        settings,
+        new TraktApi(client, tokens),
+        cache,
+        context.clock(),
+        context.log());
+  }
+
+  /**
+   * A client builder with Trakt's headers, limits and timeout; the access token is added per
+   * request, since a refresh replaces it.
+   */
+  static HttpApiClient.Builder client(String label, TraktSettings settings) {
+    return HttpApiClient.builder(label, settings.baseUrl())
+        .defaultHeader("Content-Type", "application/json")
+        .defaultHeader("User-Agent", USER_AGENT)
+        .defaultHeader("trakt-api-key", settings.clientId())
+        .defaultHeader("trakt-api-version", "2")
+        .secrets(
+            List.of(
+                settings.clientId(),
+                settings.clientSecret(),
+                settings.accessToken(),
+                settings.refreshToken()))
+        .rate(TRAKT_LIMITS)
+        .timeout(settings.timeout());
   }
 }

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
  * The settings of one Trakt instance, with CrossWatch's keys.
  *
  * @param clientId the app's client id, sent as {@code trakt-api-key}
- * @param clientSecret the app's client secret (for token refresh, later)
- * @param accessToken the user's OAuth access token
- * @param refreshToken the user's OAuth refresh token (for token refresh, later)
+ * @param clientSecret the app's client secret (for the device flow and token refresh)
+ * @param accessToken the user's OAuth access token (tokens in the state dir's store win)
+ * @param refreshToken the user's OAuth refresh token
  * @param expiresAt when the access token expires, epoch seconds; 0 when unknown
  * @param baseUrl the API address
  * @param timeout how long one HTTP attempt may take

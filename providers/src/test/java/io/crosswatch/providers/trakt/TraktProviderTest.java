@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +40,7 @@ class TraktProviderTest {
   private final List<TraktTitle> movies = trakt.catalogue().generateMovies(40);
   private final TraktTitle show = trakt.catalogue().generateShow(1, 2, 5);
   private final List<String> logLines = new ArrayList<>();
+  @TempDir Path stateDir;
 
   @AfterEach
   void stop() {
@@ -74,7 +76,7 @@ class TraktProviderTest {
         };
     ProviderContext context =
         new ProviderContext(
-            "TRAKT", "default", settings, "trakt", Path.of("."), Path.of("."), time, true, log);
+            "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
     return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
   }
 
@@ -103,7 +105,7 @@ class TraktProviderTest {
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.AUTH_FAILED);
     assertThat(report.message())
-        .contains("TRAKT:default GET /users/settings: 401")
+        .contains("TRAKT:default GET /sync/last_activities: 401")
         .doesNotContain("wrong-token");
   }
 
@@ -178,7 +180,14 @@ class TraktProviderTest {
     assertThat(plays).hasSize(250);
     assertThat(plays).extracting(Item::watchedAt).doesNotHaveDuplicates();
     assertThat(trakt.count("GET /sync/history")).isEqualTo(9);
-    assertThat(trakt.requests().get(0).request().param("limit")).contains("100");
+    assertThat(
+            trakt.requests().stream()
+                .filter(r -> r.path().equals("/sync/history"))
+                .findFirst()
+                .orElseThrow()
+                .request()
+                .param("limit"))
+        .contains("100");
   }
 
   @Test
@@ -384,8 +393,40 @@ class TraktProviderTest {
     trakt.faults().failNext(1, 503);
 
     assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isFalse());
     assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
+  }
+
+  @Test
+  void aHistoryAddThatTraktAppliedButAnswered502IsNotRetriableSoNoPlayDoubles() throws Exception {
+    Provider p = provider();
+    trakt.failAfterApplying(1, 502, "/sync/history");
+
+    assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+              assertThat(e.getMessage())
+                  .contains("POST /sync/history: 502", "outcome", "unknown", "next run");
+            });
+    assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
+    assertThat(trakt.user().plays()).hasSize(1);
+    assertThat(p.snapshot(Feature.HISTORY)).hasSize(1);
+  }
+
+  @Test
+  void otherWritesThatFailAfterApplyingStayRetriable() throws Exception {
+    Provider p = provider();
+    trakt.failAfterApplying(1, 502, "/sync/watchlist");
+
+    WriteResult r = p.add(Feature.WATCHLIST, List.of(movie(1001)));
+
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactly(ItemOutcome.Status.ALREADY_PRESENT);
+    assertThat(trakt.count("POST /sync/watchlist")).isEqualTo(2);
   }
 
   @Test
@@ -405,8 +446,9 @@ class TraktProviderTest {
     p.health();
     p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
-    assertThat(logLines).hasSize(2);
+    assertThat(logLines).hasSize(3);
     assertThat(String.join("\n", logLines))
+        .contains("GET " + trakt.baseUrl() + "/sync/last_activities -> 200")
         .contains("GET " + trakt.baseUrl() + "/users/settings -> 200")
         .doesNotContain(FakeTraktServer.ACCESS_TOKEN, FakeTraktServer.CLIENT_ID, "secret-xyz");
   }
@@ -420,7 +462,15 @@ class TraktProviderTest {
 
     assertThat(p.apiUsage().orElseThrow().byEndpoint())
         .isEqualTo(
-            Map.of("GET /sync/watchlist", 1L, "GET /sync/ratings", 1L, "POST /sync/ratings", 1L));
+            Map.of(
+                "GET /sync/last_activities",
+                1L,
+                "GET /sync/watchlist",
+                1L,
+                "GET /sync/ratings",
+                1L,
+                "POST /sync/ratings",
+                1L));
   }
 
   @Test
@@ -435,7 +485,8 @@ class TraktProviderTest {
               assertThat(e.retriable()).isTrue();
               assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
               assertThat(e.getMessage())
-                  .contains("TRAKT:default GET /sync/watchlist: timed out", "after 4 attempts");
+                  .contains(
+                      "TRAKT:default GET /sync/last_activities: timed out", "after 4 attempts");
             });
   }
 

@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A stateful fake of the Trakt API on 127.0.0.1: per-user watchlist, history and ratings behind
  * Trakt's headers, auth, pagination, response shapes, account limits, rate limits and traps
- * (history is never de-duplicated; a play takes the title off the watchlist).
+ * (history is never de-duplicated; a play takes the title off the watchlist), plus the OAuth
+ * endpoints ({@link #oauth()}: device flow, expiring tokens, single-use refresh tokens) and writes
+ * that take effect but answer an error ({@link #failAfterApplying}).
  *
  * <p>Typical use:
  *
@@ -38,8 +40,14 @@ public final class FakeTraktServer implements AutoCloseable {
   /** The api key ({@code trakt-api-key}) the fake accepts unless configured otherwise. */
   public static final String CLIENT_ID = "fake-trakt-client-id";
 
-  /** The default user's access token. */
+  /** The client secret the fake's OAuth endpoints accept unless configured otherwise. */
+  public static final String CLIENT_SECRET = "fake-trakt-client-secret";
+
+  /** The default user's access token; it never expires, but a refresh replaces it. */
   public static final String ACCESS_TOKEN = "fake-trakt-access-token";
+
+  /** The default user's refresh token (single use, like every refresh token). */
+  public static final String REFRESH_TOKEN = "fake-trakt-refresh-token";
 
   private final String clientId;
   private final Clock clock;
@@ -52,6 +60,8 @@ public final class FakeTraktServer implements AutoCloseable {
   private final TraktWrites writes;
   private final LoopbackServer server;
   private final TraktUser defaultUser;
+  private final TraktOAuth oauth;
+  private final AppliedFaults appliedFaults = new AppliedFaults();
 
   private FakeTraktServer(Builder b) {
     this.clientId = b.clientId;
@@ -62,6 +72,10 @@ public final class FakeTraktServer implements AutoCloseable {
     this.writes = new TraktWrites(catalogue, b.clock);
     this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
+    this.oauth =
+        new TraktOAuth(
+            b.clientId, b.clientSecret, b.clock, b.tokenLifetime, defaultUser, usersByToken);
+    oauth.linkRefreshToken(REFRESH_TOKEN, defaultUser, ACCESS_TOKEN);
   }
 
   /** A builder with Trakt's real limits (1 write/s, 1000 GETs per 5 min, watchlist 100). */
@@ -114,6 +128,20 @@ public final class FakeTraktServer implements AutoCloseable {
   /** Makes a token invalid (its requests answer 401 from now on). */
   public void revokeToken(String token) {
     usersByToken.remove(token);
+    oauth.revoke(token);
+  }
+
+  /** The OAuth side: device codes, issued tokens, expiry and refresh-token rotation. */
+  public TraktOAuth oauth() {
+    return oauth;
+  }
+
+  /**
+   * The next {@code count} writes (POST) whose path starts with {@code pathPrefix} take effect and
+   * then answer {@code status} (e.g. 502): the client cannot tell whether they were applied.
+   */
+  public void failAfterApplying(int count, int status, String pathPrefix) {
+    appliedFaults.add(count, status, pathPrefix);
   }
 
   /** Fault injection for the next requests. */
@@ -142,6 +170,9 @@ public final class FakeTraktServer implements AutoCloseable {
   }
 
   private FakeResponse handle(FakeRequest request) {
+    if (request.path().startsWith("/oauth/")) {
+      return handleOAuth(request);
+    }
     if (!request.header("trakt-api-key").map(clientId::equals).orElse(false)) {
       return FakeResponse.error(403, "invalid api key or unapproved app");
     }
@@ -152,7 +183,8 @@ public final class FakeTraktServer implements AutoCloseable {
         request
             .header("authorization")
             .filter(a -> a.startsWith("Bearer "))
-            .map(a -> usersByToken.get(a.substring("Bearer ".length()).trim()))
+            .map(a -> a.substring("Bearer ".length()).trim())
+            .flatMap(t -> Optional.ofNullable(usersByToken.get(t)).or(() -> oauth.userOf(t)))
             .orElse(null);
     if (user == null) {
       return FakeResponse.error(401, "invalid_token")
@@ -165,12 +197,34 @@ public final class FakeTraktServer implements AutoCloseable {
     }
     synchronized (user) {
       try {
-        return route(user, request);
+        return appliedFaults.after(request, route(user, request));
       } catch (JacksonException e) {
         return FakeResponse.error(400, "invalid JSON body");
       } catch (DateTimeParseException | NumberFormatException e) {
         return FakeResponse.error(422, "invalid value: " + e.getMessage());
       }
+    }
+  }
+
+  private FakeResponse handleOAuth(FakeRequest request) {
+    if (!request.method().equals("POST")) {
+      return FakeResponse.error(405, "method not allowed");
+    }
+    JsonNode body;
+    try {
+      body = TraktJson.MAPPER.readTree(request.body().isEmpty() ? "{}" : request.body());
+    } catch (JacksonException e) {
+      return FakeResponse.error(400, "invalid JSON body");
+    }
+    switch (request.path()) {
+      case "/oauth/device/code":
+        return oauth.deviceCode(body);
+      case "/oauth/device/token":
+        return oauth.deviceToken(body);
+      case "/oauth/token":
+        return oauth.token(body);
+      default:
+        return FakeResponse.error(404, "not found");
     }
   }
 
@@ -242,6 +296,8 @@ public final class FakeTraktServer implements AutoCloseable {
   /** Configures a {@link FakeTraktServer}. */
   public static final class Builder {
     private String clientId = CLIENT_ID;
+    private String clientSecret = CLIENT_SECRET;
+    private Duration tokenLifetime = Duration.ofHours(24);
     private Clock clock = Clock.systemUTC();
     private Duration writeInterval = Duration.ofSeconds(1);
     private int getLimit = 1000;
@@ -264,6 +320,18 @@ public final class FakeTraktServer implements AutoCloseable {
     /** The api key the fake accepts. */
     public Builder clientId(String value) {
       this.clientId = Objects.requireNonNull(value, "clientId");
+      return this;
+    }
+
+    /** The client secret the OAuth endpoints accept. */
+    public Builder clientSecret(String value) {
+      this.clientSecret = Objects.requireNonNull(value, "clientSecret");
+      return this;
+    }
+
+    /** The lifetime of issued access tokens (Trakt: 7 days documented, 24 h seen since 2025). */
+    public Builder tokenLifetime(Duration value) {
+      this.tokenLifetime = Objects.requireNonNull(value, "tokenLifetime");
       return this;
     }
 

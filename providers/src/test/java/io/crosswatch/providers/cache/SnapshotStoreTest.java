@@ -1,0 +1,151 @@
+package io.crosswatch.providers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.testkit.fake.FakeTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotStoreTest {
+  private static final Map<String, String> MARKS = Map.of("movies.watchlisted_at", "t1");
+  private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
+
+  @TempDir Path stateDir;
+  private final FakeTime time = FakeTime.standard();
+  private final List<String> warnings = new ArrayList<>();
+  private final DiagnosticLog log =
+      new DiagnosticLog() {
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void warn(String message) {
+          warnings.add(message);
+        }
+      };
+
+  private SnapshotStore store() {
+    return store("https://api.example");
+  }
+
+  private SnapshotStore store(String scope) {
+    return new SnapshotStore(stateDir, "TRAKT", "default", scope, time, log);
+  }
+
+  private static List<Item> items() {
+    return List.of(
+        Item.movie("The Matrix", 1999, Ids.of(IdKind.IMDB, "tt0133093")).withListedAt(T0),
+        Item.movie("Heat", 1995, Ids.of(IdKind.TMDB, 949)).withRating(8, T0));
+  }
+
+  @Test
+  void aSnapshotStoredWithEqualMarksIsReusableInALaterRun() {
+    store().put(Feature.WATCHLIST, MARKS, items());
+
+    SnapshotStore later = store();
+
+    assertThat(later.reusable(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t1")))
+        .contains(items());
+    assertThat(later.get(Feature.WATCHLIST).orElseThrow().takenAt()).isEqualTo(time.instant());
+  }
+
+  @Test
+  void otherMarksMeanTheSnapshotMustBeReadAgain() {
+    store().put(Feature.WATCHLIST, MARKS, items());
+
+    assertThat(store().reusable(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t2")))
+        .isEmpty();
+    assertThat(store().reusable(Feature.HISTORY, MARKS)).isEmpty();
+  }
+
+  @Test
+  void noMarksProveNothing() {
+    store().put(Feature.RATINGS, Map.of(), items());
+
+    assertThat(store().reusable(Feature.RATINGS, Map.of())).isEmpty();
+  }
+
+  @Test
+  void aDroppedSnapshotIsGoneAlsoForLaterRuns() {
+    SnapshotStore s = store();
+    s.put(Feature.WATCHLIST, MARKS, items());
+    s.put(Feature.HISTORY, MARKS, items());
+
+    s.drop(Feature.WATCHLIST);
+
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS)).isEmpty();
+    assertThat(store().reusable(Feature.HISTORY, MARKS)).isPresent();
+  }
+
+  @Test
+  void aDamagedFileIsIgnoredWithAWarningAndRebuilt() throws Exception {
+    Path file = SnapshotStore.file(stateDir, "TRAKT", "default");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"version\":1,\"snapshots\":{\"watchlist\":[oops");
+
+    SnapshotStore s = store();
+    assertThat(s.reusable(Feature.WATCHLIST, MARKS)).isEmpty();
+    s.put(Feature.WATCHLIST, MARKS, items());
+
+    assertThat(warnings).singleElement().asString().contains(file.toString(), "damaged", "rebuilt");
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS)).contains(items());
+  }
+
+  @Test
+  void aFileWithAMalformedItemIsIgnoredAsAWhole() throws Exception {
+    store().put(Feature.WATCHLIST, MARKS, items());
+    Path file = store().file();
+    Files.writeString(file, Files.readString(file).replace("\"movie\"", "\"film\""));
+
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS)).isEmpty();
+    assertThat(warnings).singleElement().asString().contains("damaged");
+  }
+
+  @Test
+  void aCacheOfAnotherScopeIsNotReused() {
+    store("https://api.example").put(Feature.WATCHLIST, MARKS, items());
+
+    assertThat(store("https://api-staging.example").reusable(Feature.WATCHLIST, MARKS)).isEmpty();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void factsAreKeptWithTheirMarks() {
+    store().putFacts("account", Map.of("account.settings_at", "a1"), Map.of("vip", "false"));
+
+    assertThat(store().facts("account", Map.of("account.settings_at", "a1")))
+        .contains(Map.of("vip", "false"));
+    assertThat(store().facts("account", Map.of("account.settings_at", "a2"))).isEmpty();
+  }
+
+  @Test
+  void theFileIsOwnerOnlyUnderCache() throws Exception {
+    store().put(Feature.WATCHLIST, MARKS, items());
+
+    Path file = stateDir.resolve("cache").resolve("TRAKT-default.json");
+    assertThat(store().file()).isEqualTo(file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aSaveThatFailsIsAWarningNotAFailure() throws Exception {
+    Files.writeString(stateDir.resolve("cache"), "a file where the folder belongs");
+
+    store().put(Feature.WATCHLIST, MARKS, items());
+
+    assertThat(warnings).anySatisfy(w -> assertThat(w).contains("cannot save the snapshot cache"));
+  }
+}
