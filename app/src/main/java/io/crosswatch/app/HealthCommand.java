@@ -59,7 +59,13 @@ final class HealthCommand implements Callable<Integer> {
             ctx.clock(),
             Sleeper.SYSTEM,
             new SplittableRandom(ctx.random().nextLong()));
-    Map<String, HealthReport> reports = new TreeMap<>(orchestrator.health());
+    Map<String, HealthReport> reports;
+    try {
+      reports = new TreeMap<>(orchestrator.health());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the health check was interrupted", e);
+    }
     int code = exitCode(reports);
     if (json) {
       ctx.out().println(toJson(reports, code));

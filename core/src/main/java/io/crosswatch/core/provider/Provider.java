@@ -10,7 +10,8 @@ import java.util.Set;
  * One configured instance of a service (a JSON file, a Trakt account, a Plex server) that holds
  * watch data.
  *
- * <p>Lifecycle, all calls made by the orchestrator's run thread:
+ * <p>Lifecycle (calls on one instance never overlap; different instances may be called at the same
+ * time from different threads, e.g. both sides' health checks or snapshots):
  *
  * <ol>
  *   <li>{@link ProviderFactory#create} builds the instance from its config block;

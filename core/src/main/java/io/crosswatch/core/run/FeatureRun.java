@@ -36,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Runs one feature of one pair: snapshot both sides, plan, guard, commit the plan's bookkeeping,
@@ -122,20 +124,9 @@ final class FeatureRun {
         return summary("unsupported", 0, 0, SideCounts.ZERO, 0, started);
       }
     }
-    Map<Side, List<Item>> present = new EnumMap<>(Side.class);
-    for (Side side : Side.values()) {
-      try {
-        present.put(side, snapshot(side));
-      } catch (ProviderException e) {
-        failure =
-            providers.get(side).label()
-                + " "
-                + feature.key()
-                + " snapshot failed: "
-                + e.getMessage();
-        warn(failure);
-        return summary("failed", 0, 0, SideCounts.ZERO, 0, started);
-      }
+    Map<Side, List<Item>> present = snapshots();
+    if (present == null) {
+      return summary("failed", 0, 0, SideCounts.ZERO, 0, started);
     }
     Map<Side, Baseline> baselines = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
@@ -188,10 +179,46 @@ final class FeatureRun {
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
   }
 
-  private List<Item> snapshot(Side side) throws ProviderException {
+  /**
+   * Both sides' present snapshots, taken at the same time; {@code null} (with {@link #failure} set)
+   * when one of them failed.
+   */
+  private Map<Side, List<Item>> snapshots() throws InterruptedException {
+    boolean[] sourceCached = new boolean[1];
+    boolean[] targetCached = new boolean[1];
+    Future<List<Item>> source =
+        session.snapshotAsync(providers.get(Side.SOURCE), feature, sourceCached);
+    Map<Side, List<Item>> present = new EnumMap<>(Side.class);
+    try {
+      present.put(Side.TARGET, session.snapshot(providers.get(Side.TARGET), feature, targetCached));
+    } catch (ProviderException | RuntimeException e) {
+      snapshotFailed(Side.TARGET, e);
+    }
+    try {
+      present.put(Side.SOURCE, source.get());
+    } catch (ExecutionException e) {
+      snapshotFailed(Side.SOURCE, e.getCause());
+    }
+    if (failure != null) {
+      return null;
+    }
+    reportSnapshot(Side.SOURCE, present.get(Side.SOURCE), sourceCached[0]);
+    reportSnapshot(Side.TARGET, present.get(Side.TARGET), targetCached[0]);
+    return present;
+  }
+
+  private void snapshotFailed(Side side, Throwable e) {
+    String why =
+        providers.get(side).label() + " " + feature.key() + " snapshot failed: " + e.getMessage();
+    if (failure == null) {
+      failure = why;
+    }
+    warn(why);
+  }
+
+  private void reportSnapshot(Side side, List<Item> items, boolean wasCached) {
     Provider p = providers.get(side);
-    boolean[] cached = new boolean[1];
-    List<Item> items = session.snapshot(p, feature, cached);
+    boolean[] cached = {wasCached};
     events.emit(
         "snapshot",
         fields(
@@ -213,7 +240,6 @@ final class FeatureRun {
               "snapshot %s %s %s: %d items%s",
               pair.id(), feature.key(), p.label(), items.size(), cached[0] ? " (cached)" : ""));
     }
-    return items;
   }
 
   private GuardInput guardInput(

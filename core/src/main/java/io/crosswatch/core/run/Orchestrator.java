@@ -109,10 +109,15 @@ public final class Orchestrator {
               events,
               listener,
               clock);
+      List<PairSettings> chosen = new ArrayList<>();
       for (PairSettings pair : config.pairs()) {
         if (request.pairIds().isEmpty() || request.pairIds().contains(pair.id())) {
-          pairs.add(new PairRun(context, pair, selected(request)).run());
+          chosen.add(pair);
         }
+      }
+      session.connectAll(instancesUsedBy(chosen));
+      for (PairSettings pair : chosen) {
+        pairs.add(new PairRun(context, pair, selected(request)).run());
       }
       api = session.apiUsage();
     }
@@ -153,6 +158,25 @@ public final class Orchestrator {
     return summary;
   }
 
+  /** The provider instances (name, instance) that enabled pairs use, this build's only. */
+  private List<String[]> instancesUsedBy(List<PairSettings> pairs) {
+    List<String[]> used = new ArrayList<>();
+    for (PairSettings pair : pairs) {
+      if (!pair.enabled()) {
+        continue;
+      }
+      for (String[] side :
+          new String[][] {
+            {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
+          }) {
+        if (providers.factory(side[0]).isPresent()) {
+          used.add(side);
+        }
+      }
+    }
+    return used;
+  }
+
   private static List<Feature> selected(RunRequest request) {
     List<Feature> features = new ArrayList<>();
     for (Feature f : FEATURE_ORDER) {
@@ -164,10 +188,11 @@ public final class Orchestrator {
   }
 
   /** Health of every provider instance used by an enabled pair, by {@code NAME:instance}. */
-  public Map<String, HealthReport> health() {
+  public Map<String, HealthReport> health() throws InterruptedException {
     Map<String, HealthReport> result = new LinkedHashMap<>();
     try (ProviderSession session =
         new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
+      session.connectAll(instancesUsedBy(config.pairs()));
       for (PairSettings pair : config.pairs()) {
         if (!pair.enabled()) {
           continue;

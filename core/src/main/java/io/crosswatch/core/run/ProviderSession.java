@@ -16,10 +16,17 @@ import io.crosswatch.core.snapshot.SnapshotCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -35,6 +42,7 @@ final class ProviderSession implements AutoCloseable {
   private final RunEvents events;
   private final SnapshotCache cache;
   private final Map<String, Connection> connections = new LinkedHashMap<>();
+  private ExecutorService helper;
 
   /**
    * A provider instance and its health, or why it could not be created.
@@ -68,6 +76,39 @@ final class ProviderSession implements AutoCloseable {
     this.cache = new SnapshotCache(clock, Duration.ofSeconds(config.runtime().snapshotTtlSec()));
   }
 
+  /**
+   * Creates and health-checks several instances at once, one thread each (at most four at a time):
+   * health checks wait on files and networks, and every instance is its own.
+   */
+  void connectAll(List<String[]> nameAndInstance) throws InterruptedException {
+    List<String[]> missing = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String[] ni : nameAndInstance) {
+      String label = ni[0] + ":" + ni[1];
+      if (!connections.containsKey(label) && seen.add(label)) {
+        missing.add(ni);
+      }
+    }
+    if (missing.size() <= 1) {
+      missing.forEach(ni -> connect(ni[0], ni[1]));
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, missing.size()));
+    try {
+      List<Future<Connection>> created = new ArrayList<>();
+      for (String[] ni : missing) {
+        created.add(pool.submit(() -> create(ni[0], ni[1], ni[0] + ":" + ni[1])));
+      }
+      for (Future<Connection> f : created) {
+        record(f.get());
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("health check failed unexpectedly", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** The instance {@code name:instance}, created and health-checked on first use. */
   Connection connect(String name, String instance) {
     String label = name + ":" + instance;
@@ -75,10 +116,13 @@ final class ProviderSession implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    Connection created = create(name, instance, label);
-    connections.put(label, created);
+    return record(create(name, instance, label));
+  }
+
+  private Connection record(Connection created) {
+    connections.put(created.label(), created);
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("provider", label);
+    fields.put("provider", created.label());
     fields.put("status", created.health() == null ? "DOWN" : created.health().status().name());
     if (created.health() != null) {
       fields.put("latency_ms", created.health().latency().toMillis());
@@ -86,6 +130,25 @@ final class ProviderSession implements AutoCloseable {
     fields.put("message", created.usable() ? created.health().message() : created.failure());
     events.emit("health", fields);
     return created;
+  }
+
+  /**
+   * Starts a snapshot on the session's helper thread, so that the other side's snapshot can be
+   * taken at the same time on the caller's thread.
+   */
+  Future<List<Item>> snapshotAsync(Provider provider, Feature feature, boolean[] cached) {
+    synchronized (this) {
+      if (helper == null) {
+        helper =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "crosswatch-snapshot");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+    }
+    return helper.submit(() -> snapshot(provider, feature, cached));
   }
 
   private Connection create(String name, String instance, String label) {
@@ -175,6 +238,9 @@ final class ProviderSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (helper != null) {
+      helper.shutdownNow();
+    }
     for (Connection c : connections.values()) {
       if (c.provider() != null) {
         try {

@@ -28,7 +28,7 @@ public final class SnapshotCache {
   }
 
   /** The cached snapshot, if taken less than the TTL ago and not invalidated since. */
-  public Optional<List<Item>> get(String providerLabel, Feature feature) {
+  public synchronized Optional<List<Item>> get(String providerLabel, Feature feature) {
     Entry e = entries.get(key(providerLabel, feature));
     if (e == null || !clock.instant().isBefore(e.takenAt().plus(ttl))) {
       return Optional.empty();
@@ -37,7 +37,7 @@ public final class SnapshotCache {
   }
 
   /** Remembers a snapshot taken now. */
-  public void put(String providerLabel, Feature feature, List<Item> items) {
+  public synchronized void put(String providerLabel, Feature feature, List<Item> items) {
     if (ttl.isZero() || ttl.isNegative()) {
       return;
     }
@@ -45,7 +45,7 @@ public final class SnapshotCache {
   }
 
   /** Drops the entry after a write. */
-  public void invalidate(String providerLabel, Feature feature) {
+  public synchronized void invalidate(String providerLabel, Feature feature) {
     entries.remove(key(providerLabel, feature));
   }
 

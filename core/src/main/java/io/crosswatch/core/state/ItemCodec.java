@@ -24,25 +24,37 @@ final class ItemCodec {
     return out.toString();
   }
 
+  /** Parses a stored item from its UTF-8 bytes. */
+  static Item fromJson(byte[] json, Path file, String table, String key) {
+    try (JsonParser p = MAPPER.createParser(json)) {
+      p.nextToken();
+      return ItemJson.read(p, "$");
+    } catch (JacksonException | ItemFormatException | NullPointerException e) {
+      throw unreadable(file, table, key, e);
+    }
+  }
+
   /** Parses a stored item; {@code file}, {@code table} and {@code key} name the row on error. */
   static Item fromJson(String json, Path file, String table, String key) {
-    try {
-      try (JsonParser p = MAPPER.createParser(json)) {
-        p.nextToken();
-        return ItemJson.read(p, "$");
-      }
+    try (JsonParser p = MAPPER.createParser(json)) {
+      p.nextToken();
+      return ItemJson.read(p, "$");
     } catch (JacksonException | ItemFormatException e) {
-      throw new StateException(
-          "state database "
-              + file
-              + " holds an unreadable item in "
-              + table
-              + " under key "
-              + key
-              + " ("
-              + e.getMessage()
-              + "); reset its pair with `cw state reset --pair ID`",
-          e);
+      throw unreadable(file, table, key, e);
     }
+  }
+
+  private static StateException unreadable(Path file, String table, String key, Exception e) {
+    return new StateException(
+        "state database "
+            + file
+            + " holds an unreadable item in "
+            + table
+            + " under key "
+            + key
+            + " ("
+            + e.getMessage()
+            + "); reset its pair with `cw state reset --pair ID`",
+        e);
   }
 }

@@ -332,7 +332,8 @@ public final class SqliteStateStore implements StateStore {
   }
 
   private Item item(ResultSet rs, int column, String table) throws SQLException {
-    return ItemCodec.fromJson(rs.getString(column), db.file(), table, rs.getString(1));
+    // UTF-8 bytes straight from SQLite: parsing them skips two string conversions per row.
+    return ItemCodec.fromJson(rs.getBytes(column), db.file(), table, rs.getString(1));
   }
 
   private Tombstone tombstone(ResultSet rs) throws SQLException {
