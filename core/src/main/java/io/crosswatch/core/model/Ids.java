@@ -52,6 +52,36 @@ public final class Ids {
     return of(Map.of(kind, value == null ? "" : value));
   }
 
+  /**
+   * Ids from raw values indexed by {@link IdKind#ordinal()} ({@code null} for absent kinds); the
+   * reader's fast path, with no map per item.
+   */
+  static Ids ofSlots(Object[] raw) {
+    int count = 0;
+    String[] normalized = new String[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] != null) {
+        normalized[i] = normalize(KINDS[i], raw[i]);
+        if (normalized[i] != null) {
+          count++;
+        }
+      }
+    }
+    if (count == 0) {
+      return EMPTY;
+    }
+    byte[] k = new byte[count];
+    String[] v = new String[count];
+    int j = 0;
+    for (int i = 0; i < normalized.length; i++) {
+      if (normalized[i] != null) {
+        k[j] = (byte) i;
+        v[j++] = normalized[i];
+      }
+    }
+    return new Ids(k, v);
+  }
+
   private static Ids fromNormalized(EnumMap<IdKind, String> normalized) {
     if (normalized.isEmpty()) {
       return EMPTY;
@@ -106,11 +136,21 @@ public final class Ids {
     if (s.length() > 18 || !allDigits(s, 0)) {
       return null;
     }
+    if (s.charAt(0) != '0') {
+      return s; // already canonical: keep the string instead of making a new one
+    }
     long value = Long.parseLong(s);
     return value == 0 ? null : Long.toString(value);
   }
 
   private static String normalizeImdb(String s) {
+    if (s.startsWith("tt")
+        && s.length() > 2
+        && s.length() <= 14
+        && allDigits(s, 2)
+        && !allZeros(s, 2)) {
+      return s; // already canonical
+    }
     String lower = s.toLowerCase(Locale.ROOT);
     String digits = lower.startsWith("tt") ? lower.substring(2) : lower;
     if (digits.isEmpty() || digits.length() > 12 || !allDigits(digits, 0)) {
@@ -120,6 +160,15 @@ public final class Ids {
       return null;
     }
     return "tt" + digits;
+  }
+
+  private static boolean allZeros(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allDigits(String s, int from) {

@@ -1,8 +1,6 @@
 package io.crosswatch.core.model;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -11,6 +9,7 @@ import tools.jackson.core.JsonToken;
  * library or baseline is dominated by this code.
  */
 final class ItemReader {
+  private static final int ID_KINDS = IdKind.values().length;
   private final JsonParser p;
   private final String path;
 
@@ -141,7 +140,7 @@ final class ItemReader {
       p.skipChildren();
       throw new ItemFormatException(path, "must be an object");
     }
-    Map<IdKind, Object> raw = new EnumMap<>(IdKind.class);
+    Object[] raw = null;
     for (String name = p.nextName(); name != null; name = p.nextName()) {
       JsonToken t = p.nextToken();
       IdKind kind = IdKind.fromKey(name).orElse(null);
@@ -149,16 +148,19 @@ final class ItemReader {
         p.skipChildren();
         continue;
       }
+      if (raw == null) {
+        raw = new Object[ID_KINDS];
+      }
       if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING) {
-        raw.put(kind, p.getString());
+        raw[kind.ordinal()] = p.getString();
       } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-        raw.put(kind, p.getDoubleValue());
+        raw[kind.ordinal()] = p.getDoubleValue();
       } else if (t != JsonToken.VALUE_NULL) {
         p.skipChildren();
         throw new ItemFormatException(path + "." + name, "must be a string or a number");
       }
     }
-    return raw.isEmpty() ? Ids.empty() : Ids.of(raw);
+    return raw == null ? Ids.empty() : Ids.ofSlots(raw);
   }
 
   private static String text(JsonParser p, String path) {
