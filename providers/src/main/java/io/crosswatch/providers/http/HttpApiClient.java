@@ -89,14 +89,20 @@ public final class HttpApiClient {
     String key = request.method() + " " + endpoint;
     for (int attempt = 1; ; attempt++) {
       CallInfo call = new CallInfo(provider, request.method(), endpoint, attempt);
-      waitFor(pacer.reserve(request.isWrite()), call);
+      Pacer.Slot slot = pacer.reserve(request.isWrite());
+      waitFor(slot.waitTime(), call);
       counters.sent(key, attempt > 1);
       long started = System.nanoTime();
       Duration wait;
       try {
-        HttpResponse<String> response =
-            http.send(
-                build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+          response =
+              http.send(
+                  build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } finally {
+          pacer.done(slot);
+        }
         HttpAnswer answer =
             new HttpAnswer(response.statusCode(), response.headers(), bodyOf(response), call);
         log.answer(request.method(), uri, answer, elapsed(started));
