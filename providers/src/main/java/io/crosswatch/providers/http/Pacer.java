@@ -74,6 +74,13 @@ final class Pacer {
     }
   }
 
+  /** How many GETs may start now without waiting (the budget when GETs are not paced). */
+  synchronized int getsLeft() {
+    Instant since = clock.instant().minus(policy.getWindow());
+    long used = getSlots.stream().filter(slot -> slot.at.isAfter(since)).count();
+    return (int) Math.max(0, policy.getBudget() - used);
+  }
+
   /** Holds every request until {@code until} (the service asked us to wait). */
   synchronized void pauseUntil(Instant until) {
     pausedUntil = later(pausedUntil, until);

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +43,7 @@ class SimklProviderTest {
   private final SimklTitle anime = simkl.catalogue().generateAnime(1, 12);
   private final SimklUser user = simkl.user();
   private final List<String> logLines = new ArrayList<>();
+  @TempDir Path stateDir;
 
   @AfterEach
   void stop() {
@@ -72,7 +74,7 @@ class SimklProviderTest {
         };
     ProviderContext context =
         new ProviderContext(
-            "SIMKL", "default", settings, "simkl", Path.of("."), Path.of("."), time, true, log);
+            "SIMKL", "default", settings, "simkl", stateDir, stateDir, time, true, log);
     return new SimklProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
   }
 
@@ -132,14 +134,19 @@ class SimklProviderTest {
   void sendsTheApiKeyTokenUserAgentAndAppName() throws Exception {
     provider().snapshot(Feature.WATCHLIST);
 
-    RecordedRequest first = simkl.requests().get(0);
-    assertThat(first.request().header("simkl-api-key")).contains(FakeSimklServer.CLIENT_ID);
-    assertThat(first.request().header("authorization"))
-        .contains("Bearer " + FakeSimklServer.ACCESS_TOKEN);
-    assertThat(first.request().header("user-agent").orElseThrow()).startsWith("crosswatch/");
-    assertThat(first.request().param("app-name")).contains("crosswatch");
-    assertThat(first.request().param("extended")).contains("full");
-    assertThat(first.request().param("episode_watched_at")).contains("yes");
+    assertThat(simkl.requests())
+        .allSatisfy(
+            r -> {
+              assertThat(r.request().header("simkl-api-key")).contains(FakeSimklServer.CLIENT_ID);
+              assertThat(r.request().header("authorization"))
+                  .contains("Bearer " + FakeSimklServer.ACCESS_TOKEN);
+              assertThat(r.request().header("user-agent").orElseThrow()).startsWith("crosswatch/");
+              assertThat(r.request().param("app-name")).contains("crosswatch");
+            });
+    RecordedRequest read = simkl.requests().get(1);
+    assertThat(read.path()).startsWith("/sync/all-items/");
+    assertThat(read.request().param("extended")).contains("full");
+    assertThat(read.request().param("episode_watched_at")).contains("yes");
   }
 
   @Test
@@ -182,14 +189,16 @@ class SimklProviderTest {
   }
 
   @Test
-  void oneLibraryReadServesAllThreeFeatures() throws Exception {
+  void oneActivitiesCallAndOneLibraryReadServeAllThreeFeatures() throws Exception {
     Provider p = provider();
 
+    p.health();
     p.snapshot(Feature.WATCHLIST);
     p.snapshot(Feature.HISTORY);
     p.snapshot(Feature.RATINGS);
 
-    assertThat(p.apiUsage().orElseThrow().requests()).isEqualTo(3);
+    assertThat(p.apiUsage().orElseThrow().requests()).isEqualTo(4);
+    assertThat(simkl.count("GET /sync/activities")).isEqualTo(1);
   }
 
   @Test
@@ -456,13 +465,11 @@ class SimklProviderTest {
       p.snapshot(Feature.RATINGS);
       p.add(Feature.RATINGS, List.of(movie(1001 + i).withRating(5, T0)));
     }
-    for (int i = 0; i < 12; i++) {
-      p.health();
-    }
 
     assertThat(simkl.rateLimited()).isZero();
     assertThat(simkl.requests()).extracting(RecordedRequest::status).doesNotContain(429);
-    assertThat(simkl.requests()).hasSize(5 * 4 + 12);
+    // Each round: activities (asked again after the write) and three library reads, one POST.
+    assertThat(simkl.requests()).hasSize(5 * 5);
     assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
   }
 
@@ -484,8 +491,8 @@ class SimklProviderTest {
                       "default",
                       settings,
                       "simkl",
-                      Path.of("."),
-                      Path.of("."),
+                      stateDir,
+                      stateDir,
                       time,
                       false,
                       DiagnosticLog.silent()));

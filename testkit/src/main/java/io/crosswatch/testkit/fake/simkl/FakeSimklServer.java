@@ -188,6 +188,10 @@ public final class FakeSimklServer implements AutoCloseable {
     if (path.equals("/users/settings")) {
       return SimklReads.settings(user);
     }
+    if (path.equals("/sync/activities")) {
+      // Older SIMKL documentation shows this call as a POST; both are answered alike.
+      return SimklReads.activities(user);
+    }
     if (!request.header("content-type").orElse("").startsWith("application/json")) {
       return FakeResponse.error(400, "Content-Type must be application/json");
     }
