@@ -264,4 +264,19 @@ class MdblistProviderTest {
               assertThat(e.retriable()).isFalse();
             });
   }
+
+  @Test
+  void aHistoryAddThatMayHaveArrivedIsFinalSoItIsNeverSentTwice() {
+    mdb.faults().failNext(1, 503, "/sync/watched");
+
+    assertThatThrownBy(
+            () -> provider().add(Feature.HISTORY, List.of(movieByImdb("tt1000001").withWatchedAt(T0))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).contains("503", "not sent again");
+            });
+    assertThat(mdb.count("POST /sync/watched")).isEqualTo(1);
+  }
 }

@@ -522,16 +522,6 @@ class SimklProviderTest {
   }
 
   @Test
-  void neverRepeatsAHistoryAddAfterAnUnclearFailure() {
-    Provider p = provider();
-    simkl.faults().failNext(1, 502);
-
-    assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
-    assertThat(simkl.count("POST /sync/history")).isEqualTo(1);
-  }
-
-  @Test
   void aRevokedTokenIsAPermanentAuthFailure() {
     Provider p = provider();
     simkl.revokeToken(FakeSimklServer.ACCESS_TOKEN);
@@ -556,5 +546,30 @@ class SimklProviderTest {
     assertThat(String.join("\n", logLines))
         .contains("GET " + simkl.baseUrl() + "/sync/activities")
         .doesNotContain(FakeSimklServer.ACCESS_TOKEN, FakeSimklServer.CLIENT_ID);
+  }
+
+  @Test
+  void neverRepeatsAHistoryAddAfterAnUnclearFailureNorLetsTheApplierRetryIt() {
+    simkl.faults().failNext(1, 503, "/sync/history");
+
+    assertThatThrownBy(
+            () -> provider().add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).contains("503", "not sent again");
+            });
+    assertThat(simkl.count("POST /sync/history")).isEqualTo(1);
+  }
+
+  @Test
+  void aRatingAnswered503IsRetriedByTheClient() throws Exception {
+    simkl.faults().failNext(1, 503, "/sync/ratings");
+
+    WriteResult r = provider().add(Feature.RATINGS, List.of(movie(1001).withRating(8, T0)));
+
+    assertThat(r.outcomes().get(0).status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
+    assertThat(simkl.count("POST /sync/ratings")).isEqualTo(2);
   }
 }
