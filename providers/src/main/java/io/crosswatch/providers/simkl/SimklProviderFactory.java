@@ -72,21 +72,13 @@ public final class SimklProviderFactory implements ProviderFactory {
     }
     String version = version();
     HttpApiClient.Builder client =
-        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
-            .defaultHeader("Content-Type", "application/json")
-            .defaultHeader("User-Agent", "crosswatch/" + version)
-            .defaultHeader("simkl-api-key", settings.clientId())
-            .secrets(List.of(settings.clientId(), settings.accessToken(), configured.accessToken()))
-            .rate(SIMKL_LIMITS)
+        client(context.name() + ":" + context.instance(), settings)
+            .secrets(List.of(configured.accessToken()))
             .retry(RetryPolicy.defaults())
-            .timeout(settings.timeout())
             .clock(context.clock())
             .sleeper(sleeper)
             .random(random.get())
             .log(context.log(), context.debugHttp());
-    if (!settings.accessToken().isEmpty()) {
-      client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
-    }
     return new SimklProvider(
         context.instance(),
         settings,
@@ -95,6 +87,25 @@ public final class SimklProviderFactory implements ProviderFactory {
         SnapshotStore.forInstance(context, settings.baseUrl().toString()),
         context.clock(),
         context.log());
+  }
+
+  /**
+   * A client builder with SIMKL's headers, limits and timeout (and the access token, when the
+   * settings hold one).
+   */
+  static HttpApiClient.Builder client(String label, SimklSettings settings) {
+    HttpApiClient.Builder b =
+        HttpApiClient.builder(label, settings.baseUrl())
+            .defaultHeader("Content-Type", "application/json")
+            .defaultHeader("User-Agent", "crosswatch/" + version())
+            .defaultHeader("simkl-api-key", settings.clientId())
+            .secrets(List.of(settings.clientId(), settings.accessToken()))
+            .rate(SIMKL_LIMITS)
+            .timeout(settings.timeout());
+    if (!settings.accessToken().isEmpty()) {
+      b.defaultHeader("Authorization", "Bearer " + settings.accessToken());
+    }
+    return b;
   }
 
   /** The version of this build, from the jar manifest; {@code 0.1} when run from classes. */
