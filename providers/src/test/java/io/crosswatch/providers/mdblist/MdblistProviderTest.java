@@ -96,7 +96,8 @@ class MdblistProviderTest {
     assertThat(report.details())
         .containsEntry("auth", "valid")
         .containsEntry("user", "crosswatch")
-        .containsEntry("daily_quota_left", "999/1000");
+        .containsEntry("daily_quota_left", "999/1000")
+        .containsKey("daily_quota_resets_at");
   }
 
   @Test

@@ -109,6 +109,7 @@ class SimklProviderTest {
     assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
     assertThat(report.details()).containsEntry("auth", "valid").containsKey("last_activity");
     assertThat(simkl.counts()).containsOnlyKeys("GET /sync/activities");
+    assertThat(report.details()).containsEntry("get_budget_left", "9 of 10 per 1 s");
   }
 
   @Test
