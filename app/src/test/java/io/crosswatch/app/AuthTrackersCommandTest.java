@@ -104,7 +104,8 @@ class AuthTrackersCommandTest {
   void simklPinFlowPrintsTheCodePollsAtTheIntervalAndSavesTheTokenOwnerOnly() throws Exception {
     simkl.pins().approveAfter(2);
 
-    Cli.Result r = cw("", "auth", "simkl", "--config", simklConfig().toString(), "--state-dir", state());
+    Cli.Result r =
+        cw("", "auth", "simkl", "--config", simklConfig().toString(), "--state-dir", state());
 
     Path file = dir.resolve("state").resolve("secrets").resolve("SIMKL-default.json");
     Tokens saved = new TokenStore(dir.resolve("state")).load("SIMKL", "default").orElseThrow();
@@ -120,7 +121,8 @@ class AuthTrackersCommandTest {
     assertThat(saved.refreshToken()).isEmpty();
     assertThat(saved.expiresAt()).isZero();
     assertThat(r.out() + r.err()).doesNotContain(saved.accessToken(), "old-config-token");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
     assertThat(simkl.count("GET /oauth/pin/" + simkl.pins().lastUserCode().orElseThrow()))
         .isEqualTo(3);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -149,7 +151,8 @@ class AuthTrackersCommandTest {
   void anSimklCodeNeverEnteredExpiresWithExit1AndNothingSaved() throws Exception {
     simkl.pins().lifetime(Duration.ofSeconds(30));
 
-    Cli.Result r = cw("", "auth", "simkl", "--config", simklConfig().toString(), "--state-dir", state());
+    Cli.Result r =
+        cw("", "auth", "simkl", "--config", simklConfig().toString(), "--state-dir", state());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("authorization stopped", "expired", "cw auth simkl");
@@ -161,7 +164,14 @@ class AuthTrackersCommandTest {
   @Test
   void simklWithoutAClientIdIsAConfigErrorNamingThePath() throws Exception {
     Cli.Result r =
-        cw("", "auth", "simkl", "--config", config("\"simkl\": {},").toString(), "--state-dir", state());
+        cw(
+            "",
+            "auth",
+            "simkl",
+            "--config",
+            config("\"simkl\": {},").toString(),
+            "--state-dir",
+            state());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("simkl.client_id: missing");
@@ -186,8 +196,11 @@ class AuthTrackersCommandTest {
     assertThat(r.out()).contains("The api key works", "saved to " + file);
     assertThat(r.out() + r.err()).doesNotContain(FakeMdblistServer.API_KEY);
     assertThat(mdblist.count("GET /user")).isEqualTo(1);
-    assertThat(new TokenStore(dir.resolve("state")).load("MDBLIST", "default").orElseThrow()
-            .accessToken())
+    assertThat(
+            new TokenStore(dir.resolve("state"))
+                .load("MDBLIST", "default")
+                .orElseThrow()
+                .accessToken())
         .isEqualTo(FakeMdblistServer.API_KEY);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
@@ -216,7 +229,14 @@ class AuthTrackersCommandTest {
   @Test
   void mdblistWithoutApiKeyStdinOrWithAnEmptyStdinIsAUsageError() throws Exception {
     Cli.Result noFlag =
-        cw("x\n", "auth", "mdblist", "--config", mdblistConfig().toString(), "--state-dir", state());
+        cw(
+            "x\n",
+            "auth",
+            "mdblist",
+            "--config",
+            mdblistConfig().toString(),
+            "--state-dir",
+            state());
     Cli.Result empty =
         cw(
             "",
@@ -248,7 +268,8 @@ class AuthTrackersCommandTest {
         "--state-dir",
         state());
 
-    Cli.Result r = cw("", "health", "--config", config.toString(), "--state-dir", state(), "--json");
+    Cli.Result r =
+        cw("", "health", "--config", config.toString(), "--state-dir", state(), "--json");
 
     assertThat(r.out()).contains("daily_quota_left").doesNotContain(FakeMdblistServer.API_KEY);
   }

@@ -142,7 +142,6 @@ class TraktEndToEndTest {
 
   private void assertNoRateLimits(CliRun run) {
     assertThat(trakt.rateLimited()).as("429s the fake Trakt answered").isZero();
-    assertThat(run.summary().get("api").get("TRAKT:default").get("rate_limited").asLong())
-        .isZero();
+    assertThat(run.summary().get("api").get("TRAKT:default").get("rate_limited").asLong()).isZero();
   }
 }

@@ -9,10 +9,10 @@ import java.util.ArrayDeque;
  * Hands out send slots that respect a {@link RatePolicy}. A slot is reserved under the lock and
  * waited for outside it, so concurrent callers queue up in order without holding the lock.
  *
- * <p>A service counts a request when it arrives, which is some time after the slot began. So that
- * a slow first request and a fast second one never look too close together to the service, each
- * slot is also marked {@link #done} when its answer arrived (the service has counted it by then):
- * the next write waits the full interval from that moment, and the GET window counts the slot from
+ * <p>A service counts a request when it arrives, which is some time after the slot began. So that a
+ * slow first request and a fast second one never look too close together to the service, each slot
+ * is also marked {@link #done} when its answer arrived (the service has counted it by then): the
+ * next write waits the full interval from that moment, and the GET window counts the slot from
  * then.
  */
 final class Pacer {

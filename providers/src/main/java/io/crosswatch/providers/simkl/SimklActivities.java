@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Each group ({@code movies}, {@code tv_shows}, {@code anime}) has a time per list ({@code
  * plantowatch}, {@code watching}, {@code completed}, {@code hold}, {@code dropped}; movies lack
- * watching and hold), {@code rated_at}, {@code removed_from_list} (a title deleted from the library)
- * and {@code playback}. A title moving between lists, or an episode marked watched, moves a list
- * time; so the watchlist and history depend on every list time of every group, and ratings on
- * {@code rated_at}; all three on {@code removed_from_list}, since a deleted title takes its plays
- * and rating with it.
+ * watching and hold), {@code rated_at}, {@code removed_from_list} (a title deleted from the
+ * library) and {@code playback}. A title moving between lists, or an episode marked watched, moves
+ * a list time; so the watchlist and history depend on every list time of every group, and ratings
+ * on {@code rated_at}; all three on {@code removed_from_list}, since a deleted title takes its
+ * plays and rating with it.
  */
 final class SimklActivities {
   private static final List<String> GROUPS = List.of("movies", "tv_shows", "anime");

@@ -167,7 +167,8 @@ public final class SimklPinAuth {
     try {
       JsonNode s =
           api.call(
-              ApiRequest.post("/users/settings", "{}").withHeader("Authorization", "Bearer " + token));
+              ApiRequest.post("/users/settings", "{}")
+                  .withHeader("Authorization", "Bearer " + token));
       String name = s.at("/user/name").asString("");
       return name.isBlank() ? Optional.empty() : Optional.of(name);
     } catch (ProviderException | RuntimeException e) {

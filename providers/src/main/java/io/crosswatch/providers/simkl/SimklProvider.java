@@ -61,11 +61,11 @@ import java.util.Set;
  * ids often arrive as strings; an empty library answers {@code null}. Requests are paced to SIMKL's
  * 10 GETs and 1 POST per second.
  *
- * <p><b>Reading little.</b> SIMKL suspends clients that re-read libraries on a timer. Each run
- * asks {@code GET /sync/activities} once (health uses the answer too) and reuses the snapshot
- * stored in the state dir's cache when the feature's activity times did not move, so a run in
- * which nothing changed makes that one call. A write drops the stored snapshots; a snapshot older
- * than {@code full_refresh_days} (default 7) is read again in full.
+ * <p><b>Reading little.</b> SIMKL suspends clients that re-read libraries on a timer. Each run asks
+ * {@code GET /sync/activities} once (health uses the answer too) and reuses the snapshot stored in
+ * the state dir's cache when the feature's activity times did not move, so a run in which nothing
+ * changed makes that one call. A write drops the stored snapshots; a snapshot older than {@code
+ * full_refresh_days} (default 7) is read again in full.
  */
 final class SimklProvider implements Provider {
   private static final Set<Feature> FEATURES =
@@ -200,14 +200,12 @@ final class SimklProvider implements Provider {
     // Marks can miss changes (a play dated in the past may not show in every delta), so an old
     // snapshot is read again in full now and then, never on a short timer.
     Instant refreshAt = stored.takenAt().plus(Duration.ofDays(settings.fullRefreshDays()));
-    return !marks.isEmpty()
-        && stored.marks().equals(marks)
-        && clock.instant().isBefore(refreshAt);
+    return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
   }
 
   /**
-   * The activity times, asked once and kept until this instance writes. A library read before
-   * them is dropped, so that stored snapshots never carry marks newer than their data.
+   * The activity times, asked once and kept until this instance writes. A library read before them
+   * is dropped, so that stored snapshots never carry marks newer than their data.
    */
   private SimklActivities activities() throws ProviderException {
     if (activities == null) {

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  * The settings of one SIMKL instance.
  *
  * @param clientId the app's client id, sent as {@code simkl-api-key}
- * @param accessToken the user's access token (PIN or OAuth flow; SIMKL tokens do not expire);
- *     a token saved by {@code cw auth simkl} takes precedence
+ * @param accessToken the user's access token (PIN or OAuth flow; SIMKL tokens do not expire); a
+ *     token saved by {@code cw auth simkl} takes precedence
  * @param baseUrl the API address
  * @param timeout how long one HTTP attempt may take
  * @param fullRefreshDays a stored snapshot older than this many days is read again in full even

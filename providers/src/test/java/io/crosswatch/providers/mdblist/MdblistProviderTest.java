@@ -271,7 +271,9 @@ class MdblistProviderTest {
     mdb.faults().failNext(1, 503, "/sync/watched");
 
     assertThatThrownBy(
-            () -> provider().add(Feature.HISTORY, List.of(movieByImdb("tt1000001").withWatchedAt(T0))))
+            () ->
+                provider()
+                    .add(Feature.HISTORY, List.of(movieByImdb("tt1000001").withWatchedAt(T0))))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> {

@@ -184,11 +184,13 @@ class SimklIncrementalSnapshotTest {
         .extracting(ConfigIssue::path, ConfigIssue::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "simkl.full_refresh_days", "must be a whole number of days within [1, 365], got 0"));
+                "simkl.full_refresh_days",
+                "must be a whole number of days within [1, 365], got 0"));
     assertThat(SimklSettings.validate(text, "simkl")).hasSize(1);
     assertThat(SimklSettings.validate(good, "simkl")).isEmpty();
     assertThat(SimklSettings.from(good).fullRefreshDays()).isEqualTo(30);
-    assertThat(SimklSettings.from(JsonMapper.builder().build().createObjectNode()).fullRefreshDays())
+    assertThat(
+            SimklSettings.from(JsonMapper.builder().build().createObjectNode()).fullRefreshDays())
         .isEqualTo(7);
   }
 
