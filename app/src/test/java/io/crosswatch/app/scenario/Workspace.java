@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +34,20 @@ public final class Workspace {
 
   private final Path dir;
   private final MutableClock clock = new MutableClock(START);
+  private final Clock runClock;
 
   public Workspace(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
+    this.runClock = clock;
+  }
+
+  /**
+   * A workspace whose runs read {@code runClock} instead of the standing clock: runs against fake
+   * services pace their requests by it and sleep for real, so give them a clock that moves.
+   */
+  public Workspace(Path dir, Clock runClock) {
+    this.dir = Objects.requireNonNull(dir, "dir");
+    this.runClock = Objects.requireNonNull(runClock, "runClock");
   }
 
   public MutableClock clock() {
@@ -108,7 +120,7 @@ public final class Workspace {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             Map.of(),
-            clock);
+            runClock);
     int code = main.execute(args);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

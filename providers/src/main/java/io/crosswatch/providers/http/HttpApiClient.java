@@ -45,6 +45,8 @@ public final class HttpApiClient {
   private final HttpLog log;
   private final Pacer pacer;
   private final UsageCounters counters = new UsageCounters();
+  private final RatePolicy rate;
+  private volatile Map<String, String> lastRateHeaders = Map.of();
   private final HttpClient http;
 
   private HttpApiClient(Builder b) {
@@ -59,6 +61,7 @@ public final class HttpApiClient {
     this.log =
         new HttpLog(provider, b.log, b.debugHttp, Redactor.standard().withSecrets(b.secrets));
     this.pacer = new Pacer(b.rate, b.clock);
+    this.rate = b.rate;
     this.http =
         // Redirects are not followed: a redirect could carry the credentials to another host.
         b.http != null
@@ -89,17 +92,24 @@ public final class HttpApiClient {
     String key = request.method() + " " + endpoint;
     for (int attempt = 1; ; attempt++) {
       CallInfo call = new CallInfo(provider, request.method(), endpoint, attempt);
-      waitFor(pacer.reserve(request.isWrite()), call);
+      Pacer.Slot slot = pacer.reserve(request.isWrite());
+      waitFor(slot.waitTime(), call);
       counters.sent(key, attempt > 1);
       long started = System.nanoTime();
       Duration wait;
       try {
-        HttpResponse<String> response =
-            http.send(
-                build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+          response =
+              http.send(
+                  build(uri, request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } finally {
+          pacer.done(slot);
+        }
         HttpAnswer answer =
             new HttpAnswer(response.statusCode(), response.headers(), bodyOf(response), call);
         log.answer(request.method(), uri, answer, elapsed(started));
+        RateHeaders.of(answer).ifPresent(h -> lastRateHeaders = h);
         Optional<Duration> retryWait = retryWait(request, answer);
         if (retryWait.isEmpty()) {
           return answer;
@@ -121,6 +131,26 @@ public final class HttpApiClient {
   /** Request counters so far. */
   public ApiUsage usage() {
     return counters.snapshot();
+  }
+
+  /**
+   * The rate budget as health details: what the service's last answer said about it ({@code
+   * rate_limit}, {@code rate_remaining}, {@code rate_reset}, when it sends such headers), and the
+   * GETs this client may still send in its current pacing window ({@code get_budget_left}).
+   */
+  public Map<String, String> rateDetails() {
+    Map<String, String> details = new LinkedHashMap<>(lastRateHeaders);
+    if (rate.limitsGets()) {
+      details.put(
+          "get_budget_left",
+          pacer.getsLeft()
+              + " of "
+              + rate.getBudget()
+              + " per "
+              + rate.getWindow().toSeconds()
+              + " s");
+    }
+    return details;
   }
 
   /** The provider label this client speaks for. */

@@ -75,6 +75,11 @@ final class DailyQuota {
     return limit < 0 ? Optional.empty() : Optional.of(remaining + "/" + limit);
   }
 
+  /** When the quota resets, when MDBList said so. */
+  synchronized Optional<Instant> resetAt() {
+    return limit < 0 ? Optional.empty() : Optional.ofNullable(resetAt);
+  }
+
   /**
    * Assumed: the reset header is either epoch seconds or seconds from now (MDBList's format is
    * unconfirmed); values above a billion are taken as epoch seconds.

@@ -5,6 +5,7 @@ import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
+import io.crosswatch.providers.http.UnclearOutcomes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,14 @@ final class MdblistApi {
 
   /** Sends a request and returns its JSON body ({@link NullNode} when empty). */
   JsonNode call(ApiRequest request) throws ProviderException {
+    try {
+      return send(request);
+    } catch (ProviderException e) {
+      throw UnclearOutcomes.settle(request, e);
+    }
+  }
+
+  private JsonNode send(ApiRequest request) throws ProviderException {
     quota.check(client.provider() + " " + request.method() + " " + request.endpoint());
     HttpAnswer answer = client.send(request.withQuery("apikey", apiKey));
     quota.observe(answer);

@@ -42,11 +42,16 @@ final class MdblistProvider implements Provider {
 
   private final String instance;
   private final MdblistSettings settings;
+  private final String keyProblem;
   private final MdblistApi api;
 
-  MdblistProvider(String instance, MdblistSettings settings, MdblistApi api) {
+  /**
+   * @param keyProblem why the stored key could not be read (a damaged file), or {@code null}
+   */
+  MdblistProvider(String instance, MdblistSettings settings, String keyProblem, MdblistApi api) {
     this.instance = instance;
     this.settings = settings;
+    this.keyProblem = keyProblem;
     this.api = api;
   }
 
@@ -68,10 +73,15 @@ final class MdblistProvider implements Provider {
   /** Checks the key with {@code GET /user} and reports the quota left. */
   @Override
   public HealthReport health() {
-    if (settings.apiKey().isEmpty()) {
+    if (keyProblem != null || settings.apiKey().isEmpty()) {
       return new HealthReport(
           HealthReport.Status.AUTH_FAILED,
-          label() + ": api_key is empty; copy your key from mdblist.com preferences",
+          label()
+              + ": "
+              + (keyProblem != null
+                  ? keyProblem
+                  : "api_key is empty; copy your key from mdblist.com preferences into the"
+                      + " config, or save it with cw auth mdblist --api-key-stdin"),
           Duration.ZERO,
           Set.of(),
           Map.of());
@@ -82,6 +92,7 @@ final class MdblistProvider implements Provider {
       Map<String, String> details = new LinkedHashMap<>();
       details.put("auth", "valid");
       api.quota().describe().ifPresent(q -> details.put("daily_quota_left", q));
+      api.quota().resetAt().ifPresent(r -> details.put("daily_quota_resets_at", r.toString()));
       if (user.path("user_name").isString()) {
         details.put("user", user.get("user_name").stringValue());
       }

@@ -5,6 +5,9 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.auth.TokenStoreException;
+import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -18,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@code MDBLIST} providers from the {@code mdblist} config block (keys {@code api_key},
- * {@code base_url}, and {@code timeout} in seconds).
+ * {@code base_url}, and {@code timeout} in seconds). A key saved by {@code cw auth mdblist} (in the
+ * state dir's {@code secrets}) takes precedence over the block's {@code api_key}.
  */
 public final class MdblistProviderFactory implements ProviderFactory {
   /**
@@ -53,22 +57,39 @@ public final class MdblistProviderFactory implements ProviderFactory {
   @Override
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
-    MdblistSettings settings = MdblistSettings.from(context.settings());
-    String version = MdblistProviderFactory.class.getPackage().getImplementationVersion();
+    MdblistSettings configured = MdblistSettings.from(context.settings());
+    MdblistSettings settings = configured;
+    String keyProblem = null;
+    try {
+      // A key saved by cw auth mdblist comes first; the config block's api_key is the fallback.
+      Tokens stored =
+          new TokenStore(context.stateDir())
+              .loadOr(context.name(), context.instance(), Tokens.of(configured.apiKey(), "", 0));
+      settings = configured.withApiKey(stored.accessToken());
+    } catch (TokenStoreException e) {
+      keyProblem = e.getMessage();
+    }
     HttpApiClient client =
-        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
-            .defaultHeader("Content-Type", "application/json")
-            .defaultHeader("User-Agent", "crosswatch/" + (version == null ? "0.1" : version))
-            .secrets(List.of(settings.apiKey()))
-            .rate(MDBLIST_PACE)
+        client(context.name() + ":" + context.instance(), settings)
+            .secrets(List.of(configured.apiKey()))
             .retry(RetryPolicy.defaults())
-            .timeout(settings.timeout())
             .clock(context.clock())
             .sleeper(sleeper)
             .random(random.get())
             .log(context.log(), context.debugHttp())
             .build();
     return new MdblistProvider(
-        context.instance(), settings, new MdblistApi(client, settings.apiKey()));
+        context.instance(), settings, keyProblem, new MdblistApi(client, settings.apiKey()));
+  }
+
+  /** A client builder with MDBList's headers, pacing and timeout; the key goes per request. */
+  static HttpApiClient.Builder client(String label, MdblistSettings settings) {
+    String version = MdblistProviderFactory.class.getPackage().getImplementationVersion();
+    return HttpApiClient.builder(label, settings.baseUrl())
+        .defaultHeader("Content-Type", "application/json")
+        .defaultHeader("User-Agent", "crosswatch/" + (version == null ? "0.1" : version))
+        .secrets(List.of(settings.apiKey()))
+        .rate(MDBLIST_PACE)
+        .timeout(settings.timeout());
   }
 }

@@ -27,6 +27,11 @@ record MdblistSettings(String apiKey, URI baseUrl, Duration timeout) {
     return "MdblistSettings[baseUrl=" + baseUrl + ", timeout=" + timeout + "]";
   }
 
+  /** These settings with another api key (one saved in the token store). */
+  MdblistSettings withApiKey(String key) {
+    return new MdblistSettings(key, baseUrl, timeout);
+  }
+
   /** Type and value problems of a settings object; unknown keys are warnings. */
   static List<ConfigIssue> validate(JsonNode settings, String path) {
     return SettingsChecks.check(settings, path, STRING_KEYS, DEFAULT_BASE_URL);

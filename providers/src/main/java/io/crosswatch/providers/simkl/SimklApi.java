@@ -5,6 +5,7 @@ import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
+import io.crosswatch.providers.http.UnclearOutcomes;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,14 @@ final class SimklApi {
    * which is how SIMKL answers an empty list), or throws what a non-2xx status means.
    */
   JsonNode call(ApiRequest request) throws ProviderException {
+    try {
+      return send(request);
+    } catch (ProviderException e) {
+      throw UnclearOutcomes.settle(request, e);
+    }
+  }
+
+  private JsonNode send(ApiRequest request) throws ProviderException {
     // SIMKL documents app-name and app-version as required on every request.
     HttpAnswer answer =
         client.send(

@@ -3,20 +3,24 @@ package io.crosswatch.providers.simkl;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.cache.SnapshotStore;
+import io.crosswatch.providers.cache.StoredSnapshot;
 import io.crosswatch.providers.http.ApiRequest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One SIMKL account: watchlist (Plan to Watch), history and ratings of movies, shows and anime.
@@ -56,6 +60,12 @@ import tools.jackson.databind.JsonNode;
  * title that is not in the library makes SIMKL file it (a released movie under completed); numeric
  * ids often arrive as strings; an empty library answers {@code null}. Requests are paced to SIMKL's
  * 10 GETs and 1 POST per second.
+ *
+ * <p><b>Reading little.</b> SIMKL suspends clients that re-read libraries on a timer. Each run asks
+ * {@code GET /sync/activities} once (health uses the answer too) and reuses the snapshot stored in
+ * the state dir's cache when the feature's activity times did not move, so a run in which nothing
+ * changed makes that one call. A write drops the stored snapshots; a snapshot older than {@code
+ * full_refresh_days} (default 7) is read again in full.
  */
 final class SimklProvider implements Provider {
   private static final Set<Feature> FEATURES =
@@ -63,16 +73,36 @@ final class SimklProvider implements Provider {
 
   private final String instance;
   private final SimklSettings settings;
+  private final String tokenProblem;
   private final SimklApi api;
+  private final SnapshotStore cache;
+  private final Clock clock;
+  private final DiagnosticLog log;
   private final SimklReader reader;
   private final SimklWriter writer;
+  private SimklActivities activities;
 
-  SimklProvider(String instance, SimklSettings settings, SimklApi api) {
+  /**
+   * @param tokenProblem why the stored token could not be read (a damaged token file), or {@code
+   *     null}
+   */
+  SimklProvider(
+      String instance,
+      SimklSettings settings,
+      String tokenProblem,
+      SimklApi api,
+      SnapshotStore cache,
+      Clock clock,
+      DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
+    this.tokenProblem = tokenProblem;
     this.api = api;
-    this.reader = new SimklReader(api, "SIMKL:" + instance);
-    this.writer = new SimklWriter(api, reader);
+    this.cache = cache;
+    this.clock = clock;
+    this.log = log;
+    this.reader = new SimklReader(api, label());
+    this.writer = new SimklWriter(api, reader, this::changing);
   }
 
   @Override
@@ -90,28 +120,25 @@ final class SimklProvider implements Provider {
     return FEATURES;
   }
 
-  /** Checks the token with {@code GET /sync/activities}, SIMKL's cheapest authenticated call. */
+  /**
+   * Checks the token with {@code GET /sync/activities}, SIMKL's cheapest authenticated call, whose
+   * answer the run's snapshots then use.
+   */
   @Override
   public HealthReport health() {
-    if (settings.clientId().isEmpty() || settings.accessToken().isEmpty()) {
-      String missing = settings.clientId().isEmpty() ? "client_id" : "access_token";
+    String problem = credentialProblem();
+    if (problem != null) {
       return new HealthReport(
-          HealthReport.Status.AUTH_FAILED,
-          label() + ": " + missing + " is empty; authorize crosswatch with SIMKL first",
-          Duration.ZERO,
-          Set.of(),
-          Map.of());
+          HealthReport.Status.AUTH_FAILED, problem, Duration.ZERO, Set.of(), Map.of());
     }
     long started = System.nanoTime();
     try {
-      JsonNode activities = api.call(ApiRequest.get("/sync/activities"));
+      SimklActivities acts = activities();
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       Map<String, String> details = new LinkedHashMap<>();
       details.put("auth", "valid");
-      JsonNode all = activities.path("all");
-      if (all.isString()) {
-        details.put("last_activity", all.stringValue());
-      }
+      acts.lastActivity().ifPresent(a -> details.put("last_activity", a));
+      details.putAll(api.client().rateDetails());
       return new HealthReport(HealthReport.Status.OK, "ok", latency, FEATURES, details);
     } catch (ProviderException e) {
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
@@ -123,9 +150,79 @@ final class SimklProvider implements Provider {
     }
   }
 
+  private String credentialProblem() {
+    if (tokenProblem != null) {
+      return label() + ": " + tokenProblem;
+    }
+    if (settings.clientId().isEmpty() || settings.accessToken().isEmpty()) {
+      String missing = settings.clientId().isEmpty() ? "client_id" : "access_token";
+      return label()
+          + ": "
+          + missing
+          + " is empty; authorize crosswatch with SIMKL first (cw auth simkl)";
+    }
+    return null;
+  }
+
+  /**
+   * The feature's items: the stored snapshot when SIMKL's activity times for the feature are those
+   * it was stored with and it is younger than {@code full_refresh_days}; else the whole library is
+   * read once and every feature's view of it is stored with the times asked just before.
+   */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
-    return reader.library().items(feature);
+    SimklActivities acts = activities();
+    Map<String, String> marks = acts.marks(feature);
+    Optional<StoredSnapshot> stored = cache.get(feature);
+    if (stored.isPresent() && reusable(stored.get(), marks)) {
+      log.debug(
+          label()
+              + " "
+              + feature.key()
+              + ": unchanged since the last read, "
+              + stored.get().items().size()
+              + " items from the snapshot cache");
+      return stored.get().items();
+    }
+    SimklLibrary library = reader.library();
+    for (Feature f : FEATURES) {
+      Map<String, String> m = acts.marks(f);
+      if (m.isEmpty()) {
+        cache.drop(f);
+      } else {
+        cache.put(f, m, library.items(f));
+      }
+    }
+    return library.items(feature);
+  }
+
+  private boolean reusable(StoredSnapshot stored, Map<String, String> marks) {
+    // Marks can miss changes (a play dated in the past may not show in every delta), so an old
+    // snapshot is read again in full now and then, never on a short timer.
+    Instant refreshAt = stored.takenAt().plus(Duration.ofDays(settings.fullRefreshDays()));
+    return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
+  }
+
+  /**
+   * The activity times, asked once and kept until this instance writes. A library read before them
+   * is dropped, so that stored snapshots never carry marks newer than their data.
+   */
+  private SimklActivities activities() throws ProviderException {
+    if (activities == null) {
+      activities = new SimklActivities(api.call(ApiRequest.get("/sync/activities")));
+      reader.invalidate();
+    }
+    return activities;
+  }
+
+  /**
+   * Forgets what a write may change. On SIMKL any write may touch every feature (a deleted title
+   * takes its plays and rating along; rating a title files it in a list).
+   */
+  private void changing() {
+    reader.invalidate();
+    activities = null;
+    FEATURES.forEach(cache::drop);
   }
 
   @Override

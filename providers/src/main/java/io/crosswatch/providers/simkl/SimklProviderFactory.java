@@ -5,6 +5,10 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.auth.TokenStoreException;
+import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -18,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@code SIMKL} providers from the {@code simkl} config block (keys {@code client_id},
- * {@code access_token}, {@code base_url}, and {@code timeout} in seconds).
+ * {@code access_token}, {@code base_url}, {@code timeout} in seconds and {@code
+ * full_refresh_days}). A token saved by {@code cw auth simkl} (in the state dir's {@code secrets})
+ * takes precedence over the block's {@code access_token}.
  */
 public final class SimklProviderFactory implements ProviderFactory {
   /** SIMKL's limits per token: 10 GETs per second, 1 POST per second. */
@@ -51,25 +57,55 @@ public final class SimklProviderFactory implements ProviderFactory {
   @Override
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
-    SimklSettings settings = SimklSettings.from(context.settings());
+    SimklSettings configured = SimklSettings.from(context.settings());
+    String tokenProblem = null;
+    SimklSettings settings = configured;
+    try {
+      // A token saved by cw auth simkl comes first; the config block's is the fallback.
+      Tokens tokens =
+          new TokenStore(context.stateDir())
+              .loadOr(
+                  context.name(), context.instance(), Tokens.of(configured.accessToken(), "", 0));
+      settings = configured.withAccessToken(tokens.accessToken());
+    } catch (TokenStoreException e) {
+      tokenProblem = e.getMessage();
+    }
     String version = version();
     HttpApiClient.Builder client =
-        HttpApiClient.builder(context.name() + ":" + context.instance(), settings.baseUrl())
-            .defaultHeader("Content-Type", "application/json")
-            .defaultHeader("User-Agent", "crosswatch/" + version)
-            .defaultHeader("simkl-api-key", settings.clientId())
-            .secrets(List.of(settings.clientId(), settings.accessToken()))
-            .rate(SIMKL_LIMITS)
+        client(context.name() + ":" + context.instance(), settings)
+            .secrets(List.of(configured.accessToken()))
             .retry(RetryPolicy.defaults())
-            .timeout(settings.timeout())
             .clock(context.clock())
             .sleeper(sleeper)
             .random(random.get())
             .log(context.log(), context.debugHttp());
+    return new SimklProvider(
+        context.instance(),
+        settings,
+        tokenProblem,
+        new SimklApi(client.build(), version),
+        SnapshotStore.forInstance(context, settings.baseUrl().toString()),
+        context.clock(),
+        context.log());
+  }
+
+  /**
+   * A client builder with SIMKL's headers, limits and timeout (and the access token, when the
+   * settings hold one).
+   */
+  static HttpApiClient.Builder client(String label, SimklSettings settings) {
+    HttpApiClient.Builder b =
+        HttpApiClient.builder(label, settings.baseUrl())
+            .defaultHeader("Content-Type", "application/json")
+            .defaultHeader("User-Agent", "crosswatch/" + version())
+            .defaultHeader("simkl-api-key", settings.clientId())
+            .secrets(List.of(settings.clientId(), settings.accessToken()))
+            .rate(SIMKL_LIMITS)
+            .timeout(settings.timeout());
     if (!settings.accessToken().isEmpty()) {
-      client.defaultHeader("Authorization", "Bearer " + settings.accessToken());
+      b.defaultHeader("Authorization", "Bearer " + settings.accessToken());
     }
-    return new SimklProvider(context.instance(), settings, new SimklApi(client.build(), version));
+    return b;
   }
 
   /** The version of this build, from the jar manifest; {@code 0.1} when run from classes. */

@@ -32,10 +32,15 @@ final class SimklWriter {
 
   private final SimklApi api;
   private final SimklReader reader;
+  private final Runnable changing;
 
-  SimklWriter(SimklApi api, SimklReader reader) {
+  /**
+   * @param changing told before every write, so that what the write may change is read again
+   */
+  SimklWriter(SimklApi api, SimklReader reader, Runnable changing) {
     this.api = api;
     this.reader = reader;
+    this.changing = changing;
   }
 
   WriteResult watchlistAdd(List<Item> items) throws ProviderException {
@@ -190,7 +195,7 @@ final class SimklWriter {
       return List.of();
     }
     ApiRequest request = ApiRequest.post(path, batch.body());
-    reader.invalidate();
+    changing.run();
     return batch.outcomes(api.call(repeatable ? request : request.notRepeatable()));
   }
 

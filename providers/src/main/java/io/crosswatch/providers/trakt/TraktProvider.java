@@ -88,6 +88,7 @@ final class TraktProvider implements Provider {
       }
       Map<String, String> details = new LinkedHashMap<>(account(activities()));
       details.put("auth", "valid");
+      details.putAll(api.client().rateDetails());
       return new HealthReport(HealthReport.Status.OK, "ok", elapsed(started), FEATURES, details);
     } catch (ProviderException e) {
       if (e.kind() == Kind.AUTH) {

@@ -315,4 +315,46 @@ class HttpApiClientTest {
 
     assertThat(debugLines).isEmpty();
   }
+
+  @Test
+  void reportsTheRateBudgetTheServiceSentAndTheGetsLeftInItsOwnWindow() throws Exception {
+    server.enqueue(
+        Reply.of(
+            200,
+            Map.of(
+                "X-RateLimit-Limit", "1000",
+                "X-RateLimit-Remaining", "998",
+                "X-RateLimit-Reset", "1767312000")));
+    HttpApiClient client =
+        builder().rate(RatePolicy.of(Duration.ZERO, 10, Duration.ofSeconds(1))).build();
+
+    client.send(ApiRequest.get("/user"));
+    client.send(ApiRequest.get("/user"));
+
+    assertThat(client.rateDetails())
+        .containsEntry("rate_limit", "1000")
+        .containsEntry("rate_remaining", "998")
+        .containsEntry("rate_reset", "1767312000")
+        .containsEntry("get_budget_left", "8 of 10 per 1 s");
+  }
+
+  @Test
+  void readsTraktsRateLimitJsonHeader() throws Exception {
+    server.enqueue(
+        Reply.of(
+            200,
+            Map.of(
+                "X-Ratelimit",
+                "{\"name\":\"AUTHED_API_GET_LIMIT\",\"period\":300,\"limit\":1000,"
+                    + "\"remaining\":990,\"until\":\"2026-01-01T00:05:00Z\"}")));
+    HttpApiClient client = builder().build();
+
+    client.send(ApiRequest.get("/sync/history"));
+
+    assertThat(client.rateDetails())
+        .containsExactly(
+            Map.entry("rate_limit", "1000 per 300 s"),
+            Map.entry("rate_remaining", "990"),
+            Map.entry("rate_reset", "2026-01-01T00:05:00Z"));
+  }
 }

@@ -96,7 +96,8 @@ class MdblistProviderTest {
     assertThat(report.details())
         .containsEntry("auth", "valid")
         .containsEntry("user", "crosswatch")
-        .containsEntry("daily_quota_left", "999/1000");
+        .containsEntry("daily_quota_left", "999/1000")
+        .containsKey("daily_quota_resets_at");
   }
 
   @Test
@@ -263,5 +264,22 @@ class MdblistProviderTest {
               assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH);
               assertThat(e.retriable()).isFalse();
             });
+  }
+
+  @Test
+  void aHistoryAddThatMayHaveArrivedIsFinalSoItIsNeverSentTwice() {
+    mdb.faults().failNext(1, 503, "/sync/watched");
+
+    assertThatThrownBy(
+            () ->
+                provider()
+                    .add(Feature.HISTORY, List.of(movieByImdb("tt1000001").withWatchedAt(T0))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).contains("503", "not sent again");
+            });
+    assertThat(mdb.count("POST /sync/watched")).isEqualTo(1);
   }
 }

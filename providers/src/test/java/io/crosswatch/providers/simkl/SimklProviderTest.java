@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +43,7 @@ class SimklProviderTest {
   private final SimklTitle anime = simkl.catalogue().generateAnime(1, 12);
   private final SimklUser user = simkl.user();
   private final List<String> logLines = new ArrayList<>();
+  @TempDir Path stateDir;
 
   @AfterEach
   void stop() {
@@ -72,7 +74,7 @@ class SimklProviderTest {
         };
     ProviderContext context =
         new ProviderContext(
-            "SIMKL", "default", settings, "simkl", Path.of("."), Path.of("."), time, true, log);
+            "SIMKL", "default", settings, "simkl", stateDir, stateDir, time, true, log);
     return new SimklProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
   }
 
@@ -107,6 +109,7 @@ class SimklProviderTest {
     assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
     assertThat(report.details()).containsEntry("auth", "valid").containsKey("last_activity");
     assertThat(simkl.counts()).containsOnlyKeys("GET /sync/activities");
+    assertThat(report.details()).containsEntry("get_budget_left", "9 of 10 per 1 s");
   }
 
   @Test
@@ -132,14 +135,19 @@ class SimklProviderTest {
   void sendsTheApiKeyTokenUserAgentAndAppName() throws Exception {
     provider().snapshot(Feature.WATCHLIST);
 
-    RecordedRequest first = simkl.requests().get(0);
-    assertThat(first.request().header("simkl-api-key")).contains(FakeSimklServer.CLIENT_ID);
-    assertThat(first.request().header("authorization"))
-        .contains("Bearer " + FakeSimklServer.ACCESS_TOKEN);
-    assertThat(first.request().header("user-agent").orElseThrow()).startsWith("crosswatch/");
-    assertThat(first.request().param("app-name")).contains("crosswatch");
-    assertThat(first.request().param("extended")).contains("full");
-    assertThat(first.request().param("episode_watched_at")).contains("yes");
+    assertThat(simkl.requests())
+        .allSatisfy(
+            r -> {
+              assertThat(r.request().header("simkl-api-key")).contains(FakeSimklServer.CLIENT_ID);
+              assertThat(r.request().header("authorization"))
+                  .contains("Bearer " + FakeSimklServer.ACCESS_TOKEN);
+              assertThat(r.request().header("user-agent").orElseThrow()).startsWith("crosswatch/");
+              assertThat(r.request().param("app-name")).contains("crosswatch");
+            });
+    RecordedRequest read = simkl.requests().get(1);
+    assertThat(read.path()).startsWith("/sync/all-items/");
+    assertThat(read.request().param("extended")).contains("full");
+    assertThat(read.request().param("episode_watched_at")).contains("yes");
   }
 
   @Test
@@ -182,14 +190,16 @@ class SimklProviderTest {
   }
 
   @Test
-  void oneLibraryReadServesAllThreeFeatures() throws Exception {
+  void oneActivitiesCallAndOneLibraryReadServeAllThreeFeatures() throws Exception {
     Provider p = provider();
 
+    p.health();
     p.snapshot(Feature.WATCHLIST);
     p.snapshot(Feature.HISTORY);
     p.snapshot(Feature.RATINGS);
 
-    assertThat(p.apiUsage().orElseThrow().requests()).isEqualTo(3);
+    assertThat(p.apiUsage().orElseThrow().requests()).isEqualTo(4);
+    assertThat(simkl.count("GET /sync/activities")).isEqualTo(1);
   }
 
   @Test
@@ -456,13 +466,11 @@ class SimklProviderTest {
       p.snapshot(Feature.RATINGS);
       p.add(Feature.RATINGS, List.of(movie(1001 + i).withRating(5, T0)));
     }
-    for (int i = 0; i < 12; i++) {
-      p.health();
-    }
 
     assertThat(simkl.rateLimited()).isZero();
     assertThat(simkl.requests()).extracting(RecordedRequest::status).doesNotContain(429);
-    assertThat(simkl.requests()).hasSize(5 * 4 + 12);
+    // Each round: activities (asked again after the write) and three library reads, one POST.
+    assertThat(simkl.requests()).hasSize(5 * 5);
     assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
   }
 
@@ -484,8 +492,8 @@ class SimklProviderTest {
                       "default",
                       settings,
                       "simkl",
-                      Path.of("."),
-                      Path.of("."),
+                      stateDir,
+                      stateDir,
                       time,
                       false,
                       DiagnosticLog.silent()));
@@ -515,16 +523,6 @@ class SimklProviderTest {
   }
 
   @Test
-  void neverRepeatsAHistoryAddAfterAnUnclearFailure() {
-    Provider p = provider();
-    simkl.faults().failNext(1, 502);
-
-    assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
-    assertThat(simkl.count("POST /sync/history")).isEqualTo(1);
-  }
-
-  @Test
   void aRevokedTokenIsAPermanentAuthFailure() {
     Provider p = provider();
     simkl.revokeToken(FakeSimklServer.ACCESS_TOKEN);
@@ -549,5 +547,30 @@ class SimklProviderTest {
     assertThat(String.join("\n", logLines))
         .contains("GET " + simkl.baseUrl() + "/sync/activities")
         .doesNotContain(FakeSimklServer.ACCESS_TOKEN, FakeSimklServer.CLIENT_ID);
+  }
+
+  @Test
+  void neverRepeatsAHistoryAddAfterAnUnclearFailureNorLetsTheApplierRetryIt() {
+    simkl.faults().failNext(1, 503, "/sync/history");
+
+    assertThatThrownBy(
+            () -> provider().add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).contains("503", "not sent again");
+            });
+    assertThat(simkl.count("POST /sync/history")).isEqualTo(1);
+  }
+
+  @Test
+  void aRatingAnswered503IsRetriedByTheClient() throws Exception {
+    simkl.faults().failNext(1, 503, "/sync/ratings");
+
+    WriteResult r = provider().add(Feature.RATINGS, List.of(movie(1001).withRating(8, T0)));
+
+    assertThat(r.outcomes().get(0).status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
+    assertThat(simkl.count("POST /sync/ratings")).isEqualTo(2);
   }
 }

@@ -95,7 +95,8 @@ class TraktProviderTest {
     assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
     assertThat(report.details())
         .containsEntry("watchlist_limit", "100")
-        .containsEntry("auth", "valid");
+        .containsEntry("auth", "valid")
+        .containsEntry("get_budget_left", "998 of 1000 per 300 s");
     assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
   }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Faults a fake server injects into its next requests: error statuses, rate limiting, delays
@@ -46,6 +47,9 @@ public final class Faults {
   public record Injection(Duration delay, Optional<FakeResponse> response) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  private SplittableRandom random;
+  private double failShare;
+  private FakeResponse randomFailure;
 
   /** The next {@code count} requests answer {@code status} (e.g. 503, 520) without effect. */
   public void failNext(int count, int status) {
@@ -82,9 +86,24 @@ public final class Faults {
     rules.add(new Rule(pathPrefix, true, null, Duration.ZERO, true, 1));
   }
 
-  /** Clears every planned fault. */
+  /**
+   * From now on, each request fails with {@code status} (without effect) with probability {@code
+   * share}, drawn from a generator seeded with {@code seed}, so a run's faults are repeatable.
+   * Planned faults ({@link #failNext} and the others) take precedence.
+   */
+  public synchronized void failRandomly(double share, int status, long seed) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("share must be within [0, 1], got " + share);
+    }
+    this.failShare = share;
+    this.random = new SplittableRandom(seed);
+    this.randomFailure = FakeResponse.error(status, "injected random failure " + status);
+  }
+
+  /** Clears every planned fault and stops random failures. */
   public synchronized void clear() {
     rules.clear();
+    random = null;
   }
 
   /** Takes the delay or failure planned for this request, if any (empty-list faults stay). */
@@ -104,6 +123,9 @@ public final class Faults {
       }
       delay = rule.delay;
       delayed = true;
+    }
+    if (random != null && random.nextDouble() < failShare) {
+      return new Injection(delay, Optional.of(randomFailure));
     }
     return new Injection(delay, Optional.empty());
   }

@@ -51,6 +51,7 @@ public final class FakeSimklServer implements AutoCloseable {
   private final SimklWrites writes;
   private final LoopbackServer server;
   private final SimklUser defaultUser;
+  private final SimklPins pins;
 
   private FakeSimklServer(Builder b) {
     this.clientId = b.clientId;
@@ -59,6 +60,7 @@ public final class FakeSimklServer implements AutoCloseable {
     this.writes = new SimklWrites(catalogue, b.clock);
     this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
+    this.pins = new SimklPins(b.clock, defaultUser, usersByToken::put);
   }
 
   /** A builder with SIMKL's limits (10 GETs per second, 1 POST per second). */
@@ -113,6 +115,11 @@ public final class FakeSimklServer implements AutoCloseable {
     usersByToken.remove(token);
   }
 
+  /** The PIN login endpoints: when the user enters the code, which tokens were issued. */
+  public SimklPins pins() {
+    return pins;
+  }
+
   /** Fault injection for the next requests. */
   public Faults faults() {
     return faults;
@@ -152,6 +159,10 @@ public final class FakeSimklServer implements AutoCloseable {
       // Assumed status: SIMKL documents User-Agent as required, not what it answers without one.
       return FakeResponse.error(400, "user_agent_required");
     }
+    if (request.method().equals("GET") && request.path().startsWith("/oauth/pin")) {
+      String rest = request.path().substring("/oauth/pin".length()).replaceAll("^/|/$", "");
+      return rest.isEmpty() ? pins.request() : pins.poll(rest);
+    }
     String token =
         request
             .header("authorization")
@@ -187,6 +198,10 @@ public final class FakeSimklServer implements AutoCloseable {
     }
     if (path.equals("/users/settings")) {
       return SimklReads.settings(user);
+    }
+    if (path.equals("/sync/activities")) {
+      // Older SIMKL documentation shows this call as a POST; both are answered alike.
+      return SimklReads.activities(user);
     }
     if (!request.header("content-type").orElse("").startsWith("application/json")) {
       return FakeResponse.error(400, "Content-Type must be application/json");

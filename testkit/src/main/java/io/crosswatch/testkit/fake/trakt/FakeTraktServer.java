@@ -149,6 +149,11 @@ public final class FakeTraktServer implements AutoCloseable {
     return faults;
   }
 
+  /** How many requests were refused with 429 for going faster than the limits. */
+  public long rateLimited() {
+    return limiter.rejected();
+  }
+
   /** Every request received, in order, with the status answered. */
   public List<RecordedRequest> requests() {
     return server.requests();

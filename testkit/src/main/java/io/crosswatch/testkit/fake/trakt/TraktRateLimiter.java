@@ -20,6 +20,7 @@ final class TraktRateLimiter {
   private final Clock clock;
   private final Map<String, Instant> lastWrite = new HashMap<>();
   private final Map<String, ArrayDeque<Instant>> gets = new HashMap<>();
+  private long rejected;
 
   TraktRateLimiter(Duration writeInterval, int getLimit, Duration getWindow, Clock clock) {
     this.writeInterval = writeInterval;
@@ -57,8 +58,14 @@ final class TraktRateLimiter {
     return Optional.empty();
   }
 
-  private static FakeResponse tooMany(
+  /** How many requests were refused with 429. */
+  synchronized long rejected() {
+    return rejected;
+  }
+
+  private FakeResponse tooMany(
       String name, Duration period, int limit, Instant until, Instant now) {
+    rejected++;
     long millis = Duration.between(now, until).toMillis();
     long seconds = Math.max(1, (millis + 999) / 1000);
     String info =
