@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * Faults a fake server injects into its next requests: error statuses, rate limiting, delays
@@ -46,6 +48,9 @@ public final class Faults {
   public record Injection(Duration delay, Optional<FakeResponse> response) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  private double failShare;
+  private FakeResponse failShareResponse;
+  private RandomGenerator failShareRandom;
 
   /** The next {@code count} requests answer {@code status} (e.g. 503, 520) without effect. */
   public void failNext(int count, int status) {
@@ -82,9 +87,24 @@ public final class Faults {
     rules.add(new Rule(pathPrefix, true, null, Duration.ZERO, true, 1));
   }
 
-  /** Clears every planned fault. */
+  /**
+   * From now on, each request fails with {@code status} (without effect) with probability {@code
+   * share}, drawn from {@code random} (seed it for repeatable runs); planned faults go first. A
+   * share of 0 stops it.
+   */
+  public synchronized void failRandomly(double share, int status, RandomGenerator random) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("share must be within 0..1, got " + share);
+    }
+    failShare = share;
+    failShareResponse = FakeResponse.error(status, "injected random failure " + status);
+    failShareRandom = Objects.requireNonNull(random, "random");
+  }
+
+  /** Clears every planned fault and stops random failures. */
   public synchronized void clear() {
     rules.clear();
+    failShare = 0;
   }
 
   /** Takes the delay or failure planned for this request, if any (empty-list faults stay). */
@@ -104,6 +124,9 @@ public final class Faults {
       }
       delay = rule.delay;
       delayed = true;
+    }
+    if (failShare > 0 && failShareRandom.nextDouble() < failShare) {
+      return new Injection(delay, Optional.of(failShareResponse));
     }
     return new Injection(delay, Optional.empty());
   }
