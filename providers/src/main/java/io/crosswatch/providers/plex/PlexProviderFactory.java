@@ -94,6 +94,12 @@ public final class PlexProviderFactory implements ProviderFactory {
         new PlexWatchlist(discover, s.watchlistPageSize(), s.guidPriority()),
         discover,
         plexTv,
+        PlexPlayDates.load(
+            context.stateDir(),
+            context.instance(),
+            s.hasServer() ? s.serverUrl().toString() : "",
+            context.log(),
+            label),
         context.clock());
   }
 
