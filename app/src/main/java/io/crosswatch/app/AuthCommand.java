@@ -2,8 +2,8 @@ package io.crosswatch.app;
 
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
-import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
@@ -54,7 +54,8 @@ final class AuthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: trakt, plex, jellyfin or emby");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: trakt, plex, jellyfin or emby");
   }
 
   /** {@code cw auth trakt}: Trakt's device flow for one instance. */

@@ -50,9 +50,7 @@ public final class Main {
       boolean interactive,
       InputStream in,
       PasswordPrompt passwordPrompt) {
-    this(
-        new CliContext(
-            out, err, env, clock, random, registry, interactive, in, passwordPrompt));
+    this(new CliContext(out, err, env, clock, random, registry, interactive, in, passwordPrompt));
   }
 
   private Main(CliContext ctx) {

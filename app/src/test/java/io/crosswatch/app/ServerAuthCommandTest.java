@@ -171,8 +171,12 @@ class ServerAuthCommandTest {
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.out()).contains("\"account\" : \"signed-in\"");
     assertThat(plex.requests())
-        .allMatch(q -> q.request().header("x-plex-client-identifier").orElse("").equals(
-            "crosswatch-stored"));
+        .allMatch(
+            q ->
+                q.request()
+                    .header("x-plex-client-identifier")
+                    .orElse("")
+                    .equals("crosswatch-stored"));
     assertThat(r.out() + r.err()).doesNotContain(PLEX_ACCOUNT_TOKEN);
   }
 

@@ -71,7 +71,8 @@ class EmbyToFileTest {
     assertThat(episode.at("/show/ids/tvdb").asLong()).isEqualTo(300002);
     assertThat(episode.get("season").asInt()).isEqualTo(1);
     assertThat(episode.get("number").asInt()).isEqualTo(2);
-    assertThat(ws.titles("backup.json", "watchlist")).containsExactlyInAnyOrder("Movie 2", "Show 2");
+    assertThat(ws.titles("backup.json", "watchlist"))
+        .containsExactlyInAnyOrder("Movie 2", "Show 2");
     assertThat(ws.items("backup.json", "ratings"))
         .extracting(i -> i.get("title").asString() + "=" + i.get("rating").asInt())
         .containsExactlyInAnyOrder("Movie 3=8", "Movie 4=5");

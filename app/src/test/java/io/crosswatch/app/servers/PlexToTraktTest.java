@@ -35,7 +35,8 @@ class PlexToTraktTest {
   void start() {
     ws = new Workspace(dir);
     plex = FakePlex.builder().clock(ws.clock()).build().start();
-    trakt = FakeTraktServer.builder().clock(ws.clock()).writeInterval(Duration.ZERO).build().start();
+    trakt =
+        FakeTraktServer.builder().clock(ws.clock()).writeInterval(Duration.ZERO).build().start();
     PlexSection movies = plex.catalogue().addMovieSection("Movies");
     library = plex.catalogue().generateMovies(movies, 3);
     discoverOnly = plex.catalogue().generateDiscoverMovies(1).get(0);

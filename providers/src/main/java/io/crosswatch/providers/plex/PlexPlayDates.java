@@ -20,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The play times crosswatch gave the titles it marked played. A scrobble sets a title's last viewed
  * date to the server's own now, so a play copied from another service would come back at the time
  * it was written and be sent back there as a newer viewing. For each title it marked played, this
- * keeps the play's time with the server's {@code viewCount} and {@code lastViewedAt} right after the
- * write; while the server still shows those, the title's play is reported at the play's time. Any
- * later viewing or unplay changes them, and the server's own date shows again.
+ * keeps the play's time with the server's {@code viewCount} and {@code lastViewedAt} right after
+ * the write; while the server still shows those, the title's play is reported at the play's time.
+ * Any later viewing or unplay changes them, and the server's own date shows again.
  *
  * <p>Kept per instance in {@code <state_dir>/cache/PLEX-plays-<instance>.json}, scoped to the
  * server's address. Like every cache it may be deleted; a missing, damaged or foreign file is
@@ -52,8 +52,7 @@ final class PlexPlayDates {
   /** The marks of one instance, read from its file when it belongs to {@code scope}. */
   static PlexPlayDates load(
       Path stateDir, String instance, String scope, DiagnosticLog log, String label) {
-    PlexPlayDates dates =
-        new PlexPlayDates(file(stateDir, instance), scope, log, label);
+    PlexPlayDates dates = new PlexPlayDates(file(stateDir, instance), scope, log, label);
     dates.read();
     return dates;
   }

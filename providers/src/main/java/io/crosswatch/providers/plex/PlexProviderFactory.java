@@ -120,8 +120,7 @@ public final class PlexProviderFactory implements ProviderFactory {
       Optional<Tokens> stored =
           new TokenStore(context.stateDir()).load(context.name(), context.instance());
       if (stored.isPresent() && stored.get().hasAccessToken()) {
-        return s.withAccount(
-            stored.get().accessToken(), stored.get().extras().get(CLIENT_ID_KEY));
+        return s.withAccount(stored.get().accessToken(), stored.get().extras().get(CLIENT_ID_KEY));
       }
     } catch (TokenStoreException e) {
       context.log().warn(label + ": " + e.getMessage() + "; using the config's account_token");

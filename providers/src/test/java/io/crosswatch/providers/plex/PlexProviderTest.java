@@ -355,8 +355,7 @@ class PlexProviderTest {
   }
 
   @Test
-  void aWrittenPlayKeepsItsOwnTimeInTheNextRunsUntilTheServerSeesAnotherViewing()
-      throws Exception {
+  void aWrittenPlayKeepsItsOwnTimeInTheNextRunsUntilTheServerSeesAnotherViewing() throws Exception {
     time.advance(Duration.ofDays(3));
     provider().add(Feature.HISTORY, List.of(movieByImdb("tt1000002").withWatchedAt(T0)));
 

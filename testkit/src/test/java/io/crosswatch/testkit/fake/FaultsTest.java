@@ -7,8 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest {
-  private static final FakeRequest GET =
-      new FakeRequest("GET", "/Items", Map.of(), Map.of(), "");
+  private static final FakeRequest GET = new FakeRequest("GET", "/Items", Map.of(), Map.of(), "");
 
   private static long failures(Faults faults, int requests) {
     long failed = 0;
