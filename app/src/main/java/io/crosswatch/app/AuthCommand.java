@@ -2,18 +2,31 @@ package io.crosswatch.app;
 
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.auth.TokenStoreException;
+import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.mdblist.MdblistKeyCheck;
+import io.crosswatch.providers.mediabrowser.EmbyProviderFactory;
+import io.crosswatch.providers.mediabrowser.JellyfinProviderFactory;
+import io.crosswatch.providers.mediabrowser.MediaBrowserAuthenticator;
+import io.crosswatch.providers.plex.PlexPinLogin;
+import io.crosswatch.providers.plex.PlexProviderFactory;
 import io.crosswatch.providers.simkl.SimklPinAuth;
 import io.crosswatch.providers.trakt.TraktDeviceAuth;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,7 +43,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Command(
     name = "auth",
     description = "Authorizes crosswatch with a service; tokens go to <state_dir>/secrets.",
-    subcommands = {AuthCommand.Trakt.class, AuthCommand.Simkl.class, AuthCommand.Mdblist.class})
+    subcommands = {
+      AuthCommand.Trakt.class,
+      AuthCommand.Simkl.class,
+      AuthCommand.Mdblist.class,
+      AuthCommand.Plex.class,
+      AuthCommand.Jellyfin.class,
+      AuthCommand.Emby.class
+    })
 final class AuthCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,7 +63,7 @@ final class AuthCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: trakt, simkl or mdblist");
+        spec.commandLine(), "missing subcommand: trakt, simkl, mdblist, plex, jellyfin or emby");
   }
 
   /** The settings of one instance of a provider, or a usage failure naming what is missing. */
@@ -254,5 +274,248 @@ final class AuthCommand implements Callable<Integer> {
         throw CommandFailure.failed(e.getMessage());
       }
     }
+  }
+
+  /** {@code cw auth plex}: Plex's PIN sign-in for one instance. */
+  @Command(
+      name = "plex",
+      description = {
+        "Signs in to Plex with a PIN approved at app.plex.tv.",
+        "Saves the account token and this device's client id to <state_dir>/secrets."
+      })
+  static final class Plex implements Callable<Integer> {
+    /** How often plex.tv is asked whether the PIN was approved. */
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    /** How long a sign-in waits when plex.tv does not say when the PIN expires. */
+    static final Duration WAIT = Duration.ofMinutes(15);
+
+    private final CliContext ctx;
+    @ParentCommand AuthCommand parent;
+    @Mixin StateOptions options;
+
+    @Option(
+        names = "--instance",
+        paramLabel = "NAME",
+        description = "Plex instance (default: default).")
+    String instance = "default";
+
+    Plex(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      JsonNode settings = settings(config, "PLEX", "plex", instance, "server_url");
+      Path stateDir =
+          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      TokenStore store = new TokenStore(stateDir);
+      try {
+        String clientId = clientId(settings, store);
+        PlexPinLogin login =
+            PlexPinLogin.create(
+                URI.create(text(settings, "plex_tv_url", "https://plex.tv")),
+                clientId,
+                ctx.clock(),
+                Objects.requireNonNull(parent.sleeper, "sleeper"));
+        PlexPinLogin.Pin pin = login.start();
+        Duration wait =
+            pin.expiresAt() == null
+                ? WAIT
+                : Duration.between(ctx.clock().instant(), pin.expiresAt());
+        ctx.out().println("Open " + pin.authUrl());
+        ctx.out()
+            .println(
+                "and sign in to approve crosswatch; waiting up to "
+                    + Math.max(1, wait.toMinutes())
+                    + " minutes...");
+        String token = login.await(pin, POLL, wait);
+        store.save(
+            "PLEX",
+            instance,
+            new Tokens(token, "", 0, Map.of(PlexProviderFactory.CLIENT_ID_KEY, clientId)));
+        ctx.out()
+            .println(
+                "Signed in; the account token is saved to "
+                    + store.file("PLEX", instance)
+                    + " and used instead of plex.account_token.");
+        return ExitCodes.OK;
+      } catch (ProviderException | TokenStoreException e) {
+        throw CommandFailure.failed(e.getMessage());
+      }
+    }
+
+    /** The config's client id, else the one of an earlier sign-in, else a new one. */
+    private String clientId(JsonNode settings, TokenStore store) throws TokenStoreException {
+      String configured = text(settings, "client_id", "");
+      if (!configured.isEmpty()) {
+        return configured;
+      }
+      return store
+          .load("PLEX", instance)
+          .map(t -> t.extras().getOrDefault(PlexProviderFactory.CLIENT_ID_KEY, ""))
+          .filter(id -> !id.isBlank())
+          .orElseGet(PlexPinLogin::newClientId);
+    }
+  }
+
+  /** {@code cw auth jellyfin}: logs a Jellyfin user in with name and password. */
+  @Command(
+      name = "jellyfin",
+      description = {
+        "Logs in to a Jellyfin server with a user name and password.",
+        "Needs server in the jellyfin block (or jellyfin.instances.NAME); saves the access token"
+            + " and user id to <state_dir>/secrets."
+      })
+  static final class Jellyfin extends ServerLogin {
+    Jellyfin(CliContext ctx) {
+      super(ctx, "JELLYFIN", "jellyfin");
+    }
+
+    @Override
+    MediaBrowserAuthenticator authenticator(JsonNode settings) {
+      return new JellyfinProviderFactory()
+          .authenticator(settings, instance, DiagnosticLog.silent(), false);
+    }
+  }
+
+  /** {@code cw auth emby}: logs an Emby user in with name and password. */
+  @Command(
+      name = "emby",
+      description = {
+        "Logs in to an Emby server with a user name and password.",
+        "Needs server in the emby block (or emby.instances.NAME); saves the access token and"
+            + " user id to <state_dir>/secrets."
+      })
+  static final class Emby extends ServerLogin {
+    Emby(CliContext ctx) {
+      super(ctx, "EMBY", "emby");
+    }
+
+    @Override
+    MediaBrowserAuthenticator authenticator(JsonNode settings) {
+      return new EmbyProviderFactory()
+          .authenticator(settings, instance, DiagnosticLog.silent(), false);
+    }
+  }
+
+  /** What {@code cw auth jellyfin} and {@code cw auth emby} share. */
+  abstract static class ServerLogin implements Callable<Integer> {
+    private final CliContext ctx;
+    private final String provider;
+    private final String block;
+    @Mixin StateOptions options;
+
+    @Option(
+        names = "--instance",
+        paramLabel = "NAME",
+        description = "Server instance (default: default).")
+    String instance = "default";
+
+    @Option(
+        names = "--username",
+        paramLabel = "USER",
+        description = "User name (default: the block's username).")
+    String username;
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
+    ServerLogin(CliContext ctx, String provider, String block) {
+      this.ctx = ctx;
+      this.provider = provider;
+      this.block = block;
+    }
+
+    abstract MediaBrowserAuthenticator authenticator(JsonNode settings);
+
+    @Override
+    public Integer call() {
+      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      JsonNode settings = settings(config, provider, block, instance, "server");
+      String user = username != null ? username.strip() : text(settings, "username", "");
+      if (user.isEmpty()) {
+        throw CommandFailure.usage(
+            "--username is required (or set " + path(block, instance) + ".username)");
+      }
+      Path stateDir =
+          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      char[] password = password(user);
+      try {
+        MediaBrowserAuthenticator.Login login =
+            authenticator(settings).authenticate(user, new String(password));
+        TokenStore store = new TokenStore(stateDir);
+        store.save(provider, instance, login.tokens());
+        ctx.out()
+            .println(
+                "Signed in as "
+                    + login.userName()
+                    + "; the access token and user id are saved to "
+                    + store.file(provider, instance)
+                    + " and used instead of "
+                    + path(block, instance)
+                    + ".access_token and .user_id.");
+        return ExitCodes.OK;
+      } catch (ProviderException | TokenStoreException e) {
+        throw CommandFailure.failed(e.getMessage());
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+    }
+
+    /** The password: the first line of stdin, or typed at the terminal without echo. */
+    private char[] password(String user) {
+      String line;
+      if (passwordStdin) {
+        line = firstLine(ctx.in());
+      } else {
+        PasswordPrompt prompt = ctx.passwordPrompt();
+        if (prompt == null) {
+          throw CommandFailure.usage(
+              "no terminal to ask for the password; pipe it in with --password-stdin");
+        }
+        char[] typed = prompt.read("Password for " + user + ": ");
+        line = typed == null ? null : new String(typed);
+      }
+      if (line == null || line.isEmpty()) {
+        throw CommandFailure.usage("no password given");
+      }
+      return line.toCharArray();
+    }
+
+    private static String firstLine(InputStream in) {
+      try {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return reader.readLine();
+      } catch (IOException e) {
+        throw CommandFailure.failed("cannot read the password from standard input");
+      }
+    }
+  }
+
+  /** An instance's settings; a missing named instance (or block, when it needs one) is exit 2. */
+  static JsonNode settings(
+      Config config, String provider, String block, String instance, String required) {
+    JsonNode settings = config.instanceSettings(provider, instance).orElse(null);
+    if (settings == null && (!"default".equals(instance) || required.equals("server"))) {
+      throw CommandFailure.usage(
+          path(block, instance) + ": not configured; add it with " + required);
+    }
+    return settings == null ? JsonNodeFactory.instance.objectNode() : settings;
+  }
+
+  static String path(String block, String instance) {
+    return "default".equals(instance) ? block : block + ".instances." + instance;
+  }
+
+  static String text(JsonNode settings, String key, String otherwise) {
+    JsonNode v = settings.get(key);
+    return v != null && v.isString() && !v.stringValue().isBlank()
+        ? v.stringValue().strip()
+        : otherwise;
   }
 }

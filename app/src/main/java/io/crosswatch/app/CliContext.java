@@ -1,6 +1,7 @@
 package io.crosswatch.app;
 
 import io.crosswatch.core.provider.ProviderRegistry;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class CliContext {
   private final Supplier<ProviderRegistry> registrySupplier;
   private ProviderRegistry registry;
   private final boolean interactive;
+  private final InputStream in;
+  private final PasswordPrompt passwordPrompt;
   private volatile boolean debug;
 
   CliContext(
@@ -28,6 +31,21 @@ final class CliContext {
       RandomGenerator random,
       Supplier<ProviderRegistry> registry,
       boolean interactive) {
+    this(out, err, env, clock, random, registry, interactive, System.in, PasswordPrompt.system());
+  }
+
+  CliContext(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Clock clock,
+      RandomGenerator random,
+      Supplier<ProviderRegistry> registry,
+      boolean interactive,
+      InputStream in,
+      PasswordPrompt passwordPrompt) {
+    this.in = Objects.requireNonNull(in, "in");
+    this.passwordPrompt = passwordPrompt;
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
     this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -68,6 +86,16 @@ final class CliContext {
   /** Whether stdout is a real terminal outside CI, so that progress may be drawn. */
   boolean interactive() {
     return interactive;
+  }
+
+  /** Standard input (passwords given with {@code --password-stdin}). */
+  InputStream in() {
+    return in;
+  }
+
+  /** The terminal's password prompt, or {@code null} when there is no terminal. */
+  PasswordPrompt passwordPrompt() {
+    return passwordPrompt;
   }
 
   /** Whether {@code runtime.debug} of the loaded config is on (stack traces are then shown). */

@@ -3,6 +3,7 @@ package io.crosswatch.app;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,19 @@ public final class Main {
       Supplier<ProviderRegistry> registry,
       boolean interactive) {
     this(new CliContext(out, err, env, clock, random, registry, interactive));
+  }
+
+  Main(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Clock clock,
+      RandomGenerator random,
+      Supplier<ProviderRegistry> registry,
+      boolean interactive,
+      InputStream in,
+      PasswordPrompt passwordPrompt) {
+    this(new CliContext(out, err, env, clock, random, registry, interactive, in, passwordPrompt));
   }
 
   private Main(CliContext ctx) {

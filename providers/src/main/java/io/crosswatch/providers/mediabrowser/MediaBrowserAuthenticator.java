@@ -2,8 +2,11 @@ package io.crosswatch.providers.mediabrowser;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +33,16 @@ public final class MediaBrowserAuthenticator {
     public Login {
       Objects.requireNonNull(userId, "userId");
       Objects.requireNonNull(accessToken, "accessToken");
+    }
+
+    /** What {@code cw auth} stores: the token with the user, server and device ids. */
+    public Tokens tokens() {
+      Map<String, String> extras = new LinkedHashMap<>();
+      extras.put(MediaBrowserProviderFactory.USER_ID_KEY, userId);
+      extras.put(MediaBrowserProviderFactory.DEVICE_ID_KEY, deviceId == null ? "" : deviceId);
+      extras.put("username", userName == null ? "" : userName);
+      extras.put("server_id", serverId == null ? "" : serverId);
+      return new Tokens(accessToken, "", 0, extras);
     }
 
     @Override

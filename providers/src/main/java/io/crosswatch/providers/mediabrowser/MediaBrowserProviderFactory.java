@@ -6,16 +6,26 @@ import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.auth.TokenStoreException;
+import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 
 /** What the Jellyfin and Emby factories share: settings, the HTTP client and the provider. */
 abstract class MediaBrowserProviderFactory implements ProviderFactory {
+  /** The extra of a stored login that holds the user's id. */
+  public static final String USER_ID_KEY = "user_id";
+
+  /** The extra of a stored login that holds the device id its token is filed under. */
+  public static final String DEVICE_ID_KEY = "device_id";
+
   private final Dialect dialect;
   private final Sleeper sleeper;
   private final Supplier<RandomGenerator> random;
@@ -39,14 +49,36 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
   @Override
   public final Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
-    MediaBrowserSettings settings = settings(context.settings(), context.instance());
     String label = context.name() + ":" + context.instance();
+    MediaBrowserSettings settings =
+        signedIn(settings(context.settings(), context.instance()), context, label);
     HttpApiClient client =
         client(label, settings, context.log(), context.debugHttp()).clock(context.clock()).build();
     MediaBrowserApi api = new MediaBrowserApi(client, dialect, prefixGiven(settings));
     LibraryReader reader =
         new LibraryReader(api, settings.userId(), settings, context.settingsPath(), context.log());
     return new MediaBrowserProvider(context.instance(), settings, api, reader);
+  }
+
+  /**
+   * The settings with the token, user id and device id that {@code cw auth} stored, when there are
+   * any: the store comes before the config. A damaged token file is warned about (by name) and the
+   * config's keys are used.
+   */
+  private static MediaBrowserSettings signedIn(
+      MediaBrowserSettings s, ProviderContext context, String label) {
+    try {
+      Optional<Tokens> stored =
+          new TokenStore(context.stateDir()).load(context.name(), context.instance());
+      if (stored.isPresent() && stored.get().hasAccessToken()) {
+        Tokens t = stored.get();
+        return s.withLogin(
+            t.accessToken(), t.extras().get(USER_ID_KEY), t.extras().get(DEVICE_ID_KEY));
+      }
+    } catch (TokenStoreException e) {
+      context.log().warn(label + ": " + e.getMessage() + "; using the config's access_token");
+    }
+    return s;
   }
 
   /**

@@ -64,6 +64,22 @@ record MediaBrowserSettings(
     return "MediaBrowserSettings[server=" + server + ", userId=" + userId + "]";
   }
 
+  /** These settings with the token, user id and device id of a sign-in (blank ones kept). */
+  MediaBrowserSettings withLogin(String token, String user, String device) {
+    return new MediaBrowserSettings(
+        server,
+        token,
+        user == null || user.isBlank() ? userId : user,
+        username,
+        device == null || device.isBlank() ? deviceId : device,
+        watchlistMode,
+        playlistName,
+        verifySsl,
+        timeout,
+        concurrency,
+        libraries);
+  }
+
   /** The libraries one feature is restricted to, or empty for all. */
   List<String> librariesOf(Feature feature) {
     return libraries.getOrDefault(feature, List.of());

@@ -83,6 +83,25 @@ record PlexEntry(
         lastRatedAt);
   }
 
+  /** This entry with the view count and last viewed date the server reports. */
+  PlexEntry withViewState(int count, Instant at) {
+    return new PlexEntry(
+        ratingKey,
+        section,
+        type,
+        title,
+        year,
+        ids,
+        show,
+        showKey,
+        season,
+        number,
+        count,
+        at,
+        userRating,
+        lastRatedAt);
+  }
+
   /** This entry marked unplayed. */
   PlexEntry withUnplayed() {
     return new PlexEntry(

@@ -5,6 +5,7 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,16 +55,18 @@ final class PlexLibrary {
 
   /**
    * The snapshot of history (one play per played movie or episode, at its last viewed date) or
-   * ratings (every rated movie, show or episode) within the given sections.
+   * ratings (every rated movie, show or episode) within the given sections; {@code playedAt} gives
+   * a played entry's play time.
    */
-  synchronized List<Item> snapshot(Feature feature, Set<String> sections) {
+  synchronized List<Item> snapshot(
+      Feature feature, Set<String> sections, Function<PlexEntry, Instant> playedAt) {
     List<Item> items = new ArrayList<>();
     for (PlexEntry e : byKey.values()) {
       if (!sections.contains(e.section())) {
         continue;
       }
       if (feature == Feature.HISTORY && e.played() && e.type() != MediaType.SHOW) {
-        items.add(e.item().withWatchedAt(e.lastViewedAt()));
+        items.add(e.item().withWatchedAt(playedAt.apply(e)));
       } else if (feature == Feature.RATINGS && e.rating() != null) {
         items.add(e.item().withRating(e.rating(), e.lastRatedAt()));
       }

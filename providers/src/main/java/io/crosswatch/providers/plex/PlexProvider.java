@@ -31,6 +31,7 @@ final class PlexProvider implements Provider {
   private final PlexApi plexTv;
   private final PlexServerWrites writes;
   private final PlexHealth health;
+  private final PlexPlayDates playDates;
   private Set<String> historySections;
   private Set<String> ratingsSections;
 
@@ -42,6 +43,7 @@ final class PlexProvider implements Provider {
       PlexWatchlist watchlist,
       PlexApi discover,
       PlexApi plexTv,
+      PlexPlayDates playDates,
       Clock clock) {
     this.instance = instance;
     this.settingsPath = settingsPath;
@@ -50,7 +52,8 @@ final class PlexProvider implements Provider {
     this.watchlist = watchlist;
     this.discover = discover;
     this.plexTv = plexTv;
-    this.writes = server == null ? null : new PlexServerWrites(server, clock);
+    this.playDates = playDates;
+    this.writes = server == null ? null : new PlexServerWrites(server, playDates, clock);
     this.health = new PlexHealth(this, settings, server, plexTv);
   }
 
@@ -88,7 +91,9 @@ final class PlexProvider implements Provider {
       requireAccount();
       return watchlist.snapshot();
     }
-    return library().snapshot(feature, sections(feature));
+    List<Item> items = library().snapshot(feature, sections(feature), playDates::watchedAt);
+    playDates.save();
+    return items;
   }
 
   @Override
@@ -99,12 +104,16 @@ final class PlexProvider implements Provider {
     }
     PlexLibrary library = library();
     Set<String> sections = sections(feature);
-    return ItemWrites.run(
-        items,
-        PlexProviderFactory.WRITE_CONCURRENCY,
-        feature == Feature.HISTORY
-            ? item -> writes.markPlayed(library, sections, item)
-            : item -> writes.rate(library, sections, item));
+    try {
+      return ItemWrites.run(
+          items,
+          PlexProviderFactory.WRITE_CONCURRENCY,
+          feature == Feature.HISTORY
+              ? item -> writes.markPlayed(library, sections, item)
+              : item -> writes.rate(library, sections, item));
+    } finally {
+      playDates.save();
+    }
   }
 
   @Override

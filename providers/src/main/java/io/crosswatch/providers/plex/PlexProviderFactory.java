@@ -5,6 +5,9 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.auth.TokenStore;
+import io.crosswatch.providers.auth.TokenStoreException;
+import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -31,6 +35,9 @@ public final class PlexProviderFactory implements ProviderFactory {
 
   /** {@code X-Plex-Version} of every call. */
   static final String VERSION = "0.1.0";
+
+  /** The extra of a stored sign-in that holds the device's {@code X-Plex-Client-Identifier}. */
+  public static final String CLIENT_ID_KEY = "client_id";
 
   /** How many single-item writes run at once. */
   static final int WRITE_CONCURRENCY = 4;
@@ -61,8 +68,8 @@ public final class PlexProviderFactory implements ProviderFactory {
   @Override
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
-    PlexSettings s = PlexSettings.from(context.settings());
     String label = context.name() + ":" + context.instance();
+    PlexSettings s = signedIn(PlexSettings.from(context.settings()), context, label);
     List<String> secrets = List.of(s.accountToken(), s.pmsToken());
     PlexServer server = null;
     if (s.hasServer()) {
@@ -94,7 +101,31 @@ public final class PlexProviderFactory implements ProviderFactory {
         new PlexWatchlist(discover, s.watchlistPageSize(), s.guidPriority()),
         discover,
         plexTv,
+        PlexPlayDates.load(
+            context.stateDir(),
+            context.instance(),
+            s.hasServer() ? s.serverUrl().toString() : "",
+            context.log(),
+            label),
         context.clock());
+  }
+
+  /**
+   * The settings with the account token and client id that {@code cw auth plex} stored, when there
+   * are any: the store comes before the config. A damaged token file is warned about (by name) and
+   * the config's keys are used.
+   */
+  private static PlexSettings signedIn(PlexSettings s, ProviderContext context, String label) {
+    try {
+      Optional<Tokens> stored =
+          new TokenStore(context.stateDir()).load(context.name(), context.instance());
+      if (stored.isPresent() && stored.get().hasAccessToken()) {
+        return s.withAccount(stored.get().accessToken(), stored.get().extras().get(CLIENT_ID_KEY));
+      }
+    } catch (TokenStoreException e) {
+      context.log().warn(label + ": " + e.getMessage() + "; using the config's account_token");
+    }
+    return s;
   }
 
   /** A client of plex.tv or Discover, always with the account token; writes paced as set. */

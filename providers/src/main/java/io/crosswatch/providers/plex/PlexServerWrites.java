@@ -7,28 +7,38 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One-item writes to a server's view state: played, unplayed, rating. Each item is first found in
  * the library index by its external ids (episodes also by show, season and number); titles the
  * library lacks are NOT_FOUND with reason {@value #NOT_IN_LIBRARY}.
  *
- * <p>A server keeps one played flag and one last-viewed date per title, so a play added to a played
- * title is ALREADY_PRESENT and sends nothing; {@code /:/scrobble} sets the date to the server's
- * now, not the play's time. Scrobbles are sent as GET, as long-standing clients do (newer API
- * documents list PUT; servers accept both).
+ * <p>A server keeps one played flag and one last-viewed date per title, so a play added to a title
+ * played at that time or later is ALREADY_PRESENT and sends nothing. {@code /:/scrobble} sets the
+ * date to the server's now, not the play's time: the play's time is kept in {@link PlexPlayDates}
+ * with what the server shows right after (read back from {@code /library/metadata/{key}}), so that
+ * the title's play keeps its own time. Scrobbles are sent as GET, as long-standing clients do
+ * (newer API documents list PUT; servers accept both).
  */
 final class PlexServerWrites {
   static final String IDENTIFIER = "com.plexapp.plugins.library";
   static final String NOT_IN_LIBRARY = "not_in_library";
 
+  /** A play this close to the title's last viewing is that viewing. */
+  static final Duration SAME_PLAY = Duration.ofSeconds(60);
+
   private final PlexServer server;
+  private final PlexPlayDates playDates;
   private final Clock clock;
 
-  PlexServerWrites(PlexServer server, Clock clock) {
+  PlexServerWrites(PlexServer server, PlexPlayDates playDates, Clock clock) {
     this.server = server;
+    this.playDates = playDates;
     this.clock = clock;
   }
 
@@ -43,11 +53,45 @@ final class PlexServerWrites {
     if (entry.isEmpty()) {
       return ItemOutcome.notFound(item, NOT_IN_LIBRARY);
     }
-    if (entry.get().played()) {
+    if (entry.get().played() && holds(entry.get(), item.watchedAt())) {
       return ItemOutcome.alreadyPresent(item);
     }
-    return send(
-        item, entry.get(), "/:/scrobble", null, library, e -> e.withPlayed(clock.instant()));
+    ItemOutcome outcome =
+        send(item, entry.get(), "/:/scrobble", null, library, e -> e.withPlayed(clock.instant()));
+    if (outcome.succeeded() && item.watchedAt() != null) {
+      remember(library, entry.get().ratingKey(), item.watchedAt());
+    }
+    return outcome;
+  }
+
+  /** Whether a played title holds a play at {@code at}: one that late or later, or no time. */
+  private boolean holds(PlexEntry entry, Instant at) {
+    Instant last = playDates.watchedAt(entry);
+    return at == null || last == null || !last.plus(SAME_PLAY).isBefore(at);
+  }
+
+  /**
+   * Reads back what the server shows after a scrobble and keeps the play's time with it; when that
+   * read fails the title shows the server's date (the write itself succeeded).
+   */
+  private void remember(PlexLibrary library, String ratingKey, Instant play) {
+    try {
+      JsonNode m =
+          server
+              .api()
+              .container(ApiRequest.get("/library/metadata/" + ratingKey))
+              .path("Metadata")
+              .path(0);
+      Long count = PlexEntries.whole(m.get("viewCount"));
+      Instant viewed = PlexEntries.epoch(m.get("lastViewedAt"));
+      if (count != null && count > 0 && viewed != null) {
+        library.update(
+            ratingKey, e -> e.withViewState((int) Math.min(Integer.MAX_VALUE, count), viewed));
+        playDates.record(ratingKey, play, count, viewed);
+      }
+    } catch (ProviderException e) {
+      // The play shows at the server's date; the next run sees it as a newer viewing at worst.
+    }
   }
 
   /** Marks a movie or episode unplayed (history remove). */

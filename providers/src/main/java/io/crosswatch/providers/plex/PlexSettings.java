@@ -82,6 +82,27 @@ record PlexSettings(
     guidPriority = List.copyOf(guidPriority);
   }
 
+  /** These settings with the account token (and device id, when given) of a sign-in. */
+  PlexSettings withAccount(String token, String device) {
+    return new PlexSettings(
+        serverUrl,
+        token,
+        pmsToken,
+        device == null || device.isBlank() ? clientId : device,
+        accountId,
+        machineId,
+        discoverUrl,
+        plexTvUrl,
+        timeout,
+        verifySsl,
+        maxRetries,
+        historyLibraries,
+        ratingsLibraries,
+        watchlistPageSize,
+        watchlistWriteDelay,
+        guidPriority);
+  }
+
   /** The token sent to the server: its own resource token when set, else the account token. */
   String serverToken() {
     return pmsToken.isEmpty() ? accountToken : pmsToken;

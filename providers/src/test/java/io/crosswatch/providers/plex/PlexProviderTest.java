@@ -30,6 +30,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 class PlexProviderTest {
@@ -43,6 +44,7 @@ class PlexProviderTest {
   private final List<PlexTitle> movies = plex.catalogue().generateMovies(moviesSection, 5);
   private final PlexTitle show = plex.catalogue().generateShow(showsSection, 2, 3);
   private final List<String> logLines = new ArrayList<>();
+  @TempDir Path stateDir;
 
   @AfterEach
   void stop() {
@@ -81,7 +83,7 @@ class PlexProviderTest {
         };
     ProviderContext context =
         new ProviderContext(
-            "PLEX", "default", settings, "plex", Path.of("."), Path.of("."), time, true, log);
+            "PLEX", "default", settings, "plex", Path.of("."), stateDir, time, true, log);
     return new PlexProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
   }
 
@@ -330,7 +332,8 @@ class PlexProviderTest {
     assertThat(statuses(r)).containsOnly(ItemOutcome.Status.CONFIRMED);
     assertThat(plex.user().state(movies.get(1)).viewCount()).isEqualTo(1);
     assertThat(plex.user().state(episode(2, 1)).viewCount()).isEqualTo(1);
-    assertThat(plays).extracting(Item::watchedAt).containsOnly(now);
+    assertThat(plays).extracting(Item::watchedAt).containsExactly(T0, now);
+    assertThat(plex.user().state(movies.get(1)).lastViewedAt()).isEqualTo(now);
     RecordedRequest scrobble =
         plex.requests().stream()
             .filter(q -> q.path().equals("/:/scrobble"))
@@ -349,6 +352,34 @@ class PlexProviderTest {
     assertThat(statuses(r)).containsExactly(ItemOutcome.Status.ALREADY_PRESENT);
     assertThat(plex.count("GET /:/scrobble")).isZero();
     assertThat(plex.user().state(movies.get(0)).viewCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aWrittenPlayKeepsItsOwnTimeInTheNextRunsUntilTheServerSeesAnotherViewing() throws Exception {
+    time.advance(Duration.ofDays(3));
+    provider().add(Feature.HISTORY, List.of(movieByImdb("tt1000002").withWatchedAt(T0)));
+
+    List<Item> nextRun = provider().snapshot(Feature.HISTORY);
+    time.advance(Duration.ofHours(2));
+    plex.user().play(movies.get(1), time.instant());
+    List<Item> afterViewing = provider().snapshot(Feature.HISTORY);
+
+    assertThat(nextRun).extracting(Item::watchedAt).containsExactly(T0);
+    assertThat(afterViewing).extracting(Item::watchedAt).containsExactly(time.instant());
+    assertThat(PlexPlayDates.file(stateDir, "default")).exists();
+  }
+
+  @Test
+  void aPlayNewerThanTheTitlesLastViewingMarksItPlayedAgain() throws Exception {
+    plex.user().play(movies.get(0), T0);
+    Instant later = T0.plus(Duration.ofDays(30));
+
+    WriteResult r =
+        provider().add(Feature.HISTORY, List.of(movieByImdb("tt1000001").withWatchedAt(later)));
+
+    assertThat(statuses(r)).containsExactly(ItemOutcome.Status.CONFIRMED);
+    assertThat(plex.user().state(movies.get(0)).viewCount()).isEqualTo(2);
+    assertThat(provider().snapshot(Feature.HISTORY)).extracting(Item::watchedAt).contains(later);
   }
 
   @Test

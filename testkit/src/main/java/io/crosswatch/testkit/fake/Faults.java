@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Faults a fake server injects into its next requests: error statuses, rate limiting, delays
@@ -47,9 +48,9 @@ public final class Faults {
   public record Injection(Duration delay, Optional<FakeResponse> response) {}
 
   private final List<Rule> rules = new ArrayList<>();
-  private SplittableRandom random;
   private double failShare;
-  private FakeResponse randomFailure;
+  private FakeResponse failShareResponse;
+  private RandomGenerator failShareRandom;
 
   /** The next {@code count} requests answer {@code status} (e.g. 503, 520) without effect. */
   public void failNext(int count, int status) {
@@ -88,22 +89,30 @@ public final class Faults {
 
   /**
    * From now on, each request fails with {@code status} (without effect) with probability {@code
-   * share}, drawn from a generator seeded with {@code seed}, so a run's faults are repeatable.
-   * Planned faults ({@link #failNext} and the others) take precedence.
+   * share}, drawn from {@code random} (seed it for repeatable runs); planned faults go first. A
+   * share of 0 stops it.
    */
-  public synchronized void failRandomly(double share, int status, long seed) {
+  public synchronized void failRandomly(double share, int status, RandomGenerator random) {
     if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException("share must be within [0, 1], got " + share);
+      throw new IllegalArgumentException("share must be within 0..1, got " + share);
     }
-    this.failShare = share;
-    this.random = new SplittableRandom(seed);
-    this.randomFailure = FakeResponse.error(status, "injected random failure " + status);
+    failShare = share;
+    failShareResponse = FakeResponse.error(status, "injected random failure " + status);
+    failShareRandom = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * As {@link #failRandomly(double, int, RandomGenerator)}, drawn from a generator seeded with
+   * {@code seed}.
+   */
+  public void failRandomly(double share, int status, long seed) {
+    failRandomly(share, status, new java.util.SplittableRandom(seed));
   }
 
   /** Clears every planned fault and stops random failures. */
   public synchronized void clear() {
     rules.clear();
-    random = null;
+    failShare = 0;
   }
 
   /** Takes the delay or failure planned for this request, if any (empty-list faults stay). */
@@ -124,8 +133,8 @@ public final class Faults {
       delay = rule.delay;
       delayed = true;
     }
-    if (random != null && random.nextDouble() < failShare) {
-      return new Injection(delay, Optional.of(randomFailure));
+    if (failShare > 0 && failShareRandom.nextDouble() < failShare) {
+      return new Injection(delay, Optional.of(failShareResponse));
     }
     return new Injection(delay, Optional.empty());
   }
