@@ -24,7 +24,7 @@ final class TitlePlanner {
       Item b = ctx.target.latest(t);
       if (a != null && b != null) {
         if (ratings) {
-          reconcileRatings(a, b);
+          reconcileRatings(t, a, b);
         }
       } else if (a != null) {
         missingOn(Side.TARGET, t, a);
@@ -96,20 +96,36 @@ final class TitlePlanner {
     }
   }
 
-  private void reconcileRatings(Item a, Item b) {
+  private void reconcileRatings(int title, Item a, Item b) {
     if (Objects.equals(a.rating(), b.rating()) || a.rating() == null || b.rating() == null) {
       return;
     }
-    boolean targetWins =
-        ctx.twoWay()
-            && a.ratedAt() != null
-            && b.ratedAt() != null
-            && b.ratedAt().isAfter(a.ratedAt());
-    if (targetWins) {
+    if (targetWins(title, a, b)) {
       out.update(Side.SOURCE, rated(a, b));
     } else {
       out.update(Side.TARGET, rated(b, a));
     }
+  }
+
+  /**
+   * Two-way only: the newer {@code rated_at} wins. When a side does not report rating times (media
+   * servers), the baselines tell the times apart: a rating that changed since the last run is newer
+   * than one that did not, so a target that alone changed wins. Otherwise the source wins.
+   */
+  private boolean targetWins(int title, Item a, Item b) {
+    if (!ctx.twoWay()) {
+      return false;
+    }
+    if (a.ratedAt() != null && b.ratedAt() != null) {
+      return b.ratedAt().isAfter(a.ratedAt());
+    }
+    return changedSinceBaseline(Side.TARGET, title, b)
+        && !changedSinceBaseline(Side.SOURCE, title, a);
+  }
+
+  private boolean changedSinceBaseline(Side side, int title, Item now) {
+    Item before = ctx.baseline(side).latest(title);
+    return before == null || !Objects.equals(before.rating(), now.rating());
   }
 
   /** The loser's item carrying the winner's rating and every id either side knows. */

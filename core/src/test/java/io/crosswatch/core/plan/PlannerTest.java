@@ -303,6 +303,44 @@ class PlannerTest {
     }
 
     @Test
+    void withoutRatingTimesTheSideThatAloneChangedSinceTheLastRunWins() {
+      Item a = rated(MATRIX, 7, null);
+      Item bChanged = rated(MATRIX, 4, null);
+      Plan plan =
+          Planner.plan(
+              input(
+                  Feature.RATINGS,
+                  SyncMode.TWO_WAY,
+                  ADD_REMOVE,
+                  SYNC,
+                  List.of(a),
+                  List.of(bChanged),
+                  baseline(a),
+                  baseline(rated(MATRIX, 7, null)),
+                  List.of()));
+      assertThat(plan.source().updates())
+          .singleElement()
+          .satisfies(u -> assertThat(u.rating()).isEqualTo(4));
+      assertThat(plan.target().updates()).isEmpty();
+
+      Plan bothChanged =
+          Planner.plan(
+              input(
+                  Feature.RATINGS,
+                  SyncMode.TWO_WAY,
+                  ADD_REMOVE,
+                  SYNC,
+                  List.of(rated(MATRIX, 9, null)),
+                  List.of(bChanged),
+                  baseline(a),
+                  baseline(rated(MATRIX, 7, null)),
+                  List.of()));
+      assertThat(bothChanged.target().updates())
+          .singleElement()
+          .satisfies(u -> assertThat(u.rating()).isEqualTo(9));
+    }
+
+    @Test
     void theNewerRatingWinsAndTheSourceBreaksTies() {
       Item a = rated(MATRIX, 8, "2026-01-01T00:00:00Z");
       Item bNewer = rated(MATRIX, 6, "2026-02-01T00:00:00Z");
