@@ -104,6 +104,8 @@ final class ConfigFileReader {
     }
     String at = context == null ? "" : pathOf(context);
     String message = original.replaceAll("\\s*\\[Source: [^\\]]*\\]", "");
+    // An unquoted value may be a token or a password: name the problem, never the text.
+    message = message.replaceAll("(?s)(Unrecognized token) '.*?'", "$1 (an unquoted value)");
     return at.isEmpty() ? message : message + " (near " + at + ")";
   }
 
