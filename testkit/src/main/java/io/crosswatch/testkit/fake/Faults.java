@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,7 @@ public final class Faults {
   public record Injection(Duration delay, Optional<FakeResponse> response) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  private Duration latency = Duration.ZERO;
 
   /** The next {@code count} requests answer {@code status} (e.g. 503, 520) without effect. */
   public void failNext(int count, int status) {
@@ -82,14 +84,27 @@ public final class Faults {
     rules.add(new Rule(pathPrefix, true, null, Duration.ZERO, true, 1));
   }
 
-  /** Clears every planned fault. */
+  /**
+   * Holds every request for {@code value} before it is answered, as a network or busy server would
+   * (a standing latency, on top of any {@link #delayNext} delay; zero turns it off).
+   */
+  public synchronized void latency(Duration value) {
+    Objects.requireNonNull(value, "value");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, got " + value);
+    }
+    this.latency = value;
+  }
+
+  /** Clears every planned fault and the standing latency. */
   public synchronized void clear() {
     rules.clear();
+    latency = Duration.ZERO;
   }
 
   /** Takes the delay or failure planned for this request, if any (empty-list faults stay). */
   public synchronized Injection take(FakeRequest request) {
-    Duration delay = Duration.ZERO;
+    Duration delay = latency;
     boolean delayed = false;
     for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
       Rule rule = it.next();
@@ -102,7 +117,7 @@ public final class Faults {
       if (rule.response != null) {
         return new Injection(delay, Optional.of(rule.response));
       }
-      delay = rule.delay;
+      delay = latency.plus(rule.delay);
       delayed = true;
     }
     return new Injection(delay, Optional.empty());
