@@ -1,0 +1,98 @@
+package io.crosswatch.bench;
+
+import io.crosswatch.testkit.fake.RecordedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * What a fake server's request log says about one run: requests per {@code "METHOD /path"}, how
+ * many were answered 429, how many were writes and when the first and last write arrived.
+ *
+ * @param byEndpoint requests per endpoint, sorted
+ * @param total every request
+ * @param tooMany requests answered 429
+ * @param writes requests other than GET
+ * @param firstWrite when the first write arrived, or {@code null}
+ * @param lastWrite when the last write arrived, or {@code null}
+ * @param minWriteGap the shortest time between two consecutive write arrivals, or {@code null}
+ */
+record RequestStats(
+    Map<String, Long> byEndpoint,
+    long total,
+    long tooMany,
+    long writes,
+    Instant firstWrite,
+    Instant lastWrite,
+    Duration minWriteGap) {
+
+  RequestStats {
+    byEndpoint = Collections.unmodifiableMap(new TreeMap<>(byEndpoint));
+  }
+
+  /** The statistics of the requests of one or more servers' logs. */
+  static RequestStats of(Collection<RecordedRequest> log) {
+    Map<String, Long> counts = new TreeMap<>();
+    long tooMany = 0;
+    long writes = 0;
+    List<Instant> writeTimes = new ArrayList<>();
+    for (RecordedRequest r : log) {
+      counts.merge(r.endpoint(), 1L, Long::sum);
+      tooMany += r.status() == 429 ? 1 : 0;
+      if (!r.method().equals("GET")) {
+        writes++;
+        writeTimes.add(r.at());
+      }
+    }
+    Collections.sort(writeTimes);
+    Duration minGap = null;
+    for (int i = 1; i < writeTimes.size(); i++) {
+      Duration gap = Duration.between(writeTimes.get(i - 1), writeTimes.get(i));
+      minGap = minGap == null || gap.compareTo(minGap) < 0 ? gap : minGap;
+    }
+    return new RequestStats(
+        counts,
+        log.size(),
+        tooMany,
+        writes,
+        writeTimes.isEmpty() ? null : writeTimes.get(0),
+        writeTimes.isEmpty() ? null : writeTimes.get(writeTimes.size() - 1),
+        minGap);
+  }
+
+  /** Time from the first write's arrival to the last's, or zero without writes. */
+  Duration writeSpan() {
+    return firstWrite == null ? Duration.ZERO : Duration.between(firstWrite, lastWrite);
+  }
+
+  /** {@code "`GET /a` ×3, `POST /b` ×1"}. */
+  String endpoints() {
+    return byEndpoint.entrySet().stream()
+        .map(e -> "`" + e.getKey() + "` ×" + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The endpoints with paths rewritten by {@code folding} (e.g. ids replaced by {@code {id}}). */
+  RequestStats folded(UnaryOperator<String> folding) {
+    Map<String, Long> counts = new TreeMap<>();
+    byEndpoint.forEach((k, v) -> counts.merge(folding.apply(k), v, Long::sum));
+    return new RequestStats(counts, total, tooMany, writes, firstWrite, lastWrite, minWriteGap);
+  }
+
+  /** Concatenates several logs (e.g. the three servers of one fake). */
+  @SafeVarargs
+  static RequestStats ofAll(List<RecordedRequest>... logs) {
+    List<RecordedRequest> all = new ArrayList<>();
+    for (List<RecordedRequest> l : logs) {
+      all.addAll(l);
+    }
+    return of(all);
+  }
+}
