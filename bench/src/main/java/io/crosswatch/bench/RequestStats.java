@@ -37,14 +37,19 @@ record RequestStats(
     byEndpoint = Collections.unmodifiableMap(new TreeMap<>(byEndpoint));
   }
 
-  /** The statistics of the requests of one or more servers' logs. */
+  /** The statistics of one server's request log. */
   static RequestStats of(Collection<RecordedRequest> log) {
+    return of("", log);
+  }
+
+  /** The statistics of one server's request log, its endpoints named {@code prefix + "GET /x"}. */
+  static RequestStats of(String prefix, Collection<RecordedRequest> log) {
     Map<String, Long> counts = new TreeMap<>();
     long tooMany = 0;
     long writes = 0;
     List<Instant> writeTimes = new ArrayList<>();
     for (RecordedRequest r : log) {
-      counts.merge(r.endpoint(), 1L, Long::sum);
+      counts.merge(prefix + r.endpoint(), 1L, Long::sum);
       tooMany += r.status() == 429 ? 1 : 0;
       if (!r.method().equals("GET")) {
         writes++;
@@ -86,13 +91,27 @@ record RequestStats(
     return new RequestStats(counts, total, tooMany, writes, firstWrite, lastWrite, minWriteGap);
   }
 
-  /** Concatenates several logs (e.g. the three servers of one fake). */
-  @SafeVarargs
-  static RequestStats ofAll(List<RecordedRequest>... logs) {
-    List<RecordedRequest> all = new ArrayList<>();
-    for (List<RecordedRequest> l : logs) {
-      all.addAll(l);
-    }
-    return of(all);
+  /** The statistics of two servers' logs together (the write gap is the smaller of the two). */
+  RequestStats plus(RequestStats o) {
+    Map<String, Long> counts = new TreeMap<>(byEndpoint);
+    o.byEndpoint.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    return new RequestStats(
+        counts,
+        total + o.total,
+        tooMany + o.tooMany,
+        writes + o.writes,
+        earlier(firstWrite, o.firstWrite),
+        later(lastWrite, o.lastWrite),
+        minWriteGap == null || (o.minWriteGap != null && o.minWriteGap.compareTo(minWriteGap) < 0)
+            ? o.minWriteGap
+            : minWriteGap);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || (b != null && b.isBefore(a)) ? b : a;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
   }
 }
