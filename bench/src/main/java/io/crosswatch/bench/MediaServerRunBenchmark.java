@@ -52,6 +52,7 @@ public final class MediaServerRunBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    ChildRun.realisticSockets();
     Path launcher = Path.of(args[0]).toAbsolutePath();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     Path root =

@@ -42,6 +42,7 @@ public final class TrackerRunBenchmark {
   private TrackerRunBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    ChildRun.realisticSockets();
     Path launcher = Path.of(args[0]).toAbsolutePath();
     List<Integer> sizes = new ArrayList<>();
     for (String s : (args.length > 1 ? args[1] : "1000").split(",")) {
