@@ -6,6 +6,7 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.testkit.LibraryGenerator;
+import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import io.crosswatch.testkit.fake.trakt.TraktCatalogue;
 import io.crosswatch.testkit.fake.trakt.TraktTitle;
@@ -63,7 +64,7 @@ public final class TrackerRunBenchmark {
     System.out.println();
     System.out.println(
         "| TRAKT chunk | run | exit | requests | by endpoint (fake's log) | 429s | writes |"
-            + " floor (writes × 1 s) | wall | wall / floor | first→last write | min write gap |"
+            + " floor (writes × 1 s) | wall | wall / floor | first→last write answer | min gap between write answers |"
             + " cw duration_ms | cw CPU | peak RSS | load 1m (before→after) |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
@@ -94,6 +95,7 @@ public final class TrackerRunBenchmark {
         trakt.clearLog();
         ChildRun run = ChildRun.start(launcher, config, dir, label);
         RequestStats stats = RequestStats.of(trakt.requests());
+        writeLog(dir.resolve(label + ".requests.tsv"), trakt.requests());
         rows.add(row(chunk, run, stats));
         TraktUser u = trakt.user();
         System.out.printf(
@@ -110,6 +112,26 @@ public final class TrackerRunBenchmark {
       }
       return rows;
     }
+  }
+
+  /** Every request the fake received: arrival time, ms since the previous write, status, call. */
+  private static void writeLog(Path file, List<RecordedRequest> log) throws IOException {
+    StringBuilder sb = new StringBuilder("arrived\tms_since_previous_write\tstatus\tendpoint\n");
+    Instant previousWrite = null;
+    for (RecordedRequest r : log) {
+      String gap = "";
+      if (!r.method().equals("GET")) {
+        gap = previousWrite == null ? "" : Long.toString(between(previousWrite, r.at()));
+        previousWrite = r.at();
+      }
+      sb.append(r.at()).append('\t').append(gap).append('\t').append(r.status()).append('\t');
+      sb.append(r.endpoint()).append('\n');
+    }
+    Files.writeString(file, sb);
+  }
+
+  private static long between(Instant a, Instant b) {
+    return java.time.Duration.between(a, b).toMillis();
   }
 
   private static String row(int chunk, ChildRun run, RequestStats s) {
