@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param total every request
  * @param tooMany requests answered 429
  * @param writes requests other than GET
+ * @param acceptedWrites writes answered 2xx
  * @param firstWrite when the first write arrived, or {@code null}
  * @param lastWrite when the last write arrived, or {@code null}
  * @param minWriteGap the shortest time between two consecutive write arrivals, or {@code null}
@@ -29,6 +30,7 @@ record RequestStats(
     long total,
     long tooMany,
     long writes,
+    long acceptedWrites,
     Instant firstWrite,
     Instant lastWrite,
     Duration minWriteGap) {
@@ -47,12 +49,14 @@ record RequestStats(
     Map<String, Long> counts = new TreeMap<>();
     long tooMany = 0;
     long writes = 0;
+    long accepted = 0;
     List<Instant> writeTimes = new ArrayList<>();
     for (RecordedRequest r : log) {
       counts.merge(prefix + r.endpoint(), 1L, Long::sum);
       tooMany += r.status() == 429 ? 1 : 0;
       if (!r.method().equals("GET")) {
         writes++;
+        accepted += r.status() / 100 == 2 ? 1 : 0;
         writeTimes.add(r.at());
       }
     }
@@ -67,6 +71,7 @@ record RequestStats(
         log.size(),
         tooMany,
         writes,
+        accepted,
         writeTimes.isEmpty() ? null : writeTimes.get(0),
         writeTimes.isEmpty() ? null : writeTimes.get(writeTimes.size() - 1),
         minGap);
@@ -88,7 +93,8 @@ record RequestStats(
   RequestStats folded(UnaryOperator<String> folding) {
     Map<String, Long> counts = new TreeMap<>();
     byEndpoint.forEach((k, v) -> counts.merge(folding.apply(k), v, Long::sum));
-    return new RequestStats(counts, total, tooMany, writes, firstWrite, lastWrite, minWriteGap);
+    return new RequestStats(
+        counts, total, tooMany, writes, acceptedWrites, firstWrite, lastWrite, minWriteGap);
   }
 
   /** The statistics of two servers' logs together (the write gap is the smaller of the two). */
@@ -100,6 +106,7 @@ record RequestStats(
         total + o.total,
         tooMany + o.tooMany,
         writes + o.writes,
+        acceptedWrites + o.acceptedWrites,
         earlier(firstWrite, o.firstWrite),
         later(lastWrite, o.lastWrite),
         minWriteGap == null || (o.minWriteGap != null && o.minWriteGap.compareTo(minWriteGap) < 0)
