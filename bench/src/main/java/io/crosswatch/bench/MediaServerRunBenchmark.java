@@ -20,14 +20,15 @@ import java.util.function.Supplier;
 
 /**
  * Times whole {@code cw run} processes (JVM start included) indexing a media server library of N
- * items (40% movies, 60% episodes of shows of 4 seasons × 10 episodes; 60% played, 20% rated; 5%
- * of movies and shows watchlisted: favourites on Jellyfin, the Discover watchlist on Plex) on a fake Jellyfin and a fake Plex started in this process, each answering every
- * request after a standing latency, and syncing history, ratings and watchlist into an empty FILE;
- * then the no-change second run. Peak RSS and CPU of the cw process come from GNU time.
+ * items (40% movies, 60% episodes of shows of 4 seasons × 10 episodes; 60% played, 20% rated; 5% of
+ * movies and shows watchlisted: favourites on Jellyfin, the Discover watchlist on Plex) on a fake
+ * Jellyfin and a fake Plex started in this process, each answering every request after a standing
+ * latency, and syncing history, ratings and watchlist into an empty FILE; then the no-change second
+ * run. Peak RSS and CPU of the cw process come from GNU time.
  *
- * <p>Usage: {@code MediaServerRunBenchmark <path to ./cw> [items, default 20000] [workDir]
- * [latency ms, default 5] [servers, default JELLYFIN,PLEX]}. {@code -Dbench.fileChunk=N} sets
- * {@code apply_chunk_size_by_provider.FILE} (unset: the default chunk size of 100); {@code
+ * <p>Usage: {@code MediaServerRunBenchmark <path to ./cw> [items, default 20000] [workDir] [latency
+ * ms, default 5] [servers, default JELLYFIN,PLEX]}. {@code -Dbench.fileChunk=N} sets {@code
+ * apply_chunk_size_by_provider.FILE} (unset: the default chunk size of 100); {@code
  * -Dbench.debugHttp=true} turns on {@code debug_http}.
  */
 public final class MediaServerRunBenchmark {
@@ -252,8 +253,7 @@ public final class MediaServerRunBenchmark {
     PlexSection movieSection = plex.catalogue().addMovieSection("Movies");
     PlexSection showSection = plex.catalogue().addShowSection("TV Shows");
     int movies = n * 2 / 5;
-    List<PlexTitle> items =
-        new ArrayList<>(plex.catalogue().generateMovies(movieSection, movies));
+    List<PlexTitle> items = new ArrayList<>(plex.catalogue().generateMovies(movieSection, movies));
     PlexUser user = plex.user();
     for (int show = 1; items.size() < n; show++) {
       PlexTitle s = plex.catalogue().generateShow(showSection, SEASONS, EPISODES);

@@ -2,8 +2,8 @@ package io.crosswatch.bench;
 
 import io.crosswatch.testkit.fake.RecordedRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;

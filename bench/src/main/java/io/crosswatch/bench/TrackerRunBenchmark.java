@@ -14,6 +14,7 @@ import io.crosswatch.testkit.fake.trakt.TraktUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Times whole {@code cw run} processes (JVM start included) pushing a FILE library of 10,000 history
- * plays (rewatches on, so every play is sent), 2,000 watchlist titles and 2,000 ratings to a fake
- * Trakt that this process starts on loopback with Trakt's real limits (1 write/s, 1000 GETs per 5
- * min, real clock), then the no-change second run. Each chunk size gets a fresh fake and state dir.
+ * Times whole {@code cw run} processes (JVM start included) pushing a FILE library of 10,000
+ * history plays (rewatches on, so every play is sent), 2,000 watchlist titles and 2,000 ratings to
+ * a fake Trakt that this process starts on loopback with Trakt's real limits (1 write/s, 1000 GETs
+ * per 5 min, real clock), then the no-change second run. Each chunk size gets a fresh fake and
+ * state dir.
  *
  * <p>Usage: {@code TrackerRunBenchmark <path to ./cw> [chunk sizes, comma-separated, default 1000]
  * [workDir]}. Prints a markdown table: requests by endpoint from the fake's log, 429s, writes, the
@@ -132,7 +134,7 @@ public final class TrackerRunBenchmark {
   }
 
   private static long between(Instant a, Instant b) {
-    return java.time.Duration.between(a, b).toMillis();
+    return Duration.between(a, b).toMillis();
   }
 
   private static String row(int chunk, ChildRun run, RequestStats s) {
