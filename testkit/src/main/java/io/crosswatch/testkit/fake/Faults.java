@@ -51,6 +51,7 @@ public final class Faults {
   private double failShare;
   private FakeResponse failShareResponse;
   private RandomGenerator failShareRandom;
+  private Duration latency = Duration.ZERO;
 
   /** The next {@code count} requests answer {@code status} (e.g. 503, 520) without effect. */
   public void failNext(int count, int status) {
@@ -109,15 +110,28 @@ public final class Faults {
     failRandomly(share, status, new java.util.SplittableRandom(seed));
   }
 
-  /** Clears every planned fault and stops random failures. */
+  /**
+   * Holds every request for {@code value} before it is answered, as a network or busy server would
+   * (a standing latency, on top of any {@link #delayNext} delay; zero turns it off).
+   */
+  public synchronized void latency(Duration value) {
+    Objects.requireNonNull(value, "value");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, got " + value);
+    }
+    this.latency = value;
+  }
+
+  /** Clears every planned fault, stops random failures and the standing latency. */
   public synchronized void clear() {
     rules.clear();
     failShare = 0;
+    latency = Duration.ZERO;
   }
 
   /** Takes the delay or failure planned for this request, if any (empty-list faults stay). */
   public synchronized Injection take(FakeRequest request) {
-    Duration delay = Duration.ZERO;
+    Duration delay = latency;
     boolean delayed = false;
     for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
       Rule rule = it.next();
@@ -130,7 +144,7 @@ public final class Faults {
       if (rule.response != null) {
         return new Injection(delay, Optional.of(rule.response));
       }
-      delay = rule.delay;
+      delay = latency.plus(rule.delay);
       delayed = true;
     }
     if (failShare > 0 && failShareRandom.nextDouble() < failShare) {

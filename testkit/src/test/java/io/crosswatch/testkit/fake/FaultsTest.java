@@ -1,45 +1,67 @@
 package io.crosswatch.testkit.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest {
-  private static final FakeRequest GET =
-      new FakeRequest("GET", "/sync/history", Map.of(), Map.of(), "");
+  private static final FakeRequest GET = new FakeRequest("GET", "/items", Map.of(), Map.of(), "");
 
-  private static List<Integer> statuses(Faults faults, int requests) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      out.add(faults.take(GET).response().map(FakeResponse::status).orElse(200));
+  private final Faults faults = new Faults();
+
+  @Test
+  void withoutFaultsRequestsAreNeitherDelayedNorAnswered() {
+    Faults.Injection injection = faults.take(GET);
+
+    assertThat(injection.delay()).isZero();
+    assertThat(injection.response()).isEmpty();
+  }
+
+  @Test
+  void aStandingLatencyHoldsEveryRequest() {
+    faults.latency(Duration.ofMillis(5));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(faults.take(GET).delay()).isEqualTo(Duration.ofMillis(5));
     }
-    return out;
   }
 
   @Test
-  void randomFailuresHitAboutTheShareAskedForAndRepeatForTheSameSeed() {
-    Faults a = new Faults();
-    a.failRandomly(0.2, 503, 42);
-    Faults b = new Faults();
-    b.failRandomly(0.2, 503, 42);
+  void aPlannedDelayComesOnTopOfTheLatencyOnce() {
+    faults.latency(Duration.ofMillis(5));
+    faults.delayNext(1, Duration.ofMillis(100));
 
-    List<Integer> first = statuses(a, 1000);
-
-    assertThat(first).isEqualTo(statuses(b, 1000));
-    assertThat(first.stream().filter(s -> s == 503).count()).isBetween(150L, 250L);
+    assertThat(faults.take(GET).delay()).isEqualTo(Duration.ofMillis(105));
+    assertThat(faults.take(GET).delay()).isEqualTo(Duration.ofMillis(5));
   }
 
   @Test
-  void plannedFaultsComeFirstAndClearStopsRandomFailures() {
-    Faults faults = new Faults();
-    faults.failRandomly(1.0, 503, 1);
-    faults.failNext(1, 520);
+  void failuresAreAlsoHeldForTheLatency() {
+    faults.latency(Duration.ofMillis(5));
+    faults.failNext(1, 503);
 
-    assertThat(statuses(faults, 2)).containsExactly(520, 503);
+    Faults.Injection injection = faults.take(GET);
+
+    assertThat(injection.delay()).isEqualTo(Duration.ofMillis(5));
+    assertThat(injection.response()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(503));
+  }
+
+  @Test
+  void clearEndsTheLatency() {
+    faults.latency(Duration.ofMillis(5));
+
     faults.clear();
-    assertThat(statuses(faults, 5)).containsOnly(200);
+
+    assertThat(faults.take(GET).delay()).isZero();
+  }
+
+  @Test
+  void aNegativeLatencyIsRefused() {
+    assertThatThrownBy(() -> faults.latency(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not be negative");
   }
 }
