@@ -6,7 +6,7 @@
 #   2. fake Jellyfin and fake Plex (5 ms per request) → FILE: 20,000 library items.
 # Usage: bench/run-providers.sh [trakt chunk sizes] [media server items] [work dir]
 # Results (markdown tables) go to stdout; per-run logs, --json summaries and request logs stay in
-# the work dir. Builds the whole reactor offline first (never installs).
+# the work dir. Builds the whole reactor first (never installs).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -16,7 +16,7 @@ work="${3:-$(mktemp -d "${TMPDIR:-/tmp}/crosswatch-bench-providers.XXXXXX")}"
 mkdir -p "$work"
 
 cd "$root"
-mvn -o -q -B -DskipTests package
+mvn -q -B -DskipTests package
 jar="$root/bench/target/crosswatch-bench.jar"
 
 echo "## Trakt (uptime: $(uptime))"
