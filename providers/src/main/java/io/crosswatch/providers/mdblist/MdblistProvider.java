@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -59,6 +60,7 @@ final class MdblistProvider implements Provider {
   private final Clock clock;
   private final DiagnosticLog log;
   private MdblistActivities activities;
+  private boolean noActivities;
 
   /**
    * @param keyProblem why the stored key could not be read (a damaged file), or {@code null}
@@ -117,6 +119,10 @@ final class MdblistProvider implements Provider {
     long started = System.nanoTime();
     try {
       activities();
+      if (withoutActivities()) {
+        // The activities call was refused, so the key still needs checking.
+        api.call(ApiRequest.get("/user"));
+      }
       Map<String, String> details = new LinkedHashMap<>();
       details.put("auth", "valid");
       api.quota().describe().ifPresent(q -> details.put("daily_quota_left", q));
@@ -169,12 +175,34 @@ final class MdblistProvider implements Provider {
     return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
   }
 
-  /** The activity times, asked once and kept until this instance writes. */
+  /**
+   * The activity times, asked once and kept until this instance writes. Should MDBList refuse the
+   * call (it is undocumented; a 404 would mean it is gone), nothing is reused and every feature is
+   * read in full, with a warning, rather than failing the run.
+   */
   private synchronized MdblistActivities activities() throws ProviderException {
+    if (activities == null && noActivities) {
+      activities = new MdblistActivities(NullNode.getInstance());
+    }
     if (activities == null) {
-      activities = new MdblistActivities(api.call(ApiRequest.get("/sync/last_activities")));
+      try {
+        activities = new MdblistActivities(api.call(ApiRequest.get("/sync/last_activities")));
+      } catch (ProviderException e) {
+        if (e.kind() != Kind.REJECTED) {
+          throw e;
+        }
+        log.warn(
+            e.getMessage()
+                + "; every feature is read in full, which spends more of the daily quota");
+        noActivities = true;
+        activities = new MdblistActivities(NullNode.getInstance());
+      }
     }
     return activities;
+  }
+
+  private synchronized boolean withoutActivities() {
+    return noActivities;
   }
 
   /**

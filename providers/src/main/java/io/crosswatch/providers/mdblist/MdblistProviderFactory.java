@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@code MDBLIST} providers from the {@code mdblist} config block (keys {@code api_key},
- * {@code base_url}, {@code timeout} in seconds and {@code full_refresh_days}). A key saved by {@code cw auth mdblist} (in the
- * state dir's {@code secrets}) takes precedence over the block's {@code api_key}.
+ * {@code base_url}, {@code timeout} in seconds and {@code full_refresh_days}). A key saved by
+ * {@code cw auth mdblist} (in the state dir's {@code secrets}) takes precedence over the block's
+ * {@code api_key}.
  */
 public final class MdblistProviderFactory implements ProviderFactory {
   /**

@@ -3,6 +3,7 @@ package io.crosswatch.providers.mdblist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosswatch.core.model.Feature;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,8 @@ class MdblistActivitiesTest {
 
     assertThat(acts.marks(Feature.WATCHLIST))
         .containsExactly(
-            java.util.Map.entry("watchlisted_at", "2026-01-01T10:00:00.000Z"),
-            java.util.Map.entry("journal_at", "2026-01-05T10:00:00Z"));
+            Map.entry("watchlisted_at", "2026-01-01T10:00:00.000Z"),
+            Map.entry("journal_at", "2026-01-05T10:00:00Z"));
     assertThat(acts.marks(Feature.HISTORY))
         .containsEntry("watched_at", "2026-01-02T10:00:00Z")
         .containsEntry("episode_watched_at", "2026-01-03T10:00:00Z")

@@ -185,6 +185,26 @@ class MdblistIncrementalSnapshotTest {
   }
 
   @Test
+  void withoutTheActivitiesCallEveryFeatureIsReadAndTheKeyCheckedWithUser() throws Exception {
+    everything(run());
+    mdb.faults().failNext(100, 404, "/sync/last_activities");
+    mdb.clearLog();
+
+    Provider p = run();
+    HealthReport health = p.health();
+    List<List<Item>> all = everything(p);
+
+    assertThat(health.status()).isEqualTo(HealthReport.Status.OK);
+    assertThat(endpoints())
+        .containsExactly(ACTIVITIES, "GET /user", READS.get(0), READS.get(1), READS.get(2));
+    assertThat(all).allSatisfy(items -> assertThat(items).hasSize(1));
+    p.add(Feature.RATINGS, List.of(movie("tt1000005").withRating(6, T0)));
+    mdb.clearLog();
+    assertThat(p.snapshot(Feature.RATINGS)).hasSize(2);
+    assertThat(endpoints()).as("not asked again").containsExactly("GET /sync/ratings");
+  }
+
+  @Test
   void aSnapshotOlderThanFullRefreshDaysIsReadAgainInFull() throws Exception {
     everything(run());
     time.advance(Duration.ofDays(6));

@@ -135,9 +135,7 @@ class MdblistProviderTest {
         .singleElement()
         .satisfies(s -> assertThat(s.ids().value(IdKind.TVDB)).isEqualTo("300001"));
     List<RecordedRequest> pages =
-        mdb.requests().stream()
-            .filter(r -> r.endpoint().equals("GET /watchlist/items"))
-            .toList();
+        mdb.requests().stream().filter(r -> r.endpoint().equals("GET /watchlist/items")).toList();
     assertThat(pages)
         .extracting(r -> r.request().param("offset").orElse(""))
         .containsExactly("0", "100", "200");
