@@ -4,14 +4,19 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.cache.SnapshotStore;
+import io.crosswatch.providers.cache.StoredSnapshot;
 import io.crosswatch.providers.http.ApiRequest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,6 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
  * retriable) before the last 10 % of it. Watchlist writes take flat imdb/tmdb ids only; ratings and
  * history writes take Trakt-like nested ids. Most of MDBList's sync API is undocumented: the shapes
  * assumed are marked where they are read.
+ *
+ * <p><b>Reading little.</b> Each run asks {@code GET /sync/last_activities} once (health uses the
+ * answer too) and reuses the snapshot stored in the state dir's cache when the feature's activity
+ * times did not move, so a run in which nothing changed makes that one call. A write drops the
+ * stored snapshots it may change; a snapshot older than {@code full_refresh_days} (default 7) is
+ * read again in full.
  */
 final class MdblistProvider implements Provider {
   static final String NO_IDS = "no_ids";
@@ -44,15 +56,30 @@ final class MdblistProvider implements Provider {
   private final MdblistSettings settings;
   private final String keyProblem;
   private final MdblistApi api;
+  private final SnapshotStore cache;
+  private final Clock clock;
+  private final DiagnosticLog log;
+  private MdblistActivities activities;
+  private boolean noActivities;
 
   /**
    * @param keyProblem why the stored key could not be read (a damaged file), or {@code null}
    */
-  MdblistProvider(String instance, MdblistSettings settings, String keyProblem, MdblistApi api) {
+  MdblistProvider(
+      String instance,
+      MdblistSettings settings,
+      String keyProblem,
+      MdblistApi api,
+      SnapshotStore cache,
+      Clock clock,
+      DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
     this.keyProblem = keyProblem;
     this.api = api;
+    this.cache = cache;
+    this.clock = clock;
+    this.log = log;
   }
 
   @Override
@@ -70,7 +97,10 @@ final class MdblistProvider implements Provider {
     return FEATURES;
   }
 
-  /** Checks the key with {@code GET /user} and reports the quota left. */
+  /**
+   * Checks the key with {@code GET /sync/last_activities}, whose answer the run's snapshots then
+   * use, and reports the quota left.
+   */
   @Override
   public HealthReport health() {
     if (keyProblem != null || settings.apiKey().isEmpty()) {
@@ -88,14 +118,15 @@ final class MdblistProvider implements Provider {
     }
     long started = System.nanoTime();
     try {
-      JsonNode user = api.call(ApiRequest.get("/user"));
+      activities();
+      if (withoutActivities()) {
+        // The activities call was refused, so the key still needs checking.
+        api.call(ApiRequest.get("/user"));
+      }
       Map<String, String> details = new LinkedHashMap<>();
       details.put("auth", "valid");
       api.quota().describe().ifPresent(q -> details.put("daily_quota_left", q));
       api.quota().resetAt().ifPresent(r -> details.put("daily_quota_resets_at", r.toString()));
-      if (user.path("user_name").isString()) {
-        details.put("user", user.get("user_name").stringValue());
-      }
       return new HealthReport(HealthReport.Status.OK, "ok", elapsed(started), FEATURES, details);
     } catch (ProviderException e) {
       if (e.kind() == Kind.AUTH) {
@@ -110,8 +141,84 @@ final class MdblistProvider implements Provider {
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
+  /**
+   * The feature's items: the stored snapshot when MDBList's activity times for the feature are
+   * those it was stored with and it is younger than {@code full_refresh_days}; else a full read,
+   * stored with the times asked before it.
+   */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
+    Map<String, String> marks = activities().marks(feature);
+    Optional<StoredSnapshot> stored = cache.get(feature);
+    if (stored.isPresent() && reusable(stored.get(), marks)) {
+      log.debug(
+          label()
+              + " "
+              + feature.key()
+              + ": unchanged since the last read, "
+              + stored.get().items().size()
+              + " items from the snapshot cache");
+      return stored.get().items();
+    }
+    List<Item> items = read(feature);
+    if (marks.isEmpty()) {
+      cache.drop(feature);
+    } else {
+      cache.put(feature, marks, items);
+    }
+    return items;
+  }
+
+  private boolean reusable(StoredSnapshot stored, Map<String, String> marks) {
+    // Marks can miss changes, so an old snapshot is read again in full now and then.
+    Instant refreshAt = stored.takenAt().plus(Duration.ofDays(settings.fullRefreshDays()));
+    return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
+  }
+
+  /**
+   * The activity times, asked once and kept until this instance writes. Should MDBList refuse the
+   * call (it is undocumented; a 404 would mean it is gone), nothing is reused and every feature is
+   * read in full, with a warning, rather than failing the run.
+   */
+  private synchronized MdblistActivities activities() throws ProviderException {
+    if (activities == null && noActivities) {
+      activities = new MdblistActivities(NullNode.getInstance());
+    }
+    if (activities == null) {
+      try {
+        activities = new MdblistActivities(api.call(ApiRequest.get("/sync/last_activities")));
+      } catch (ProviderException e) {
+        if (e.kind() != Kind.REJECTED) {
+          throw e;
+        }
+        log.warn(
+            e.getMessage()
+                + "; every feature is read in full, which spends more of the daily quota");
+        noActivities = true;
+        activities = new MdblistActivities(NullNode.getInstance());
+      }
+    }
+    return activities;
+  }
+
+  private synchronized boolean withoutActivities() {
+    return noActivities;
+  }
+
+  /**
+   * Forgets what a write may change: the activity times (asked again before the next snapshot) and
+   * the stored snapshot of the feature. Assumed, as on Trakt: a play may take its title off the
+   * watchlist.
+   */
+  private synchronized void changing(Feature feature, boolean add) {
+    activities = null;
+    cache.drop(feature);
+    if (feature == Feature.HISTORY && add) {
+      cache.drop(Feature.WATCHLIST);
+    }
+  }
+
+  private List<Item> read(Feature feature) throws ProviderException {
     List<Item> items = new ArrayList<>();
     switch (feature) {
       case WATCHLIST:
@@ -195,6 +302,7 @@ final class MdblistProvider implements Provider {
       place(feature, add, item, batch).ifPresent(out::add);
     }
     if (!batch.isEmpty()) {
+      changing(feature, add);
       String path = path(feature, add);
       ApiRequest request = ApiRequest.post(path, batch.body());
       if (feature == Feature.HISTORY && add) {

@@ -8,6 +8,7 @@ import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -21,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@code MDBLIST} providers from the {@code mdblist} config block (keys {@code api_key},
- * {@code base_url}, and {@code timeout} in seconds). A key saved by {@code cw auth mdblist} (in the
- * state dir's {@code secrets}) takes precedence over the block's {@code api_key}.
+ * {@code base_url}, {@code timeout} in seconds and {@code full_refresh_days}). A key saved by
+ * {@code cw auth mdblist} (in the state dir's {@code secrets}) takes precedence over the block's
+ * {@code api_key}.
  */
 public final class MdblistProviderFactory implements ProviderFactory {
   /**
@@ -79,7 +81,13 @@ public final class MdblistProviderFactory implements ProviderFactory {
             .log(context.log(), context.debugHttp())
             .build();
     return new MdblistProvider(
-        context.instance(), settings, keyProblem, new MdblistApi(client, settings.apiKey()));
+        context.instance(),
+        settings,
+        keyProblem,
+        new MdblistApi(client, settings.apiKey()),
+        SnapshotStore.forInstance(context, settings.baseUrl().toString()),
+        context.clock(),
+        context.log());
   }
 
   /** A client builder with MDBList's headers, pacing and timeout; the key goes per request. */

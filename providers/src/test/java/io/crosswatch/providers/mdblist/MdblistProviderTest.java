@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +40,7 @@ class MdblistProviderTest {
   private List<MdblistTitle> movies = mdb.catalogue().generateMovies(300);
   private MdblistTitle show = mdb.catalogue().generateShow(1);
   private final List<String> logLines = new ArrayList<>();
+  @TempDir Path stateDir;
 
   @AfterEach
   void stop() {
@@ -75,7 +77,7 @@ class MdblistProviderTest {
         };
     ProviderContext context =
         new ProviderContext(
-            "MDBLIST", "default", settings, "mdblist", Path.of("."), Path.of("."), time, true, log);
+            "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
     return new MdblistProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
         .create(context);
   }
@@ -89,15 +91,17 @@ class MdblistProviderTest {
   }
 
   @Test
-  void healthChecksTheKeyAndReportsTheQuotaLeft() {
+  void healthChecksTheKeyWithTheActivitiesCallAndReportsTheQuotaLeft() {
     HealthReport report = provider().health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
     assertThat(report.details())
         .containsEntry("auth", "valid")
-        .containsEntry("user", "crosswatch")
         .containsEntry("daily_quota_left", "999/1000")
         .containsKey("daily_quota_resets_at");
+    assertThat(mdb.requests())
+        .extracting(RecordedRequest::endpoint)
+        .containsExactly("GET /sync/last_activities");
   }
 
   @Test
@@ -105,7 +109,9 @@ class MdblistProviderTest {
     HealthReport report = provider("bad-key-123").health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.AUTH_FAILED);
-    assertThat(report.message()).contains("GET /user: 401").doesNotContain("bad-key-123");
+    assertThat(report.message())
+        .contains("GET /sync/last_activities: 401")
+        .doesNotContain("bad-key-123");
     assertThat(String.join("\n", logLines)).contains("apikey=***").doesNotContain("bad-key-123");
   }
 
@@ -128,11 +134,12 @@ class MdblistProviderTest {
         .filteredOn(i -> i.type() == MediaType.SHOW)
         .singleElement()
         .satisfies(s -> assertThat(s.ids().value(IdKind.TVDB)).isEqualTo("300001"));
-    assertThat(mdb.count("GET /watchlist/items")).isEqualTo(3);
-    assertThat(mdb.requests())
+    List<RecordedRequest> pages =
+        mdb.requests().stream().filter(r -> r.endpoint().equals("GET /watchlist/items")).toList();
+    assertThat(pages)
         .extracting(r -> r.request().param("offset").orElse(""))
         .containsExactly("0", "100", "200");
-    assertThat(mdb.requests().get(0).request().param("unified")).contains("true");
+    assertThat(pages.get(0).request().param("unified")).contains("true");
   }
 
   @Test

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * A stateful fake of the MDBList API on 127.0.0.1: one user's watchlist, ratings and plays behind
  * the {@code apikey} query parameter, {@code limit}/{@code offset} paging (the limit capped), flat
  * imdb/tmdb ids on watchlist writes, and a daily request quota reported in {@code
- * X-RateLimit-Limit/-Remaining/-Reset} (429 with {@code Retry-After} once spent). The shapes are
- * those the MDBList adapter assumes; MDBList documents little of them.
+ * X-RateLimit-Limit/-Remaining/-Reset} (429 with {@code Retry-After} once spent), and {@code GET
+ * /sync/last_activities} whose times move with every change (see {@link MdblistUser}). The shapes
+ * are those the MDBList adapter assumes; MDBList documents little of them.
  */
 public final class FakeMdblistServer implements AutoCloseable {
   /** The api key the fake accepts. */
@@ -30,17 +31,19 @@ public final class FakeMdblistServer implements AutoCloseable {
   private final Clock clock;
   private final int dailyLimit;
   private final MdblistCatalogue catalogue = new MdblistCatalogue();
-  private final MdblistUser user = new MdblistUser("crosswatch");
+  private final MdblistUser user;
   private final Faults faults = new Faults();
   private final MdblistHandlers handlers;
   private final LoopbackServer server;
   private int used;
+  private long rateLimited;
   private Instant day;
 
   private FakeMdblistServer(Builder b) {
     this.clock = b.clock;
     this.dailyLimit = b.dailyLimit;
     this.used = b.dailyLimit - b.remaining;
+    this.user = new MdblistUser("crosswatch", b.clock);
     this.handlers = new MdblistHandlers(catalogue, b.clock, b.pageCap);
     this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.day = b.clock.instant().truncatedTo(ChronoUnit.DAYS);
@@ -103,6 +106,16 @@ public final class FakeMdblistServer implements AutoCloseable {
     return server.count(endpoint);
   }
 
+  /** How many requests were refused with 429 because the day's quota was spent. */
+  public synchronized long rateLimited() {
+    return rateLimited;
+  }
+
+  /** Forgets the request log. */
+  public void clearLog() {
+    server.clearLog();
+  }
+
   private FakeResponse handle(FakeRequest request) {
     if (!request.param("apikey").map(API_KEY::equals).orElse(false)) {
       return FakeResponse.error(401, "Invalid API key");
@@ -116,6 +129,7 @@ public final class FakeMdblistServer implements AutoCloseable {
       }
       Instant reset = day.plus(Duration.ofDays(1));
       if (used >= dailyLimit) {
+        rateLimited++;
         long wait = Duration.between(clock.instant(), reset).toSeconds();
         return quota(FakeResponse.error(429, "API limit reached"), reset)
             .withHeader("Retry-After", Long.toString(Math.max(1, wait)));
@@ -139,6 +153,8 @@ public final class FakeMdblistServer implements AutoCloseable {
         switch (path) {
           case "/user":
             return handlers.user(user, dailyLimit, used);
+          case "/sync/last_activities":
+            return handlers.lastActivities(user);
           case "/watchlist/items":
             return handlers.watchlist(user, request);
           case "/sync/ratings":

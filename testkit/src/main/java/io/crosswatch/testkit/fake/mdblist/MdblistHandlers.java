@@ -25,6 +25,18 @@ final class MdblistHandlers {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final List<String> FLAT_KINDS = List.of("imdb", "tmdb");
   private static final List<String> SYNC_KINDS = List.of("imdb", "tmdb", "tvdb");
+  private static final List<String> ACTIVITY_KEYS =
+      List.of(
+          "watchlisted_at",
+          "watched_at",
+          "season_watched_at",
+          "episode_watched_at",
+          "rated_at",
+          "collected_at",
+          "paused_at",
+          "episode_paused_at",
+          "dropped_at",
+          MdblistUser.JOURNAL);
 
   private final MdblistCatalogue catalogue;
   private final Clock clock;
@@ -41,6 +53,25 @@ final class MdblistHandlers {
     o.put("user_name", user.name());
     o.put("api_requests", limit);
     o.put("api_requests_count", used);
+    return ok(o);
+  }
+
+  /**
+   * {@code GET /sync/last_activities}: one flat object of activity times (null when never), plus
+   * {@code server_time}, the fake's now.
+   */
+  FakeResponse lastActivities(MdblistUser user) {
+    Map<String, Instant> acts = user.activities();
+    ObjectNode o = NODES.objectNode();
+    for (String key : ACTIVITY_KEYS) {
+      Instant at = acts.get(key);
+      if (at == null) {
+        o.putNull(key);
+      } else {
+        o.put(key, at.toString());
+      }
+    }
+    o.put("server_time", clock.instant().toString());
     return ok(o);
   }
 

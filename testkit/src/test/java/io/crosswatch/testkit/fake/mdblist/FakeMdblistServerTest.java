@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,44 @@ class FakeMdblistServerTest {
 
     time.advance(Duration.ofDays(1));
     assertThat(get("/user" + key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void lastActivitiesMoveWithEveryChangeRemovalsOnlyTheJournal() {
+    MdblistTitle movie = mdb.catalogue().generateMovies(1).get(0);
+    MdblistTitle show = mdb.catalogue().generateShow(1);
+    MdblistUser user = mdb.user();
+    assertThat(user.activity("watchlisted_at")).isNull();
+
+    user.list(movie, time.instant());
+    Instant listed = user.activity("watchlisted_at");
+    user.play(show, 1, 2, time.instant());
+    Instant episode = user.activity("episode_watched_at");
+    user.unlist(movie);
+
+    assertThat(listed).isNotNull();
+    assertThat(episode).isAfter(listed);
+    assertThat(user.activity("watchlisted_at")).isEqualTo(listed);
+    assertThat(user.activity("watched_at")).isNull();
+    assertThat(user.activity(MdblistUser.JOURNAL)).isAfter(episode);
+    String body = get("/sync/last_activities?apikey=" + FakeMdblistServer.API_KEY).body();
+    assertThat(body)
+        .contains(
+            "\"watchlisted_at\":\"" + listed + "\"",
+            "\"episode_watched_at\":\"" + episode + "\"",
+            "\"watched_at\":null",
+            "\"journal_at\":\"" + user.activity(MdblistUser.JOURNAL) + "\"",
+            "\"server_time\":");
+  }
+
+  @Test
+  void countsTheRequestsRefusedForASpentQuota() {
+    String key = "?apikey=" + FakeMdblistServer.API_KEY;
+    for (int i = 0; i < 5; i++) {
+      get("/sync/last_activities" + key);
+    }
+
+    assertThat(mdb.rateLimited()).isEqualTo(2);
   }
 
   @Test
