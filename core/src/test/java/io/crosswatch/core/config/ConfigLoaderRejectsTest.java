@@ -35,7 +35,7 @@ class ConfigLoaderRejectsTest {
         broken(
             "invalid literal",
             "{\n  \"runtime\": {\n    \"debug\": tru\n  }\n}",
-            "CONFIG line 3, column 14: Unrecognized token 'tru'"),
+            "CONFIG line 3, column 14: Unrecognized token (an unquoted value)"),
         broken(
             "missing comma",
             "{\n  \"pairs\": [\n    {\"id\": \"a\" \"enabled\": true}\n  ]\n}",
