@@ -98,7 +98,16 @@ public final class PlexProviderFactory implements ProviderFactory {
         context.settingsPath(),
         s,
         server,
-        new PlexWatchlist(discover, s.watchlistPageSize(), s.guidPriority()),
+        new PlexWatchlist(
+            discover,
+            PlexDiscoverIds.load(
+                context.stateDir(),
+                context.instance(),
+                s.discoverUrl().toString(),
+                context.log(),
+                label),
+            s.watchlistPageSize(),
+            s.guidPriority()),
         discover,
         plexTv,
         PlexPlayDates.load(

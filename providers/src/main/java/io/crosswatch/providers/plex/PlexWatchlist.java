@@ -21,58 +21,81 @@ import tools.jackson.databind.JsonNode;
 /**
  * The account's watchlist on Plex Discover: read paged, written one title per call by its Discover
  * key (the hex of its {@code plex://} guid). Titles from elsewhere are turned into that key by a
- * metadata lookup of their external ids. Thread-safe.
+ * metadata lookup of their external ids. The external ids of listed titles are kept between runs in
+ * a {@link PlexDiscoverIds} cache. Thread-safe.
  */
 final class PlexWatchlist {
   static final String NOT_FOUND = "not_found";
 
+  /** How many metadata reads of watchlist entries run at once. */
+  static final int LOOKUP_CONCURRENCY = 4;
+
   private final PlexApi discover;
+  private final PlexDiscoverIds cache;
   private final int pageSize;
   private final List<IdKind> lookupKinds;
   private final Map<String, String> keyById = new HashMap<>();
   private final Map<String, Ids> idsByKey = new HashMap<>();
   private Set<String> onList;
 
-  PlexWatchlist(PlexApi discover, int pageSize, List<IdKind> lookupKinds) {
+  PlexWatchlist(PlexApi discover, PlexDiscoverIds cache, int pageSize, List<IdKind> lookupKinds) {
     this.discover = discover;
+    this.cache = cache;
     this.pageSize = pageSize;
     this.lookupKinds = List.copyOf(lookupKinds);
   }
 
   /**
    * The watchlist's movies and shows. {@code includeGuids=1} is asked for; entries that still come
-   * without {@code Guid} children (Discover does not always honour it) have their metadata read
-   * once each, as its details carry them.
+   * without {@code Guid} children (Discover does not always honour it) take their ids from the
+   * cache, or else have their metadata read, its details carrying them: {@value
+   * #LOOKUP_CONCURRENCY} reads at a time, each title once (the cache keeps it for later runs).
    */
   List<Item> snapshot() throws ProviderException {
     ApiRequest request =
         ApiRequest.get("/library/sections/watchlist/all")
             .withQuery("includeExternalMedia", 1)
             .withQuery("includeGuids", 1);
-    List<Item> items = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
+    List<Row> rows = new ArrayList<>();
     for (JsonNode m : discover.readAll(request, pageSize)) {
       Optional<MediaType> type = type(m);
       String key = PlexEntries.discoverKey(m);
-      if (type.isEmpty() || key == null) {
-        continue;
+      if (type.isPresent() && key != null) {
+        rows.add(new Row(m, key, type.get(), known(m, key)));
       }
-      Ids ids = idsOf(m, key).with(IdKind.PLEX, key);
-      remember(key, type.get(), ids);
-      keys.add(key);
-      Long y = PlexEntries.whole(m.get("year"));
-      Integer year = y == null ? null : y.intValue();
-      Item item =
-          type.get() == MediaType.MOVIE
-              ? Item.movie(PlexEntries.text(m, "title"), year, ids)
-              : Item.show(PlexEntries.text(m, "title"), year, ids);
-      // watchlistedAt (epoch s) is seen on watchlist entries (unconfirmed); absent: unknown.
-      items.add(item.withListedAt(PlexEntries.epoch(m.get("watchlistedAt"))));
+    }
+    Set<String> keys = new HashSet<>();
+    rows.forEach(r -> keys.add(r.key()));
+    Map<String, Ids> looked;
+    try {
+      looked = lookUp(rows);
+    } finally {
+      cache.retain(keys);
+      cache.save();
+    }
+    List<Item> items = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Ids ids = r.ids().merge(looked.getOrDefault(r.key(), Ids.empty())).with(IdKind.PLEX, r.key());
+      remember(r.key(), r.type(), ids);
+      items.add(item(r, ids));
     }
     synchronized (this) {
       onList = keys;
     }
     return items;
+  }
+
+  /** One watchlist entry as listed, with the ids known without asking Discover. */
+  private record Row(JsonNode m, String key, MediaType type, Ids ids) {}
+
+  private static Item item(Row r, Ids ids) {
+    Long y = PlexEntries.whole(r.m().get("year"));
+    Integer year = y == null ? null : y.intValue();
+    String title = PlexEntries.text(r.m(), "title");
+    Item item =
+        r.type() == MediaType.MOVIE ? Item.movie(title, year, ids) : Item.show(title, year, ids);
+    // watchlistedAt (epoch s) is seen on watchlist entries (unconfirmed); absent: unknown.
+    return item.withListedAt(PlexEntries.epoch(r.m().get("watchlistedAt")));
   }
 
   /** Puts a movie or show on the watchlist; one already there is ALREADY_PRESENT. */
@@ -181,20 +204,40 @@ final class PlexWatchlist {
     return Optional.empty();
   }
 
-  private Ids idsOf(JsonNode m, String key) throws ProviderException {
+  /** The entry's own ids, completed from the cache or from this run's earlier reads. */
+  private Ids known(JsonNode m, String key) {
     Ids ids = PlexGuids.ids(m);
     if (ids.hasCrossProviderId()) {
       return ids;
     }
-    synchronized (this) {
-      Ids cached = idsByKey.get(key);
-      if (cached != null) {
-        return cached.merge(ids);
+    Ids cached = cache.get(key);
+    if (cached == null) {
+      synchronized (this) {
+        cached = idsByKey.get(key);
       }
     }
+    return cached == null ? ids : ids.merge(cached);
+  }
+
+  /** Reads the details of the entries still lacking external ids, each key once. */
+  private Map<String, Ids> lookUp(List<Row> rows) throws ProviderException {
+    List<String> unknown =
+        rows.stream().filter(r -> !r.ids().hasCrossProviderId()).map(Row::key).distinct().toList();
+    List<Ids> found = BoundedCalls.run(unknown, LOOKUP_CONCURRENCY, this::details);
+    Map<String, Ids> byKey = new HashMap<>();
+    for (int i = 0; i < unknown.size(); i++) {
+      byKey.put(unknown.get(i), found.get(i));
+    }
+    return byKey;
+  }
+
+  /** The external ids in a title's Discover details, kept in the cache. */
+  private Ids details(String key) throws ProviderException {
     JsonNode details =
         discover.container(ApiRequest.get("/library/metadata/" + key)).path("Metadata").path(0);
-    return details.isMissingNode() ? ids : ids.merge(PlexGuids.ids(details));
+    Ids ids = details.isMissingNode() ? Ids.empty() : PlexGuids.ids(details);
+    cache.put(key, ids);
+    return ids;
   }
 
   private synchronized void remember(String key, MediaType type, Ids ids) {

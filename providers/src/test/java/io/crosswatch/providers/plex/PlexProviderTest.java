@@ -21,7 +21,9 @@ import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.plex.FakePlex;
 import io.crosswatch.testkit.fake.plex.PlexSection;
 import io.crosswatch.testkit.fake.plex.PlexTitle;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -517,6 +519,90 @@ class PlexProviderTest {
     assertThat(plex.discoverRequests())
         .filteredOn(r -> r.path().startsWith("/library/metadata/"))
         .hasSize(2);
+  }
+
+  @Test
+  void aSecondSnapshotOfAnUnchangedWatchlistReadsNoMetadata() throws Exception {
+    List<PlexTitle> wanted = plex.catalogue().generateDiscoverMovies(3);
+    wanted.forEach(t -> plex.user().addToWatchlist(t, T0));
+    List<Item> first = provider().snapshot(Feature.WATCHLIST);
+    plex.clearLogs();
+
+    List<Item> second = provider().snapshot(Feature.WATCHLIST);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second).allMatch(i -> i.ids().value(IdKind.IMDB) != null);
+    assertThat(metadataReads()).isEmpty();
+    assertThat(Files.getPosixFilePermissions(PlexDiscoverIds.file(stateDir, "default")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void onlyANewlyListedTitleIsLookedUpAndTitlesThatLeftAreForgotten() throws Exception {
+    List<PlexTitle> wanted = plex.catalogue().generateDiscoverMovies(3);
+    plex.user().addToWatchlist(wanted.get(0), T0);
+    plex.user().addToWatchlist(wanted.get(1), T0);
+    provider().snapshot(Feature.WATCHLIST);
+    plex.user().addToWatchlist(wanted.get(2), T0);
+    plex.user().removeFromWatchlist(wanted.get(0));
+    plex.clearLogs();
+
+    List<Item> items = provider().snapshot(Feature.WATCHLIST);
+
+    assertThat(items)
+        .extracting(i -> i.ids().value(IdKind.PLEX))
+        .containsOnly(wanted.get(1).discoverKey(), wanted.get(2).discoverKey());
+    assertThat(items).allMatch(i -> i.ids().value(IdKind.TMDB) != null);
+    assertThat(metadataReads()).containsExactly("/library/metadata/" + wanted.get(2).discoverKey());
+    assertThat(Files.readString(PlexDiscoverIds.file(stateDir, "default")))
+        .contains(wanted.get(1).discoverKey(), wanted.get(2).discoverKey())
+        .doesNotContain(wanted.get(0).discoverKey());
+  }
+
+  @Test
+  void aDamagedIdCacheIsIgnoredWithAWarningAndRebuilt() throws Exception {
+    PlexTitle wanted = plex.catalogue().generateDiscoverMovies(1).get(0);
+    plex.user().addToWatchlist(wanted, T0);
+    Path cache = PlexDiscoverIds.file(stateDir, "default");
+    Files.createDirectories(cache.getParent());
+    Files.writeString(cache, "{\"version\": 1, \"ids\": {");
+
+    List<Item> items = provider().snapshot(Feature.WATCHLIST);
+    plex.clearLogs();
+    provider().snapshot(Feature.WATCHLIST);
+
+    assertThat(items.get(0).ids().value(IdKind.IMDB)).isEqualTo("tt1000006");
+    assertThat(logLines).anyMatch(l -> l.contains("watchlist ids") && l.contains("rebuilt"));
+    assertThat(metadataReads()).isEmpty();
+  }
+
+  @Test
+  void idsReadBeforeALookupFailedAreKeptForTheNextRun() throws Exception {
+    List<PlexTitle> wanted = plex.catalogue().generateDiscoverMovies(3);
+    wanted.forEach(t -> plex.user().addToWatchlist(t, T0));
+    String failing = "/library/metadata/" + wanted.get(1).discoverKey();
+    plex.discoverFaults().failNext(1, 400, failing);
+
+    assertThatThrownBy(() -> provider().snapshot(Feature.WATCHLIST))
+        .isInstanceOf(ProviderException.class);
+    List<String> readBefore =
+        plex.discoverRequests().stream()
+            .filter(r -> r.status() == 200 && r.path().startsWith("/library/metadata/"))
+            .map(RecordedRequest::path)
+            .toList();
+    plex.clearLogs();
+    List<Item> items = provider().snapshot(Feature.WATCHLIST);
+
+    assertThat(items).allMatch(i -> i.ids().value(IdKind.TMDB) != null);
+    assertThat(metadataReads()).contains(failing).doesNotContainAnyElementsOf(readBefore);
+    assertThat(readBefore.size() + metadataReads().size()).isEqualTo(3);
+  }
+
+  private List<String> metadataReads() {
+    return plex.discoverRequests().stream()
+        .map(RecordedRequest::path)
+        .filter(path -> path.startsWith("/library/metadata/"))
+        .toList();
   }
 
   @Test
