@@ -7,13 +7,11 @@ import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
-import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.guard.GuardInput;
 import io.crosswatch.core.guard.GuardedPlan;
 import io.crosswatch.core.guard.Guards;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.model.ItemKeys;
 import io.crosswatch.core.plan.Plan;
 import io.crosswatch.core.plan.PlanInput;
 import io.crosswatch.core.plan.PlannedUnresolved;
@@ -32,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +41,12 @@ import java.util.concurrent.Future;
  * apply chunk by chunk (committing each), and summarize.
  */
 final class FeatureRun {
-  static final Duration PARK_FOR = Duration.ofDays(30);
-  static final int PARK_AFTER_FAILED_RUNS = 3;
-
   private final Config config;
   private final StateStore store;
   private final ProviderSession session;
   private final Applier applier;
-  private final RunEvents events;
+  private final FeatureEvents events;
+  private final FeatureLedger ledger;
   private final RunListener listener;
   private final Clock clock;
   private final String runId;
@@ -71,7 +66,8 @@ final class FeatureRun {
     this.store = run.store();
     this.session = run.session();
     this.applier = run.applier();
-    this.events = run.events();
+    this.events = new FeatureEvents(run.events(), pair.id(), feature);
+    this.ledger = new FeatureLedger(run.store(), run.runId(), pair.id(), feature);
     this.listener = run.listener();
     this.clock = run.clock();
     this.runId = run.runId();
@@ -87,31 +83,9 @@ final class FeatureRun {
   FeatureSummary run() throws InterruptedException {
     long started = System.nanoTime();
     listener.featureStarted(pair, feature);
-    events.emit("feature:start", fields("pair", pair.id(), "feature", feature.key()));
+    events.start();
     FeatureSummary summary = execute(started);
-    events.emit(
-        "feature:done",
-        fields(
-            "pair",
-            pair.id(),
-            "feature",
-            feature.key(),
-            "status",
-            summary.status(),
-            "applied_target_add",
-            summary.applied().target().add(),
-            "applied_target_remove",
-            summary.applied().target().remove(),
-            "applied_source_add",
-            summary.applied().source().add(),
-            "applied_source_remove",
-            summary.applied().source().remove(),
-            "unresolved",
-            summary.unresolved(),
-            "blocked",
-            summary.blocked(),
-            "duration_ms",
-            summary.durationMs()));
+    events.done(summary);
     listener.featureFinished(pair, summary);
     return summary;
   }
@@ -152,8 +126,7 @@ final class FeatureRun {
         .forEach(
             w -> {
               warn(w);
-              events.emit(
-                  "guard", fields("pair", pair.id(), "feature", feature.key(), "message", w));
+              events.guard(w);
             });
     Plan safe = guarded.plan();
     unresolved = safe.unresolved().size();
@@ -170,7 +143,7 @@ final class FeatureRun {
           guarded.blocked(),
           started);
     }
-    commitPlan(safe, present, baselines, guarded.keepBaseline(), now);
+    ledger.commitPlan(safe, present, baselines, guarded.keepBaseline(), now);
     applySide(Side.TARGET, safe.target());
     if (pair.mode() == SyncMode.TWO_WAY) {
       applySide(Side.SOURCE, safe.source());
@@ -218,27 +191,12 @@ final class FeatureRun {
 
   private void reportSnapshot(Side side, List<Item> items, boolean wasCached) {
     Provider p = providers.get(side);
-    boolean[] cached = {wasCached};
-    events.emit(
-        "snapshot",
-        fields(
-            "pair",
-            pair.id(),
-            "feature",
-            feature.key(),
-            "provider",
-            p.label(),
-            "side",
-            side.key(),
-            "count",
-            items.size(),
-            "cached",
-            cached[0]));
+    events.snapshot(p.label(), side, items.size(), wasCached);
     if (config.runtime().debugMods()) {
       listener.debug(
           String.format(
               "snapshot %s %s %s: %d items%s",
-              pair.id(), feature.key(), p.label(), items.size(), cached[0] ? " (cached)" : ""));
+              pair.id(), feature.key(), p.label(), items.size(), wasCached ? " (cached)" : ""));
     }
   }
 
@@ -285,66 +243,7 @@ final class FeatureRun {
               "pair=%s feature=%s: %s cannot be matched (%s)",
               pair.id(), feature.key(), u.item().label(), u.reason()));
     }
-    events.emit(
-        "plan",
-        fields(
-            "pair",
-            pair.id(),
-            "feature",
-            feature.key(),
-            "source_add",
-            planned.source().add(),
-            "source_remove",
-            planned.source().remove(),
-            "source_update",
-            planned.source().update(),
-            "target_add",
-            planned.target().add(),
-            "target_remove",
-            planned.target().remove(),
-            "target_update",
-            planned.target().update(),
-            "unresolved",
-            plan.unresolved().size(),
-            "blocked",
-            blocked));
-  }
-
-  /**
-   * Before any write: baselines become the present snapshots (except where a guard keeps them),
-   * detected deletions become tombstones, and unmatched items are recorded. A crash after this
-   * point forgets nothing: deletions live on as tombstones, and adds are planned again.
-   */
-  private void commitPlan(
-      Plan plan,
-      Map<Side, List<Item>> present,
-      Map<Side, Baseline> baselines,
-      Set<Side> keepBaseline,
-      Instant now) {
-    store.transaction(
-        tx -> {
-          for (Side side : Side.values()) {
-            if (!keepBaseline.contains(side)
-                && !sameItems(baselines.get(side), present.get(side))) {
-              tx.replaceBaseline(pair.id(), feature, side, present.get(side), now);
-            }
-            List<Item> deleted = plan.deletedOn(side);
-            if (!deleted.isEmpty()) {
-              tx.putTombstones(pair.id(), feature, deleted, now);
-            }
-          }
-          for (PlannedUnresolved u : plan.unresolved()) {
-            tx.putUnresolved(pair.id(), feature, u.side(), u.item(), u.reason(), now);
-          }
-        });
-  }
-
-  /** Whether a baseline already holds exactly these items (then it need not be rewritten). */
-  private static boolean sameItems(Baseline baseline, List<Item> items) {
-    if (baseline == null || baseline.items().size() != items.size()) {
-      return false;
-    }
-    return new HashSet<>(baseline.items()).containsAll(items);
+    events.plan(planned, plan.unresolved().size(), blocked);
   }
 
   private void applySide(Side side, SidePlan plan) throws InterruptedException {
@@ -385,72 +284,23 @@ final class FeatureRun {
     }
   }
 
-  /** One state transaction per chunk: baseline, journal, unresolved and failure counts. */
+  /** Commits a written chunk (one state transaction) and reports it. */
   private void commitChunk(Side side, Provider provider, WriteOp op, ChunkResult chunk) {
-    Instant now = clock.instant();
-    List<Item> done = new ArrayList<>();
-    List<ItemOutcome> failed = new ArrayList<>();
-    for (ItemOutcome o : chunk.outcomes()) {
-      boolean goneAlready = op == WriteOp.REMOVE && o.status() == ItemOutcome.Status.NOT_FOUND;
-      if (o.succeeded() || goneAlready) {
-        done.add(o.item());
-      } else {
-        failed.add(o);
-      }
-    }
-    store.transaction(
-        tx -> {
-          if (op == WriteOp.REMOVE) {
-            tx.removeFromBaseline(pair.id(), feature, side, done, now);
-          } else {
-            tx.addToBaseline(pair.id(), feature, side, done, now);
-          }
-          tx.journal(runId, pair.id(), feature, side, op.key(), done, now);
-          tx.removeUnresolved(pair.id(), feature, side, done);
-          tx.clearFailures(pair.id(), feature, side, done);
-          for (ItemOutcome o : failed) {
-            String reason = o.reason() == null ? o.status().name().toLowerCase() : o.reason();
-            tx.putUnresolved(pair.id(), feature, side, o.item(), reason, now);
-            if (!o.retriable()) {
-              int runs = tx.recordFailure(runId, pair.id(), feature, side, o.item(), reason, now);
-              if (runs >= PARK_AFTER_FAILED_RUNS) {
-                tx.park(pair.id(), feature, side, o.item(), reason, now.plus(PARK_FOR));
-              }
-            }
-          }
-        });
-    int[] counts = applied.get(side);
-    counts[op.ordinal()] += done.size();
-    unresolved += failed.size();
-    for (ItemOutcome o : failed) {
+    FeatureLedger.ChunkOutcome outcome = ledger.commitChunk(side, op, chunk, clock.instant());
+    applied.get(side)[op.ordinal()] += outcome.done().size();
+    unresolved += outcome.failed().size();
+    for (ItemOutcome o : outcome.failed()) {
       warn(
           String.format(
               "pair=%s feature=%s provider=%s: %s %s failed: %s",
-              pair.id(), feature.key(), provider.label(), op.key(), o.item().label(), o.reason()));
+              pair.id(),
+              feature.key(),
+              provider.label(),
+              op.key(),
+              o.item().label(),
+              FeatureLedger.reason(o)));
     }
-    events.emit(
-        "apply:chunk",
-        fields(
-            "pair",
-            pair.id(),
-            "feature",
-            feature.key(),
-            "provider",
-            provider.label(),
-            "side",
-            side.key(),
-            "op",
-            op.key(),
-            "chunk",
-            chunk.index(),
-            "of",
-            chunk.of(),
-            "applied",
-            done.size(),
-            "failed",
-            failed.size(),
-            "attempts",
-            chunk.attempts()));
+    events.chunk(provider.label(), side, op, chunk, outcome.done().size(), outcome.failed().size());
     listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(), chunk.of());
   }
 
@@ -502,17 +352,5 @@ final class FeatureRun {
   /** Why the feature failed, or {@code null}. */
   String failure() {
     return failure;
-  }
-
-  static Map<String, Object> fields(Object... keyValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      map.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return map;
-  }
-
-  static String key(Item item, Feature feature) {
-    return ItemKeys.key(item, feature);
   }
 }

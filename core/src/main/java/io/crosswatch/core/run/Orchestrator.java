@@ -83,7 +83,7 @@ public final class Orchestrator {
     long startNanos = System.nanoTime();
     events.emit(
         "run:start",
-        FeatureRun.fields(
+        fields(
             "run_id",
             request.runId(),
             "dry_run",
@@ -135,7 +135,7 @@ public final class Orchestrator {
             api);
     events.emit(
         "run:done",
-        FeatureRun.fields(
+        fields(
             "run_id",
             request.runId(),
             "exit_code",
@@ -262,5 +262,14 @@ public final class Orchestrator {
       }
     }
     return new Totals(added, removed, updated, unresolved, blocked);
+  }
+
+  /** An event field map from alternating keys and values, in order. */
+  private static Map<String, Object> fields(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
   }
 }

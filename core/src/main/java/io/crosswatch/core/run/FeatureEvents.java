@@ -1,0 +1,87 @@
+package io.crosswatch.core.run;
+
+import io.crosswatch.core.apply.ChunkResult;
+import io.crosswatch.core.apply.WriteOp;
+import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.state.Side;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The run events of one pair and feature, each carrying the pair and feature. */
+final class FeatureEvents {
+  private final RunEvents events;
+  private final String pairId;
+  private final Feature feature;
+
+  FeatureEvents(RunEvents events, String pairId, Feature feature) {
+    this.events = events;
+    this.pairId = pairId;
+    this.feature = feature;
+  }
+
+  void start() {
+    events.emit("feature:start", base());
+  }
+
+  void snapshot(String provider, Side side, int count, boolean cached) {
+    Map<String, Object> f = base();
+    f.put("provider", provider);
+    f.put("side", side.key());
+    f.put("count", count);
+    f.put("cached", cached);
+    events.emit("snapshot", f);
+  }
+
+  void plan(SideCounts planned, int unresolved, int blocked) {
+    Map<String, Object> f = base();
+    putCounts(f, "source_", planned.source());
+    putCounts(f, "target_", planned.target());
+    f.put("unresolved", unresolved);
+    f.put("blocked", blocked);
+    events.emit("plan", f);
+  }
+
+  void guard(String message) {
+    Map<String, Object> f = base();
+    f.put("message", message);
+    events.emit("guard", f);
+  }
+
+  void chunk(String provider, Side side, WriteOp op, ChunkResult chunk, int applied, int failed) {
+    Map<String, Object> f = base();
+    f.put("provider", provider);
+    f.put("side", side.key());
+    f.put("op", op.key());
+    f.put("chunk", chunk.index());
+    f.put("of", chunk.of());
+    f.put("applied", applied);
+    f.put("failed", failed);
+    f.put("attempts", chunk.attempts());
+    events.emit("apply:chunk", f);
+  }
+
+  void done(FeatureSummary summary) {
+    Map<String, Object> f = base();
+    f.put("status", summary.status());
+    putCounts(f, "applied_source_", summary.applied().source());
+    putCounts(f, "applied_target_", summary.applied().target());
+    f.put("unresolved", summary.unresolved());
+    f.put("blocked", summary.blocked());
+    f.put("duration_ms", summary.durationMs());
+    events.emit("feature:done", f);
+  }
+
+  private Map<String, Object> base() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("pair", pairId);
+    f.put("feature", feature.key());
+    return f;
+  }
+
+  private static void putCounts(Map<String, Object> f, String prefix, OpCounts counts) {
+    f.put(prefix + "add", counts.add());
+    f.put(prefix + "remove", counts.remove());
+    f.put(prefix + "update", counts.update());
+  }
+}
