@@ -68,17 +68,22 @@ final class AuthCommand implements Callable<Integer> {
 
   /** The settings of one instance of a provider, or a usage failure naming what is missing. */
   private static JsonNode instanceSettings(Config config, String provider, String instance) {
-    String block = provider.toLowerCase(Locale.ROOT);
     JsonNode settings = config.instanceSettings(provider, instance).orElse(null);
     if (settings == null && !"default".equals(instance)) {
-      throw CommandFailure.usage(block + ".instances." + instance + ": not configured; add it");
+      throw CommandFailure.usage(blockPath(provider, instance) + ": not configured; add it");
     }
     return settings;
   }
 
   private static String blockPath(String provider, String instance) {
-    String block = provider.toLowerCase(Locale.ROOT);
-    return "default".equals(instance) ? block : block + ".instances." + instance;
+    return path(provider.toLowerCase(Locale.ROOT), instance);
+  }
+
+  /** Fails with a usage error listing the problems, when there are any. */
+  private static void requireNone(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw CommandFailure.usage(String.join("\n", problems));
+    }
   }
 
   /** {@code cw auth simkl}: SIMKL's PIN flow for one instance. */
@@ -105,14 +110,10 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      Config config = options.loadConfig(ctx);
       JsonNode settings = instanceSettings(config, "SIMKL", instance);
-      List<String> problems = SimklPinAuth.problems(settings, blockPath("SIMKL", instance));
-      if (!problems.isEmpty()) {
-        throw CommandFailure.usage(String.join("\n", problems));
-      }
-      Path stateDir =
-          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      requireNone(SimklPinAuth.problems(settings, blockPath("SIMKL", instance)));
+      Path stateDir = options.createStateDir(ctx, config);
       SimklPinAuth auth =
           new SimklPinAuth(
               settings,
@@ -171,14 +172,13 @@ final class AuthCommand implements Callable<Integer> {
             "cw auth mdblist: pass the api key on stdin with --api-key-stdin"
                 + " (a key on the command line would show in the shell history)");
       }
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      Config config = options.loadConfig(ctx);
       JsonNode settings = instanceSettings(config, "MDBLIST", instance);
       String key = readKey(Objects.requireNonNull(parent.stdin, "stdin"));
       if (key.isEmpty()) {
         throw CommandFailure.usage("cw auth mdblist: no api key on stdin");
       }
-      Path stateDir =
-          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      Path stateDir = options.createStateDir(ctx, config);
       MdblistKeyCheck check =
           new MdblistKeyCheck(
               settings == null ? JsonNodeFactory.instance.objectNode() : settings,
@@ -203,9 +203,7 @@ final class AuthCommand implements Callable<Integer> {
 
     private static String readKey(InputStream in) {
       try {
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line = reader.readLine();
+        String line = firstLine(in);
         return line == null ? "" : line.strip();
       } catch (IOException e) {
         throw CommandFailure.failed("cw auth mdblist: cannot read stdin (" + e.getMessage() + ")");
@@ -237,19 +235,15 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
-      String path = "default".equals(instance) ? "trakt" : "trakt.instances." + instance;
+      Config config = options.loadConfig(ctx);
+      String path = path("trakt", instance);
       JsonNode settings = config.instanceSettings("TRAKT", instance).orElse(null);
       if (settings == null && !"default".equals(instance)) {
         throw CommandFailure.usage(
             path + ": not configured; add it with client_id and " + "client_secret");
       }
-      List<String> problems = TraktDeviceAuth.problems(settings, path);
-      if (!problems.isEmpty()) {
-        throw CommandFailure.usage(String.join("\n", problems));
-      }
-      Path stateDir =
-          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      requireNone(TraktDeviceAuth.problems(settings, path));
+      Path stateDir = options.createStateDir(ctx, config);
       TraktDeviceAuth auth =
           new TraktDeviceAuth(
               settings,
@@ -306,10 +300,9 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      Config config = options.loadConfig(ctx);
       JsonNode settings = settings(config, "PLEX", "plex", instance, "server_url");
-      Path stateDir =
-          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      Path stateDir = options.createStateDir(ctx, config);
       TokenStore store = new TokenStore(stateDir);
       try {
         String clientId = clientId(settings, store);
@@ -434,15 +427,14 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      Config config = options.loadConfig(ctx);
       JsonNode settings = settings(config, provider, block, instance, "server");
       String user = username != null ? username.strip() : text(settings, "username", "");
       if (user.isEmpty()) {
         throw CommandFailure.usage(
             "--username is required (or set " + path(block, instance) + ".username)");
       }
-      Path stateDir =
-          Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
+      Path stateDir = options.createStateDir(ctx, config);
       char[] password = password(user);
       try {
         MediaBrowserAuthenticator.Login login =
@@ -470,7 +462,7 @@ final class AuthCommand implements Callable<Integer> {
     private char[] password(String user) {
       String line;
       if (passwordStdin) {
-        line = firstLine(ctx.in());
+        line = passwordLine(ctx.in());
       } else {
         PasswordPrompt prompt = ctx.passwordPrompt();
         if (prompt == null) {
@@ -486,11 +478,9 @@ final class AuthCommand implements Callable<Integer> {
       return line.toCharArray();
     }
 
-    private static String firstLine(InputStream in) {
+    private static String passwordLine(InputStream in) {
       try {
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        return reader.readLine();
+        return firstLine(in);
       } catch (IOException e) {
         throw CommandFailure.failed("cannot read the password from standard input");
       }
@@ -506,6 +496,11 @@ final class AuthCommand implements Callable<Integer> {
           path(block, instance) + ": not configured; add it with " + required);
     }
     return settings == null ? JsonNodeFactory.instance.objectNode() : settings;
+  }
+
+  /** The first line of {@code in} (UTF-8), {@code null} when it is empty. */
+  private static String firstLine(InputStream in) throws IOException {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
   }
 
   static String path(String block, String instance) {

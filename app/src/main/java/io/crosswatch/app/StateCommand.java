@@ -92,15 +92,9 @@ final class StateCommand implements Callable<Integer> {
 
   /** {@code cw state tombstones}: remembered removals. */
   @Command(name = "tombstones", description = "Lists tombstones (remembered removals).")
-  static final class Tombstones implements Callable<Integer> {
-    private final CliContext ctx;
-    @Mixin StateOptions options;
-
-    @Option(names = "--pair", paramLabel = "ID", description = "Only this pair.")
-    String pair;
-
+  static final class Tombstones extends PairScoped {
     Tombstones(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
@@ -125,15 +119,9 @@ final class StateCommand implements Callable<Integer> {
   @Command(
       name = "unresolved",
       description = "Lists unresolved items and parked items, with their reasons.")
-  static final class Unresolved implements Callable<Integer> {
-    private final CliContext ctx;
-    @Mixin StateOptions options;
-
-    @Option(names = "--pair", paramLabel = "ID", description = "Only this pair.")
-    String pair;
-
+  static final class Unresolved extends PairScoped {
     Unresolved(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
@@ -185,15 +173,9 @@ final class StateCommand implements Callable<Integer> {
   @Command(
       name = "clear-unresolved",
       description = "Forgets unresolved items and unparks parked items, so they are tried again.")
-  static final class ClearUnresolved implements Callable<Integer> {
-    private final CliContext ctx;
-    @Mixin StateOptions options;
-
-    @Option(names = "--pair", paramLabel = "ID", description = "Only this pair.")
-    String pair;
-
+  static final class ClearUnresolved extends PairScoped {
     ClearUnresolved(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
@@ -242,6 +224,19 @@ final class StateCommand implements Callable<Integer> {
                 ctx.out().println("Reset pair " + pair + ": " + rows + " rows removed.");
                 return ExitCodes.OK;
               });
+    }
+  }
+
+  /** What the subcommands limited to one pair by {@code --pair ID} share. */
+  abstract static class PairScoped implements Callable<Integer> {
+    final CliContext ctx;
+    @Mixin StateOptions options;
+
+    @Option(names = "--pair", paramLabel = "ID", description = "Only this pair.")
+    String pair;
+
+    PairScoped(CliContext ctx) {
+      this.ctx = ctx;
     }
   }
 }

@@ -14,16 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The writes of one in-memory transaction, undone together if the transaction fails. */
-final class InMemoryTransaction implements StateTransaction {
+final class InMemoryTransaction extends OpenTransaction {
   private final InMemoryStateStore store;
-  private boolean open = true;
 
   InMemoryTransaction(InMemoryStateStore store) {
     this.store = store;
-  }
-
-  void end() {
-    open = false;
   }
 
   @Override
@@ -195,9 +190,7 @@ final class InMemoryTransaction implements StateTransaction {
   }
 
   private Scope scope(String pairId, Feature feature, Side side) {
-    if (!open) {
-      throw new IllegalStateException("state transaction already ended");
-    }
+    ensureOpen();
     return new Scope(pairId, feature, side);
   }
 }

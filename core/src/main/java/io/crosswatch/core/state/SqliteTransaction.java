@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The writes of one SQLite transaction; valid only while its {@code transaction} call runs. */
-final class SqliteTransaction implements StateTransaction {
+final class SqliteTransaction extends OpenTransaction {
   private static final String SCOPE = "pair = ? AND feature = ? AND side = ?";
   private static final String UPSERT_BASELINE_ITEM =
       "INSERT INTO baseline_items (pair, feature, side, key, item) VALUES (?, ?, ?, ?, ?)"
@@ -23,14 +23,9 @@ final class SqliteTransaction implements StateTransaction {
           + " WHERE item IS NOT excluded.item";
 
   private final Db db;
-  private boolean open = true;
 
   SqliteTransaction(Db db) {
     this.db = db;
-  }
-
-  void end() {
-    open = false;
   }
 
   @Override
@@ -286,11 +281,5 @@ final class SqliteTransaction implements StateTransaction {
     System.arraycopy(scope(pairId, feature, side), 0, row, 0, 3);
     System.arraycopy(rest, 0, row, 3, rest.length);
     return row;
-  }
-
-  private void ensureOpen() {
-    if (!open) {
-      throw new IllegalStateException("state transaction already ended");
-    }
   }
 }

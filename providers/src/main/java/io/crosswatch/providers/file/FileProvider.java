@@ -3,13 +3,11 @@ package io.crosswatch.providers.file;
 import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.provider.HealthReport;
-import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
-import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.local.DocumentFormatException;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LibraryDocument;
+import io.crosswatch.providers.local.LocalProvider;
 import io.crosswatch.providers.local.LocalWrites;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,16 +16,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,18 +27,11 @@ import tools.jackson.databind.JsonNode;
  * write call that changes something rewrites the whole file atomically before it returns. A file
  * that cannot be read or parsed makes the provider DOWN, and it is then never written.
  */
-final class FileProvider implements Provider {
-  private static final Set<Feature> FEATURES = EnumSet.allOf(Feature.class);
-
-  private final String instance;
-  private final Path file;
-  private final Clock clock;
+final class FileProvider extends LocalProvider {
   private Library library;
 
   FileProvider(String instance, Path file, Clock clock) {
-    this.instance = Objects.requireNonNull(instance, "instance");
-    this.file = Objects.requireNonNull(file, "file");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    super(FileProviderFactory.NAME, instance, file, clock);
   }
 
   /**
@@ -71,82 +56,43 @@ final class FileProvider implements Provider {
   }
 
   @Override
-  public String name() {
-    return FileProviderFactory.NAME;
+  protected String problem() {
+    return library().problem();
   }
 
   @Override
-  public String instance() {
-    return instance;
+  protected int count(Feature feature) {
+    return library.items(feature).size();
   }
 
   @Override
-  public Set<Feature> features() {
-    return FEATURES;
-  }
-
-  Path file() {
-    return file;
-  }
-
-  @Override
-  public synchronized HealthReport health() {
-    Instant start = clock.instant();
-    Library lib = library();
-    Duration latency = Duration.between(start, clock.instant());
-    if (lib.problem() != null) {
-      return HealthReport.down(lib.problem(), latency);
-    }
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("path", file.toString());
-    for (Feature f : Feature.values()) {
-      details.put(f.key(), Integer.toString(lib.items(f).size()));
-    }
-    String message =
-        lib.exists()
-            ? "reading " + file
-            : file + " does not exist yet; it will be created on the first write";
-    return new HealthReport(HealthReport.Status.OK, message, latency, FEATURES, details);
+  protected String healthMessage() {
+    return library.exists()
+        ? "reading " + file()
+        : file() + " does not exist yet; it will be created on the first write";
   }
 
   @Override
-  public synchronized List<Item> snapshot(Feature feature) throws ProviderException {
-    return usable(feature).items(feature);
+  protected List<Item> items(Feature feature) {
+    return library.items(feature);
   }
 
   @Override
-  public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
-    return write(LocalWrites.Op.ADD, feature, items);
+  protected ItemIndex index(Feature feature) {
+    return library.index(feature);
   }
 
   @Override
-  public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
-    return write(LocalWrites.Op.REMOVE, feature, items);
-  }
-
-  @Override
-  public WriteResult update(Feature feature, List<Item> items) throws ProviderException {
-    return write(LocalWrites.Op.UPDATE, feature, items);
-  }
-
-  private synchronized WriteResult write(LocalWrites.Op op, Feature feature, List<Item> items)
+  protected void save(Feature feature, LocalWrites.Op op, LocalWrites.Changes changes)
       throws ProviderException {
-    Objects.requireNonNull(items, "items");
-    Library lib = usable(feature);
-    LocalWrites.Outcome outcome = LocalWrites.apply(lib.index(feature), op, items);
-    if (!outcome.changes().isEmpty()) {
-      save(lib, feature, op);
-    }
-    return outcome.result();
-  }
-
-  private void save(Library lib, Feature feature, LocalWrites.Op op) throws ProviderException {
+    // The whole document is written again, whatever changed.
+    Library lib = library;
     Map<Feature, List<Item>> items = new EnumMap<>(Feature.class);
     for (Feature f : Feature.values()) {
       items.put(f, lib.items(f));
     }
     try {
-      AtomicFiles.write(file, out -> LibraryDocument.write(out, items, lib.extras()), null);
+      AtomicFiles.write(file(), out -> LibraryDocument.write(out, items, lib.extras()), null);
       library = new Library(lib.loaded(), lib.indexes(), lib.extras(), true, null);
     } catch (IOException | RuntimeException e) {
       // The memory copy now differs from the file: read the file again on next use.
@@ -160,21 +106,12 @@ final class FileProvider implements Provider {
               label(),
               feature.key(),
               op.name().toLowerCase(Locale.ROOT),
-              file,
+              file(),
               describe(e)),
           false,
           null,
           e);
     }
-  }
-
-  private Library usable(Feature feature) throws ProviderException {
-    Objects.requireNonNull(feature, "feature");
-    Library lib = library();
-    if (lib.problem() != null) {
-      throw ProviderException.permanent(ProviderException.Kind.UNAVAILABLE, lib.problem());
-    }
-    return lib;
   }
 
   private Library library() {
@@ -185,21 +122,21 @@ final class FileProvider implements Provider {
   }
 
   private Library load() {
-    if (!Files.exists(file)) {
+    if (!Files.exists(file())) {
       return fromContents(LibraryDocument.Contents.empty(), false);
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file()), 1 << 16)) {
       return fromContents(LibraryDocument.read(in), true);
     } catch (DocumentFormatException e) {
       return failed(
           label()
               + ": "
-              + file
+              + file()
               + ": "
               + e.getMessage()
               + "; fix the file (crosswatch does not write it while it is invalid)");
     } catch (IOException e) {
-      return failed(label() + ": cannot read " + file + ": " + describe(e));
+      return failed(label() + ": cannot read " + file() + ": " + describe(e));
     }
   }
 

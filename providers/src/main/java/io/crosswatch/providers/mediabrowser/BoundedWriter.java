@@ -4,12 +4,8 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
-import java.util.ArrayList;
+import io.crosswatch.providers.http.BoundedWrites;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,42 +24,18 @@ final class BoundedWriter {
 
   private BoundedWriter() {}
 
+  private static final BoundedWrites WRITES =
+      new BoundedWrites(
+          "mediabrowser-write", "writes interrupted", "a write task failed unexpectedly");
+
   static WriteResult run(List<Item> items, int concurrency, Task task) throws ProviderException {
-    if (items.isEmpty()) {
-      return new WriteResult(List.of());
-    }
-    int threads = Math.max(1, Math.min(concurrency, items.size()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "mediabrowser-write");
-              t.setDaemon(true);
-              return t;
-            });
     AtomicReference<ProviderException> abort = new AtomicReference<>();
-    try {
-      List<Future<ItemOutcome>> futures = new ArrayList<>(items.size());
-      for (Item item : items) {
-        futures.add(pool.submit(() -> attempt(item, task, abort)));
-      }
-      List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-      for (Future<ItemOutcome> f : futures) {
-        outcomes.add(f.get());
-      }
-      if (abort.get() != null) {
-        throw abort.get();
-      }
-      return new WriteResult(outcomes);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(
-          ProviderException.Kind.UNAVAILABLE, "writes interrupted", false, null, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a write task failed unexpectedly", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<ItemOutcome> outcomes =
+        WRITES.each(items, concurrency, item -> attempt(item, task, abort));
+    if (abort.get() != null) {
+      throw abort.get();
     }
+    return new WriteResult(outcomes);
   }
 
   private static ItemOutcome attempt(

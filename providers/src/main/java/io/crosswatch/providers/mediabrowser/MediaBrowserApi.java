@@ -2,13 +2,13 @@ package io.crosswatch.providers.mediabrowser;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.Answers;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,7 +117,7 @@ final class MediaBrowserApi {
       JsonNode body = json(answer);
       JsonNode items = body.get("Items");
       if (items == null || !items.isArray()) {
-        throw malformed(answer, "expected an object with an Items list");
+        throw Answers.malformed(answer, "expected an object with an Items list");
       }
       items.forEach(rows::add);
       start += items.size();
@@ -134,15 +134,7 @@ final class MediaBrowserApi {
   }
 
   JsonNode json(HttpAnswer answer) throws ProviderException {
-    String body = answer.body();
-    if (body.isBlank()) {
-      return MAPPER.createObjectNode();
-    }
-    try {
-      return MAPPER.readTree(body);
-    } catch (JacksonException e) {
-      throw malformed(answer, "body is not valid JSON (" + e.getOriginalMessage() + ")");
-    }
+    return Answers.json(answer, MAPPER);
   }
 
   /** What a non-2xx answer means, as an exception carrying the call's context. */
@@ -176,11 +168,6 @@ final class MediaBrowserApi {
           null);
     }
     return ProviderException.permanent(Kind.REJECTED, what + ": request refused");
-  }
-
-  private ProviderException malformed(HttpAnswer answer, String problem) {
-    return new ProviderException(
-        Kind.UNAVAILABLE, answer.call().describe() + ": unexpected answer: " + problem, true, null);
   }
 
   private static ApiRequest prefixed(ApiRequest request, String prefix) {

@@ -6,14 +6,11 @@ import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.providers.auth.TokenStore;
-import io.crosswatch.providers.auth.TokenStoreException;
-import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
@@ -67,18 +64,12 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
    */
   private static MediaBrowserSettings signedIn(
       MediaBrowserSettings s, ProviderContext context, String label) {
-    try {
-      Optional<Tokens> stored =
-          new TokenStore(context.stateDir()).load(context.name(), context.instance());
-      if (stored.isPresent() && stored.get().hasAccessToken()) {
-        Tokens t = stored.get();
-        return s.withLogin(
-            t.accessToken(), t.extras().get(USER_ID_KEY), t.extras().get(DEVICE_ID_KEY));
-      }
-    } catch (TokenStoreException e) {
-      context.log().warn(label + ": " + e.getMessage() + "; using the config's access_token");
-    }
-    return s;
+    return SavedSignIn.find(context, label, "access_token")
+        .map(
+            t ->
+                s.withLogin(
+                    t.accessToken(), t.extras().get(USER_ID_KEY), t.extras().get(DEVICE_ID_KEY)))
+        .orElse(s);
   }
 
   /**

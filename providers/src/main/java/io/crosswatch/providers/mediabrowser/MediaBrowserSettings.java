@@ -1,9 +1,12 @@
 package io.crosswatch.providers.mediabrowser;
 
+import static io.crosswatch.providers.http.SettingsChecks.kind;
+import static io.crosswatch.providers.http.SettingsChecks.text;
+
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.providers.http.SettingsChecks;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -88,8 +91,7 @@ record MediaBrowserSettings(
   /** Type and value problems of a settings object; unknown keys are warnings. */
   static List<ConfigIssue> validate(JsonNode settings, String path, String example) {
     List<ConfigIssue> issues = new ArrayList<>();
-    if (settings == null || !settings.isObject()) {
-      issues.add(ConfigIssue.error(path, "must be an object"));
+    if (!SettingsChecks.isObject(settings, path, issues)) {
       return issues;
     }
     JsonNode server = settings.get("server");
@@ -108,10 +110,10 @@ record MediaBrowserSettings(
 
   private static void checkKey(String key, JsonNode v, String at, List<ConfigIssue> issues) {
     if (STRING_KEYS.contains(key)) {
-      stringOrNull(v, at, issues);
+      SettingsChecks.checkString(v, at, issues);
     } else if (key.equals("server")) {
       if (v.isString() && !v.stringValue().isBlank()) {
-        checkUrl(v.stringValue(), at, issues);
+        SettingsChecks.checkUrl(v.stringValue(), at, "with a host", issues);
       } else if (!v.isString() && !v.isNull()) {
         issues.add(ConfigIssue.error(at, "must be a string, got " + kind(v)));
       }
@@ -126,32 +128,23 @@ record MediaBrowserSettings(
                     + " network or add the server's certificate to the Java trust store"));
       }
     } else if (key.equals("timeout")) {
-      if (!(v.isNumber() && v.doubleValue() > 0 && v.doubleValue() <= 3600)) {
-        issues.add(
-            ConfigIssue.error(
-                at,
-                "must be a number of seconds within (0, 3600], got "
-                    + (v.isNumber() ? v.asString() : kind(v))));
-      }
+      SettingsChecks.checkTimeout(v, at, issues);
     } else if (key.equals("concurrency")) {
-      if (!(v.isIntegralNumber()
-          && v.canConvertToInt()
-          && v.intValue() >= 1
-          && v.intValue() <= MAX_CONCURRENCY)) {
+      if (!SettingsChecks.isWhole(v, 1, MAX_CONCURRENCY)) {
         issues.add(
             ConfigIssue.error(
                 at,
                 "must be a whole number within 1.."
                     + MAX_CONCURRENCY
                     + ", got "
-                    + (v.isNumber() ? v.asString() : kind(v))));
+                    + SettingsChecks.shown(v)));
       }
     } else if (key.equals("watchlist")) {
       checkFeature(v, at, true, issues);
     } else if (key.equals("history") || key.equals("ratings")) {
       checkFeature(v, at, false, issues);
     } else {
-      issues.add(ConfigIssue.warning(at, "unknown key, ignored"));
+      SettingsChecks.unknownKey(at, issues);
     }
   }
 
@@ -178,9 +171,9 @@ record MediaBrowserSettings(
                       + (value.isString() ? "\"" + value.stringValue() + "\"" : kind(value))));
         }
       } else if (watchlist && key.equals("playlist_name")) {
-        stringOrNull(value, sub, issues);
+        SettingsChecks.checkString(value, sub, issues);
       } else {
-        issues.add(ConfigIssue.warning(sub, "unknown key, ignored"));
+        SettingsChecks.unknownKey(sub, issues);
       }
     }
   }
@@ -202,7 +195,6 @@ record MediaBrowserSettings(
 
   /** Reads settings that {@link #validate} accepted; missing keys take their defaults. */
   static MediaBrowserSettings from(JsonNode s, String defaultDeviceId) {
-    JsonNode timeout = s.get("timeout");
     JsonNode concurrency = s.get("concurrency");
     JsonNode verify = s.get("verify_ssl");
     JsonNode watchlist = s.path("watchlist");
@@ -217,7 +209,7 @@ record MediaBrowserSettings(
       }
     }
     return new MediaBrowserSettings(
-        URI.create(stripSlash(text(s, "server"))),
+        URI.create(SettingsChecks.stripSlash(text(s, "server"))),
         text(s, "access_token"),
         text(s, "user_id"),
         text(s, "username"),
@@ -227,58 +219,10 @@ record MediaBrowserSettings(
             : WatchlistMode.FAVORITES,
         playlist.isEmpty() ? DEFAULT_PLAYLIST : playlist,
         verify == null || !verify.isBoolean() || verify.booleanValue(),
-        timeout != null && timeout.isNumber()
-            ? Duration.ofMillis(Math.round(timeout.doubleValue() * 1000))
-            : DEFAULT_TIMEOUT,
+        SettingsChecks.timeout(s, DEFAULT_TIMEOUT),
         concurrency != null && concurrency.canConvertToInt()
             ? concurrency.intValue()
             : DEFAULT_CONCURRENCY,
         libraries);
-  }
-
-  private static void stringOrNull(JsonNode v, String at, List<ConfigIssue> issues) {
-    if (!v.isString() && !v.isNull()) {
-      issues.add(ConfigIssue.error(at, "must be a string, got " + kind(v)));
-    }
-  }
-
-  private static void checkUrl(String value, String at, List<ConfigIssue> issues) {
-    try {
-      URI uri = new URI(value.strip());
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equals("http") || scheme.equals("https"))
-          || uri.getHost() == null) {
-        issues.add(
-            ConfigIssue.error(at, "must be an http(s) URL with a host, got \"" + value + "\""));
-      }
-    } catch (URISyntaxException e) {
-      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + value + "\""));
-    }
-  }
-
-  private static String text(JsonNode s, String key) {
-    JsonNode v = s.get(key);
-    return v != null && v.isString() ? v.stringValue().strip() : "";
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  static String kind(JsonNode v) {
-    if (v.isString()) {
-      return "a string";
-    }
-    if (v.isNumber()) {
-      return "a number";
-    }
-    if (v.isBoolean()) {
-      return "a boolean";
-    }
-    if (v.isNull()) {
-      return "null";
-    }
-    return v.isArray() ? "an array" : "an object";
   }
 }

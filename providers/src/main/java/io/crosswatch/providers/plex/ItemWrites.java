@@ -5,12 +5,8 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
-import java.util.ArrayList;
+import io.crosswatch.providers.http.BoundedWrites;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,33 +28,13 @@ final class ItemWrites {
 
   private ItemWrites() {}
 
+  private static final BoundedWrites WRITES =
+      new BoundedWrites("plex-write", "plex write interrupted", "plex write failed unexpectedly");
+
   static WriteResult run(List<Item> items, int concurrency, Write write) throws ProviderException {
-    if (items.isEmpty()) {
-      return new WriteResult(List.of());
-    }
-    int threads = Math.max(1, Math.min(concurrency, items.size()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "plex-write");
-              t.setDaemon(true);
-              return t;
-            });
     AtomicReference<ProviderException> stop = new AtomicReference<>();
-    try {
-      List<Future<ItemOutcome>> futures = new ArrayList<>(items.size());
-      for (Item item : items) {
-        futures.add(pool.submit(() -> one(item, write, stop)));
-      }
-      List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-      for (Future<ItemOutcome> f : futures) {
-        outcomes.add(get(f));
-      }
-      return settle(outcomes, stop.get());
-    } finally {
-      pool.shutdownNow();
-    }
+    List<ItemOutcome> outcomes = WRITES.each(items, concurrency, item -> one(item, write, stop));
+    return settle(outcomes, stop.get());
   }
 
   private static ItemOutcome one(Item item, Write write, AtomicReference<ProviderException> stop) {
@@ -85,16 +61,5 @@ final class ItemWrites {
       throw stopped;
     }
     return new WriteResult(outcomes);
-  }
-
-  private static ItemOutcome get(Future<ItemOutcome> f) throws ProviderException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(Kind.UNAVAILABLE, "plex write interrupted", false, null, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("plex write failed unexpectedly", e.getCause());
-    }
   }
 }

@@ -2,10 +2,10 @@ package io.crosswatch.providers.plex;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.Answers;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -79,7 +79,7 @@ final class PlexApi {
       JsonNode container = json(answer).path("MediaContainer");
       JsonNode items = container.path("Metadata");
       if (!items.isMissingNode() && !items.isArray()) {
-        throw malformed(answer, "MediaContainer.Metadata is not a list");
+        throw Answers.malformed(answer, "MediaContainer.Metadata is not a list");
       }
       items.forEach(rows::add);
       start += items.size();
@@ -113,7 +113,7 @@ final class PlexApi {
       return MAPPER.readTree(body);
     } catch (JacksonException e) {
       String hint = body.stripLeading().startsWith("<") ? " (XML: Accept header ignored?)" : "";
-      throw malformed(answer, "body is not valid JSON" + hint);
+      throw Answers.malformed(answer, "body is not valid JSON" + hint);
     }
   }
 
@@ -129,24 +129,12 @@ final class PlexApi {
           Kind.AUTH, what + ": this account may not use " + service + "; " + authHint);
     }
     if (status == 429) {
-      Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
-      return new ProviderException(
-          Kind.RATE_LIMITED,
-          what
-              + ": rate limited"
-              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"),
-          true,
-          wait);
+      return Answers.rateLimited(answer, client, "");
     }
     if (status >= 500) {
       return new ProviderException(
           Kind.UNAVAILABLE, what + ": " + service + " is unavailable; try again later", true, null);
     }
     return ProviderException.permanent(Kind.REJECTED, what + ": request refused");
-  }
-
-  private ProviderException malformed(HttpAnswer answer, String problem) {
-    return new ProviderException(
-        Kind.UNAVAILABLE, answer.call().describe() + ": unexpected answer: " + problem, true, null);
   }
 }

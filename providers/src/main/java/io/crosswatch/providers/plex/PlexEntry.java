@@ -66,21 +66,7 @@ record PlexEntry(
 
   /** This entry marked played at {@code at} (the server keeps one play and its last date). */
   PlexEntry withPlayed(Instant at) {
-    return new PlexEntry(
-        ratingKey,
-        section,
-        type,
-        title,
-        year,
-        ids,
-        show,
-        showKey,
-        season,
-        number,
-        Math.max(1, viewCount),
-        at,
-        userRating,
-        lastRatedAt);
+    return withViewState(Math.max(1, viewCount), at);
   }
 
   /** This entry with the view count and last viewed date the server reports. */
@@ -104,21 +90,7 @@ record PlexEntry(
 
   /** This entry marked unplayed. */
   PlexEntry withUnplayed() {
-    return new PlexEntry(
-        ratingKey,
-        section,
-        type,
-        title,
-        year,
-        ids,
-        show,
-        showKey,
-        season,
-        number,
-        0,
-        null,
-        userRating,
-        lastRatedAt);
+    return withViewState(0, null);
   }
 
   /** This entry with a new rating ({@code null} clears it). */

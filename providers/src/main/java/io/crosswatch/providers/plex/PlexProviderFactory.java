@@ -5,9 +5,7 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.providers.auth.TokenStore;
-import io.crosswatch.providers.auth.TokenStoreException;
-import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -125,16 +122,9 @@ public final class PlexProviderFactory implements ProviderFactory {
    * the config's keys are used.
    */
   private static PlexSettings signedIn(PlexSettings s, ProviderContext context, String label) {
-    try {
-      Optional<Tokens> stored =
-          new TokenStore(context.stateDir()).load(context.name(), context.instance());
-      if (stored.isPresent() && stored.get().hasAccessToken()) {
-        return s.withAccount(stored.get().accessToken(), stored.get().extras().get(CLIENT_ID_KEY));
-      }
-    } catch (TokenStoreException e) {
-      context.log().warn(label + ": " + e.getMessage() + "; using the config's account_token");
-    }
-    return s;
+    return SavedSignIn.find(context, label, "account_token")
+        .map(t -> s.withAccount(t.accessToken(), t.extras().get(CLIENT_ID_KEY)))
+        .orElse(s);
   }
 
   /** A client of plex.tv or Discover, always with the account token; writes paced as set. */

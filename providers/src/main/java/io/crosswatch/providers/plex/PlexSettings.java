@@ -1,9 +1,12 @@
 package io.crosswatch.providers.plex;
 
+import static io.crosswatch.providers.http.SettingsChecks.kind;
+import static io.crosswatch.providers.http.SettingsChecks.text;
+
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.providers.http.SettingsChecks;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,8 +133,7 @@ record PlexSettings(
   /** Type and value problems of a settings object; unknown keys are warnings. */
   static List<ConfigIssue> validate(JsonNode settings, String path) {
     List<ConfigIssue> issues = new ArrayList<>();
-    if (settings == null || !settings.isObject()) {
-      issues.add(ConfigIssue.error(path, "must be an object"));
+    if (!SettingsChecks.isObject(settings, path, issues)) {
       return issues;
     }
     for (Map.Entry<String, JsonNode> e : settings.properties()) {
@@ -142,25 +144,19 @@ record PlexSettings(
 
   private static void checkKey(String key, JsonNode v, String at, List<ConfigIssue> issues) {
     if (STRING_KEYS.contains(key)) {
-      requireString(v, at, issues);
+      SettingsChecks.checkString(v, at, issues);
     } else if (URL_KEYS.contains(key)) {
-      if (requireString(v, at, issues) && v.isString() && !v.stringValue().isBlank()) {
-        checkUrl(v.stringValue(), at, issues);
+      if (SettingsChecks.checkString(v, at, issues) && v.isString() && !v.stringValue().isBlank()) {
+        SettingsChecks.checkUrl(v.stringValue(), at, "such as http://192.168.1.10:32400", issues);
       }
     } else if (key.equals("account_id")) {
       if (!(v.isString() || v.isNull() || (v.isIntegralNumber() && v.asLong() >= 0))) {
         issues.add(ConfigIssue.error(at, "must be a string or a whole number, got " + kind(v)));
       }
     } else if (key.equals("timeout")) {
-      if (!(v.isNumber() && v.doubleValue() > 0 && v.doubleValue() <= 3600)) {
-        issues.add(
-            ConfigIssue.error(
-                at,
-                "must be a number of seconds within (0, 3600], got "
-                    + (v.isNumber() ? v.asString() : kind(v))));
-      }
+      SettingsChecks.checkTimeout(v, at, issues);
     } else if (key.equals("verify_ssl") || IGNORED_BOOLEANS.contains(key)) {
-      requireBoolean(v, at, issues);
+      SettingsChecks.checkBoolean(v, at, issues);
     } else if (key.equals("max_retries")) {
       requireWhole(v, 0, 10, at, issues);
     } else if (key.equals("watchlist_page_size")) {
@@ -174,7 +170,7 @@ record PlexSettings(
     } else if (FEATURE_KEYS.contains(key)) {
       checkFeatureBlock(v, at, issues);
     } else {
-      issues.add(ConfigIssue.warning(at, "unknown key, ignored"));
+      SettingsChecks.unknownKey(at, issues);
     }
   }
 
@@ -188,9 +184,9 @@ record PlexSettings(
       if (e.getKey().equals("libraries")) {
         checkLibraries(e.getValue(), sub, issues);
       } else if (e.getKey().equals("include_marked_watched")) {
-        requireBoolean(e.getValue(), sub, issues);
+        SettingsChecks.checkBoolean(e.getValue(), sub, issues);
       } else {
-        issues.add(ConfigIssue.warning(sub, "unknown key, ignored"));
+        SettingsChecks.unknownKey(sub, issues);
       }
     }
   }
@@ -229,23 +225,9 @@ record PlexSettings(
     return true;
   }
 
-  private static boolean requireString(JsonNode v, String at, List<ConfigIssue> issues) {
-    if (!v.isString() && !v.isNull()) {
-      issues.add(ConfigIssue.error(at, "must be a string, got " + kind(v)));
-      return false;
-    }
-    return true;
-  }
-
-  private static void requireBoolean(JsonNode v, String at, List<ConfigIssue> issues) {
-    if (!v.isBoolean()) {
-      issues.add(ConfigIssue.error(at, "must be true or false, got " + kind(v)));
-    }
-  }
-
   private static void requireWhole(
       JsonNode v, long min, long max, String at, List<ConfigIssue> issues) {
-    if (!(v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max)) {
+    if (!SettingsChecks.isWhole(v, min, max)) {
       issues.add(
           ConfigIssue.error(
               at,
@@ -254,34 +236,16 @@ record PlexSettings(
                   + ", "
                   + max
                   + "], got "
-                  + (v.isNumber() ? v.asString() : kind(v))));
-    }
-  }
-
-  private static void checkUrl(String value, String at, List<ConfigIssue> issues) {
-    try {
-      URI uri = new URI(value.strip());
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equals("http") || scheme.equals("https"))
-          || uri.getHost() == null) {
-        issues.add(
-            ConfigIssue.error(
-                at,
-                "must be an http(s) URL such as http://192.168.1.10:32400, got \"" + value + "\""));
-      }
-    } catch (URISyntaxException e) {
-      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + value + "\""));
+                  + SettingsChecks.shown(v)));
     }
   }
 
   /** Reads settings that {@link #validate} accepted; missing keys take their defaults. */
   static PlexSettings from(JsonNode s) {
     String server = text(s, "server_url");
-    JsonNode timeout = s.get("timeout");
     JsonNode verify = s.get("verify_ssl");
     return new PlexSettings(
-        server.isEmpty() ? null : URI.create(stripSlash(server)),
+        server.isEmpty() ? null : URI.create(SettingsChecks.stripSlash(server)),
         text(s, "account_token"),
         text(s, "pms_token"),
         text(s, "client_id"),
@@ -289,9 +253,7 @@ record PlexSettings(
         text(s, "machine_id"),
         url(s, "discover_url", DEFAULT_DISCOVER_URL),
         url(s, "plex_tv_url", DEFAULT_PLEX_TV_URL),
-        timeout != null && timeout.isNumber()
-            ? Duration.ofMillis(Math.round(timeout.doubleValue() * 1000))
-            : DEFAULT_TIMEOUT,
+        SettingsChecks.timeout(s, DEFAULT_TIMEOUT),
         verify == null || !verify.isBoolean() || verify.booleanValue(),
         intOr(s, "max_retries", DEFAULT_MAX_RETRIES),
         libraries(s.path("history").path("libraries")),
@@ -334,37 +296,11 @@ record PlexSettings(
 
   private static URI url(JsonNode s, String key, String otherwise) {
     String v = text(s, key);
-    return URI.create(stripSlash(v.isEmpty() ? otherwise : v));
+    return URI.create(SettingsChecks.stripSlash(v.isEmpty() ? otherwise : v));
   }
 
   private static int intOr(JsonNode s, String key, int otherwise) {
     JsonNode v = s.get(key);
     return v != null && v.isIntegralNumber() ? v.asInt() : otherwise;
-  }
-
-  private static String text(JsonNode s, String key) {
-    JsonNode v = s.get(key);
-    return v != null && v.isString() ? v.stringValue().strip() : "";
-  }
-
-  private static String stripSlash(String url) {
-    String u = url.strip();
-    return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-  }
-
-  static String kind(JsonNode v) {
-    if (v.isString()) {
-      return "a string";
-    }
-    if (v.isNumber()) {
-      return "a number";
-    }
-    if (v.isBoolean()) {
-      return "a boolean";
-    }
-    if (v.isNull()) {
-      return "null";
-    }
-    return v.isArray() ? "an array" : "an object";
   }
 }

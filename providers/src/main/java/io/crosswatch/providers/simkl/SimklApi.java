@@ -2,11 +2,11 @@ package io.crosswatch.providers.simkl;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.Answers;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.UnclearOutcomes;
-import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,15 +79,10 @@ final class SimklApi {
       return ProviderException.permanent(Kind.AUTH, what + errorText(error) + ": " + fix);
     }
     if (status == 429) {
-      Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
-      return new ProviderException(
-          Kind.RATE_LIMITED,
-          what
-              + ": rate limited"
-              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s")
-              + "; SIMKL blocks clients that keep exceeding its limits, so wait before rerunning",
-          true,
-          wait);
+      return Answers.rateLimited(
+          answer,
+          client,
+          "; SIMKL blocks clients that keep exceeding its limits, so wait before rerunning");
     }
     if (status >= 500) {
       return new ProviderException(

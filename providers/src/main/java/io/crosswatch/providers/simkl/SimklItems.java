@@ -4,14 +4,10 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
+import io.crosswatch.providers.http.ServiceJson;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Maps between SIMKL's JSON shapes (ids, times, media objects) and normalized values. */
@@ -29,47 +25,27 @@ final class SimklItems {
           IdKind.ANILIST,
           IdKind.KITSU);
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The id kinds SIMKL resolves in requests (slug is answer-only). */
+  private static final List<IdKind> SENT_KINDS =
+      SIMKL_KINDS.stream().filter(k -> k != IdKind.SLUG).toList();
 
   private SimklItems() {}
 
   /** SIMKL ids (numbers or digit strings, nulls and unknown kinds skipped) as normalized ids. */
   static Ids ids(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return Ids.empty();
-    }
-    Map<IdKind, Object> raw = new EnumMap<>(IdKind.class);
-    for (IdKind kind : SIMKL_KINDS) {
-      JsonNode v = node.get(kind.key());
-      if (v != null && (v.isNumber() || v.isString())) {
-        raw.put(kind, v.asString());
-      }
-    }
-    return Ids.of(raw);
+    return ServiceJson.ids(node, SIMKL_KINDS);
   }
 
   /**
    * The ids object to send: every kind SIMKL resolves (slug is answer-only), numbers as numbers.
    */
   static ObjectNode idsJson(Ids ids) {
-    ObjectNode o = NODES.objectNode();
-    for (IdKind kind : SIMKL_KINDS) {
-      String v = ids.value(kind);
-      if (v == null || kind == IdKind.SLUG) {
-        continue;
-      }
-      if (kind.numeric()) {
-        o.put(kind.key(), Long.parseLong(v));
-      } else {
-        o.put(kind.key(), v);
-      }
-    }
-    return o;
+    return ServiceJson.idsJson(ids, SENT_KINDS);
   }
 
   /** Whether ids hold a kind SIMKL can look a title up by. */
   static boolean hasSimklIds(Ids ids) {
-    return SIMKL_KINDS.stream().anyMatch(k -> k != IdKind.SLUG && ids.value(k) != null);
+    return SENT_KINDS.stream().anyMatch(k -> ids.value(k) != null);
   }
 
   /** A movie or show from a SIMKL media object ({@code title}, {@code year}, {@code ids}). */
@@ -78,7 +54,7 @@ final class SimklItems {
       throw new IllegalArgumentException("entry lacks its " + type.key() + " object");
     }
     Ids ids = ids(o.get("ids"));
-    String title = o.path("title").isString() ? o.get("title").stringValue() : null;
+    String title = ServiceJson.text(o, "title");
     Integer year = integer(o.get("year"));
     return type == MediaType.MOVIE ? Item.movie(title, year, ids) : Item.show(title, year, ids);
   }
@@ -90,33 +66,11 @@ final class SimklItems {
 
   /** A time field of an object; {@code null} when absent or null. */
   static Instant parseTime(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    String s = v.asString();
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(field + " is not an ISO-8601 time: \"" + s + "\"");
-      }
-    }
+    return ServiceJson.time(o, field);
   }
 
   /** An integer from a number or a digit string; {@code null} otherwise. */
   static Integer integer(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isIntegralNumber() && v.canConvertToInt()) {
-      return v.intValue();
-    }
-    if (v.isString() && v.stringValue().strip().matches("-?\\d{1,9}")) {
-      return Integer.parseInt(v.stringValue().strip());
-    }
-    return null;
+    return ServiceJson.integer(v);
   }
 }

@@ -52,18 +52,14 @@ record SimklSettings(
     }
     JsonNode days =
         settings != null && settings.isObject() ? settings.get(FULL_REFRESH_DAYS) : null;
-    if (days != null
-        && !(days.isIntegralNumber()
-            && days.canConvertToInt()
-            && days.intValue() >= 1
-            && days.intValue() <= MAX_FULL_REFRESH_DAYS)) {
+    if (days != null && !SettingsChecks.isWhole(days, 1, MAX_FULL_REFRESH_DAYS)) {
       issues.add(
           ConfigIssue.error(
               daysPath,
               "must be a whole number of days within [1, "
                   + MAX_FULL_REFRESH_DAYS
                   + "], got "
-                  + (days.isNumber() ? days.asString() : SettingsChecks.kind(days))));
+                  + SettingsChecks.shown(days)));
     }
     return issues;
   }

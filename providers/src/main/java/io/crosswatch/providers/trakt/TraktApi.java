@@ -2,10 +2,10 @@ package io.crosswatch.providers.trakt;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.Answers;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -78,7 +78,7 @@ final class TraktApi {
       HttpAnswer answer = checked(request);
       JsonNode body = json(answer);
       if (!body.isArray()) {
-        throw malformed(answer, "expected a JSON array");
+        throw Answers.malformed(answer, "expected a JSON array");
       }
       body.forEach(rows::add);
       int current = answer.intHeader("X-Pagination-Page").orElse(page);
@@ -100,15 +100,7 @@ final class TraktApi {
   }
 
   JsonNode json(HttpAnswer answer) throws ProviderException {
-    String body = answer.body();
-    if (body.isBlank()) {
-      return MAPPER.createObjectNode();
-    }
-    try {
-      return MAPPER.readTree(body);
-    } catch (JacksonException e) {
-      throw malformed(answer, "body is not valid JSON (" + e.getOriginalMessage() + ")");
-    }
+    return Answers.json(answer, MAPPER);
   }
 
   /** What a non-2xx answer means, as an exception carrying the call's context. */
@@ -147,14 +139,7 @@ final class TraktApi {
       return ProviderException.permanent(Kind.AUTH, what + ": the Trakt account is locked");
     }
     if (status == 429) {
-      Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
-      return new ProviderException(
-          Kind.RATE_LIMITED,
-          what
-              + ": rate limited"
-              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"),
-          true,
-          wait);
+      return Answers.rateLimited(answer, client, "");
     }
     if (status >= 500) {
       return new ProviderException(
@@ -162,11 +147,6 @@ final class TraktApi {
     }
     return ProviderException.permanent(
         Kind.REJECTED, what + ": request refused" + errorText(answer));
-  }
-
-  private ProviderException malformed(HttpAnswer answer, String problem) {
-    return new ProviderException(
-        Kind.UNAVAILABLE, answer.call().describe() + ": unexpected answer: " + problem, true, null);
   }
 
   private static String errorText(HttpAnswer answer) {

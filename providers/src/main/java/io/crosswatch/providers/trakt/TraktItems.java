@@ -5,15 +5,11 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.providers.http.ServiceJson;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Maps between Trakt's JSON shapes and normalized items. */
@@ -21,8 +17,6 @@ final class TraktItems {
   /** The id kinds Trakt knows and accepts in writes. */
   static final List<IdKind> TRAKT_KINDS =
       List.of(IdKind.TRAKT, IdKind.SLUG, IdKind.IMDB, IdKind.TMDB, IdKind.TVDB);
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private TraktItems() {}
 
@@ -80,33 +74,12 @@ final class TraktItems {
 
   /** Trakt ids (numbers or digit strings, nulls skipped) as normalized ids. */
   static Ids ids(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return Ids.empty();
-    }
-    Map<IdKind, Object> raw = new EnumMap<>(IdKind.class);
-    for (IdKind kind : TRAKT_KINDS) {
-      JsonNode v = node.get(kind.key());
-      if (v != null && (v.isNumber() || v.isString())) {
-        raw.put(kind, v.asString());
-      }
-    }
-    return Ids.of(raw);
+    return ServiceJson.ids(node, TRAKT_KINDS);
   }
 
   /** The ids object to send: only kinds Trakt knows, numbers as numbers. */
   static ObjectNode idsJson(Ids ids) {
-    ObjectNode o = NODES.objectNode();
-    for (IdKind kind : TRAKT_KINDS) {
-      String v = ids.value(kind);
-      if (v != null) {
-        if (kind.numeric()) {
-          o.put(kind.key(), Long.parseLong(v));
-        } else {
-          o.put(kind.key(), v);
-        }
-      }
-    }
-    return o;
+    return ServiceJson.idsJson(ids, TRAKT_KINDS);
   }
 
   /** Whether ids hold any kind Trakt can look up. */
@@ -120,39 +93,15 @@ final class TraktItems {
   }
 
   static Instant parseTime(JsonNode row, String field) {
-    JsonNode v = row.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    String s = v.asString();
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(field + " is not an ISO-8601 time: \"" + s + "\"");
-      }
-    }
+    return ServiceJson.time(row, field);
   }
 
   private static String text(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    return v != null && v.isString() ? v.stringValue() : null;
+    return ServiceJson.text(o, field);
   }
 
   private static Integer integer(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isIntegralNumber() && v.canConvertToInt()) {
-      return v.intValue();
-    }
-    if (v.isString() && v.stringValue().strip().matches("-?\\d{1,9}")) {
-      return Integer.parseInt(v.stringValue().strip());
-    }
-    return null;
+    return ServiceJson.integer(o.get(field));
   }
 
   private static int intOr(JsonNode o, String field, int otherwise) {

@@ -39,6 +39,13 @@ public record FakeRequest(
     return Optional.ofNullable(query.get(name));
   }
 
+  /** The token of an {@code Authorization: Bearer …} header, trimmed. */
+  public Optional<String> bearerToken() {
+    return header("authorization")
+        .filter(a -> a.startsWith("Bearer "))
+        .map(a -> a.substring("Bearer ".length()).trim());
+  }
+
   /** {@code "GET /sync/history"}. */
   public String endpoint() {
     return method + " " + path;

@@ -2,14 +2,10 @@ package io.crosswatch.testkit.fake.mediabrowser;
 
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
-import io.crosswatch.testkit.fake.Faults;
-import io.crosswatch.testkit.fake.LoopbackServer;
-import io.crosswatch.testkit.fake.RecordedRequest;
-import java.net.URI;
+import io.crosswatch.testkit.fake.LoopbackFake;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +33,7 @@ import tools.jackson.core.JacksonException;
  * }
  * }</pre>
  */
-public final class FakeMediaBrowserServer implements AutoCloseable {
+public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserServer> {
   /** The default user's access token. */
   public static final String ACCESS_TOKEN = "fake-mediabrowser-access-token";
 
@@ -54,7 +50,6 @@ public final class FakeMediaBrowserServer implements AutoCloseable {
   private final Duration writeLatency;
   private final String serverId;
   private final MbLibrary library;
-  private final Faults faults = new Faults();
   private final Map<String, MbUser> users = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -62,10 +57,10 @@ public final class FakeMediaBrowserServer implements AutoCloseable {
   private final AtomicLong tokens = new AtomicLong();
   private final MbReads reads;
   private final MbWrites writes;
-  private final LoopbackServer server;
   private final MbUser defaultUser;
 
   private FakeMediaBrowserServer(Builder b) {
+    super(b.clock);
     this.dialect = b.dialect;
     this.clock = b.clock;
     this.prefixOnly = b.prefixOnly;
@@ -75,7 +70,6 @@ public final class FakeMediaBrowserServer implements AutoCloseable {
     MbJson json = new MbJson(library, serverId);
     this.reads = new MbReads(dialect, library, json, b.pageCap);
     this.writes = new MbWrites(dialect, library, json, clock);
-    this.server = new LoopbackServer(this::handle, faults, clock);
     this.defaultUser = addUser(USERNAME, PASSWORD);
     sessions.put(ACCESS_TOKEN, new Session(defaultUser, "seed-device"));
   }
@@ -83,30 +77,6 @@ public final class FakeMediaBrowserServer implements AutoCloseable {
   /** A builder for a fake of the given dialect. */
   public static Builder builder(ServerDialect dialect) {
     return new Builder(dialect);
-  }
-
-  /** Starts answering on a free loopback port; returns this. */
-  public FakeMediaBrowserServer start() {
-    server.start();
-    return this;
-  }
-
-  public void stop() {
-    server.stop();
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  /** {@code http://127.0.0.1:PORT} (without the {@code /emby} prefix). */
-  public String baseUrl() {
-    return server.baseUri().toString();
-  }
-
-  public URI baseUri() {
-    return server.baseUri();
   }
 
   public ServerDialect dialect() {
@@ -153,32 +123,13 @@ public final class FakeMediaBrowserServer implements AutoCloseable {
     return sessions.containsKey(token);
   }
 
-  public Faults faults() {
-    return faults;
-  }
-
-  public List<RecordedRequest> requests() {
-    return server.requests();
-  }
-
-  public Map<String, Long> counts() {
-    return server.counts();
-  }
-
-  public long count(String endpoint) {
-    return server.count(endpoint);
-  }
-
-  public void clearLog() {
-    server.clearLog();
-  }
-
   /** The most requests the server was working on at the same time. */
   public int maxInFlight() {
     return maxInFlight.get();
   }
 
-  private FakeResponse handle(FakeRequest request) {
+  @Override
+  protected FakeResponse handle(FakeRequest request) {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {

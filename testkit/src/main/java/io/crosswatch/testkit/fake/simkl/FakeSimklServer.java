@@ -2,15 +2,11 @@ package io.crosswatch.testkit.fake.simkl;
 
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
-import io.crosswatch.testkit.fake.Faults;
-import io.crosswatch.testkit.fake.LoopbackServer;
-import io.crosswatch.testkit.fake.RecordedRequest;
+import io.crosswatch.testkit.fake.LoopbackFake;
 import io.crosswatch.testkit.fake.simkl.SimklTitle.Kind;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  */
-public final class FakeSimklServer implements AutoCloseable {
+public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
   /** The client id ({@code simkl-api-key}) the fake accepts unless configured otherwise. */
   public static final String CLIENT_ID = "fake-simkl-client-id";
 
@@ -45,20 +41,18 @@ public final class FakeSimklServer implements AutoCloseable {
   private final String clientId;
   private final Clock clock;
   private final SimklCatalogue catalogue = new SimklCatalogue();
-  private final Faults faults = new Faults();
   private final Map<String, SimklUser> usersByToken = new ConcurrentHashMap<>();
   private final SimklRateLimiter limiter;
   private final SimklWrites writes;
-  private final LoopbackServer server;
   private final SimklUser defaultUser;
   private final SimklPins pins;
 
   private FakeSimklServer(Builder b) {
+    super(b.clock);
     this.clientId = b.clientId;
     this.clock = b.clock;
     this.limiter = new SimklRateLimiter(b.getLimit, b.getWindow, b.postInterval, b.clock);
     this.writes = new SimklWrites(catalogue, b.clock);
-    this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
     this.pins = new SimklPins(b.clock, defaultUser, usersByToken::put);
   }
@@ -66,31 +60,6 @@ public final class FakeSimklServer implements AutoCloseable {
   /** A builder with SIMKL's limits (10 GETs per second, 1 POST per second). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Starts answering on a free loopback port; returns this. */
-  public FakeSimklServer start() {
-    server.start();
-    return this;
-  }
-
-  /** Stops answering. */
-  public void stop() {
-    server.stop();
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  /** {@code http://127.0.0.1:PORT}. */
-  public String baseUrl() {
-    return server.baseUri().toString();
-  }
-
-  public URI baseUri() {
-    return server.baseUri();
   }
 
   /** The titles this fake knows. */
@@ -120,37 +89,13 @@ public final class FakeSimklServer implements AutoCloseable {
     return pins;
   }
 
-  /** Fault injection for the next requests. */
-  public Faults faults() {
-    return faults;
-  }
-
   /** How many requests were refused with 429 for going faster than the limits. */
   public long rateLimited() {
     return limiter.rejected();
   }
 
-  /** Every request received, in order, with the status answered. */
-  public List<RecordedRequest> requests() {
-    return server.requests();
-  }
-
-  /** Requests per {@code "METHOD /path"}. */
-  public Map<String, Long> counts() {
-    return server.counts();
-  }
-
-  /** Requests of one {@code "METHOD /path"}. */
-  public long count(String endpoint) {
-    return server.count(endpoint);
-  }
-
-  /** Forgets the request log. */
-  public void clearLog() {
-    server.clearLog();
-  }
-
-  private FakeResponse handle(FakeRequest request) {
+  @Override
+  protected FakeResponse handle(FakeRequest request) {
     String key = request.header("simkl-api-key").or(() -> request.param("client_id")).orElse("");
     if (!key.equals(clientId)) {
       return FakeResponse.error(401, "client_id_failed");
@@ -163,12 +108,7 @@ public final class FakeSimklServer implements AutoCloseable {
       String rest = request.path().substring("/oauth/pin".length()).replaceAll("^/|/$", "");
       return rest.isEmpty() ? pins.request() : pins.poll(rest);
     }
-    String token =
-        request
-            .header("authorization")
-            .filter(a -> a.startsWith("Bearer "))
-            .map(a -> a.substring("Bearer ".length()).trim())
-            .orElse("");
+    String token = request.bearerToken().orElse("");
     SimklUser user = usersByToken.get(token);
     if (user == null) {
       return FakeResponse.error(401, "user_token_failed");
@@ -242,7 +182,7 @@ public final class FakeSimklServer implements AutoCloseable {
     if (status.isPresent() && !SimklUser.STATUSES.contains(status.get())) {
       return FakeResponse.error(404, "unknown status " + status.get());
     }
-    return SimklReads.allItems(user, request, type, status, faults.takeEmptyList(request));
+    return SimklReads.allItems(user, request, type, status, faults().takeEmptyList(request));
   }
 
   private static Optional<Kind> kindOf(String segment) {

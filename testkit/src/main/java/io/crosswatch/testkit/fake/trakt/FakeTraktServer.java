@@ -3,14 +3,10 @@ package io.crosswatch.testkit.fake.trakt;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
-import io.crosswatch.testkit.fake.Faults;
-import io.crosswatch.testkit.fake.LoopbackServer;
-import io.crosswatch.testkit.fake.RecordedRequest;
-import java.net.URI;
+import io.crosswatch.testkit.fake.LoopbackFake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  */
-public final class FakeTraktServer implements AutoCloseable {
+public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
   /** The api key ({@code trakt-api-key}) the fake accepts unless configured otherwise. */
   public static final String CLIENT_ID = "fake-trakt-client-id";
 
@@ -53,24 +49,22 @@ public final class FakeTraktServer implements AutoCloseable {
   private final Clock clock;
   private final int defaultWatchlistLimit;
   private final TraktCatalogue catalogue = new TraktCatalogue();
-  private final Faults faults = new Faults();
   private final Map<String, TraktUser> usersByToken = new ConcurrentHashMap<>();
   private final TraktRateLimiter limiter;
   private final TraktReads reads;
   private final TraktWrites writes;
-  private final LoopbackServer server;
   private final TraktUser defaultUser;
   private final TraktOAuth oauth;
   private final AppliedFaults appliedFaults = new AppliedFaults();
 
   private FakeTraktServer(Builder b) {
+    super(b.clock);
     this.clientId = b.clientId;
     this.clock = b.clock;
     this.defaultWatchlistLimit = b.watchlistLimit;
     this.limiter = new TraktRateLimiter(b.writeInterval, b.getLimit, b.getWindow, b.clock);
     this.reads = new TraktReads(new TraktJson(b.stringIds), b.clock.instant(), b.pageCap);
     this.writes = new TraktWrites(catalogue, b.clock);
-    this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
     this.oauth =
         new TraktOAuth(
@@ -81,31 +75,6 @@ public final class FakeTraktServer implements AutoCloseable {
   /** A builder with Trakt's real limits (1 write/s, 1000 GETs per 5 min, watchlist 100). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Starts answering on a free loopback port; returns this. */
-  public FakeTraktServer start() {
-    server.start();
-    return this;
-  }
-
-  /** Stops answering. */
-  public void stop() {
-    server.stop();
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  /** {@code http://127.0.0.1:PORT}. */
-  public String baseUrl() {
-    return server.baseUri().toString();
-  }
-
-  public URI baseUri() {
-    return server.baseUri();
   }
 
   /** The titles this fake knows. */
@@ -144,37 +113,13 @@ public final class FakeTraktServer implements AutoCloseable {
     appliedFaults.add(count, status, pathPrefix);
   }
 
-  /** Fault injection for the next requests. */
-  public Faults faults() {
-    return faults;
-  }
-
   /** How many requests were refused with 429 for going faster than the limits. */
   public long rateLimited() {
     return limiter.rejected();
   }
 
-  /** Every request received, in order, with the status answered. */
-  public List<RecordedRequest> requests() {
-    return server.requests();
-  }
-
-  /** Requests per {@code "METHOD /path"}. */
-  public Map<String, Long> counts() {
-    return server.counts();
-  }
-
-  /** Requests of one {@code "METHOD /path"}. */
-  public long count(String endpoint) {
-    return server.count(endpoint);
-  }
-
-  /** Forgets the request log. */
-  public void clearLog() {
-    server.clearLog();
-  }
-
-  private FakeResponse handle(FakeRequest request) {
+  @Override
+  protected FakeResponse handle(FakeRequest request) {
     if (request.path().startsWith("/oauth/")) {
       return handleOAuth(request);
     }
@@ -186,9 +131,7 @@ public final class FakeTraktServer implements AutoCloseable {
     }
     TraktUser user =
         request
-            .header("authorization")
-            .filter(a -> a.startsWith("Bearer "))
-            .map(a -> a.substring("Bearer ".length()).trim())
+            .bearerToken()
             .flatMap(t -> Optional.ofNullable(usersByToken.get(t)).or(() -> oauth.userOf(t)))
             .orElse(null);
     if (user == null) {
@@ -280,13 +223,13 @@ public final class FakeTraktServer implements AutoCloseable {
     }
     switch (p[2]) {
       case "watchlist":
-        return reads.watchlist(user, request, type, faults.takeEmptyList(request));
+        return reads.watchlist(user, request, type, faults().takeEmptyList(request));
       case "history":
         Optional<Long> id = p.length > 4 ? Optional.of(Long.parseLong(p[4])) : Optional.empty();
-        return reads.history(user, request, type, id, faults.takeEmptyList(request));
+        return reads.history(user, request, type, id, faults().takeEmptyList(request));
       case "ratings":
         Optional<Integer> r = p.length > 4 ? Optional.of(Integer.parseInt(p[4])) : Optional.empty();
-        return reads.ratings(user, request, type, r, faults.takeEmptyList(request));
+        return reads.ratings(user, request, type, r, faults().takeEmptyList(request));
       default:
         return FakeResponse.error(404, "not found");
     }
