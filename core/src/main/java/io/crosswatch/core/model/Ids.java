@@ -237,6 +237,17 @@ public final class Ids {
     return values[i];
   }
 
+  /** Whether both hold the same value for at least one kind (local kinds included). */
+  public boolean sharesAny(Ids other) {
+    for (int i = 0; i < kinds.length; i++) {
+      String theirs = other.value(KINDS[kinds[i]]);
+      if (theirs != null && theirs.equals(values[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** These ids plus the other's ids for kinds missing here (this side wins on conflicts). */
   public Ids merge(Ids other) {
     if (other.isEmpty() || other == this) {

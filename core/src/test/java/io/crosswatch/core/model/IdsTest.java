@@ -50,6 +50,14 @@ class IdsTest {
   }
 
   @Test
+  void sharesAnyNeedsTheSameValueOfTheSameKind() {
+    Ids a = Ids.of(Map.of(IdKind.TMDB, 603, IdKind.IMDB, "tt0133093"));
+    assertThat(a.sharesAny(Ids.of(IdKind.IMDB, "tt0133093"))).isTrue();
+    assertThat(a.sharesAny(Ids.of(IdKind.TVDB, 603))).isFalse();
+    assertThat(a.sharesAny(Ids.empty())).isFalse();
+  }
+
+  @Test
   void localIdsAreNotUsableAcrossProviders() {
     assertThat(Ids.of(IdKind.PLEX, 5).hasCrossProviderId()).isFalse();
     assertThat(Ids.of(IdKind.TVDB, 5).hasCrossProviderId()).isTrue();

@@ -84,7 +84,7 @@ final class MdblistBatch {
         Ids ids = echoIds(echo);
         for (int i = 0; i < placed.size(); i++) {
           Placed p = placed.get(i);
-          if (p.key().equals(key) && sharesId(p.matchIds(), ids)) {
+          if (p.key().equals(key) && p.matchIds().sharesAny(ids)) {
             missing[i] = true;
           }
         }
@@ -110,15 +110,5 @@ final class MdblistBatch {
       }
     }
     return Ids.of(raw);
-  }
-
-  private static boolean sharesId(Ids a, Ids b) {
-    for (int i = 0; i < a.size(); i++) {
-      String other = b.value(a.kindAt(i));
-      if (other != null && other.equals(a.valueAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

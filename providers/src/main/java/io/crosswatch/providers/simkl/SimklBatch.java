@@ -112,7 +112,7 @@ final class SimklBatch {
     JsonNode seasonList = echo.get("seasons");
     for (int i = 0; i < placed.size(); i++) {
       Placed p = placed.get(i);
-      if (!p.key().equals(key) || !sharesId(p.matchIds(), ids)) {
+      if (!p.key().equals(key) || !p.matchIds().sharesAny(ids)) {
         continue;
       }
       if (!p.nested() || seasonList == null || !seasonList.isArray()) {
@@ -138,16 +138,6 @@ final class SimklBatch {
         if (n != null && n.intValue() == item.number()) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean sharesId(Ids a, Ids b) {
-    for (int i = 0; i < a.size(); i++) {
-      String other = b.value(a.kindAt(i));
-      if (other != null && other.equals(a.valueAt(i))) {
-        return true;
       }
     }
     return false;

@@ -174,7 +174,7 @@ final class TraktBatch {
   private void markFlat(String group, Ids ids, boolean[] missing) {
     for (int i = 0; i < placed.size(); i++) {
       Placed p = placed.get(i);
-      if (!p.nested() && p.group().equals(group) && sharesId(p.matchIds(), ids)) {
+      if (!p.nested() && p.group().equals(group) && p.matchIds().sharesAny(ids)) {
         missing[i] = true;
       }
     }
@@ -185,7 +185,7 @@ final class TraktBatch {
     JsonNode seasons = entry.get("seasons");
     for (int i = 0; i < placed.size(); i++) {
       Placed p = placed.get(i);
-      if (!p.group().equals("shows") || !sharesId(p.matchIds(), showIds)) {
+      if (!p.group().equals("shows") || !p.matchIds().sharesAny(showIds)) {
         continue;
       }
       if (!p.nested() || seasons == null || !seasons.isArray() || seasonListed(seasons, p.item())) {
@@ -207,16 +207,6 @@ final class TraktBatch {
         if (e.path("number").asInt(-1) == item.number()) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean sharesId(Ids a, Ids b) {
-    for (int i = 0; i < a.size(); i++) {
-      String other = b.value(a.kindAt(i));
-      if (other != null && other.equals(a.valueAt(i))) {
-        return true;
       }
     }
     return false;
