@@ -42,22 +42,18 @@ public final class IdentityResolver {
     UnionFind sets = new UnionFind(total);
     TokenTable tokens = new TokenTable(total * 3); // about three ids per item
     TokenHasher hasher = new TokenHasher();
-    boolean[] usable = new boolean[total];
     int index = 0;
     for (List<Item> list : lists) {
       for (Item item : list) {
-        usable[index] = item.hasUsableIds();
-        link(item, index, usable[index], sets, tokens, hasher);
-        index++;
+        link(item, index++, sets, tokens, hasher);
       }
     }
-    return new Resolution(sets.compact(), offsets, usable);
+    return new Resolution(sets.compact(), offsets);
   }
 
-  private static void link(
-      Item item, int index, boolean usable, UnionFind sets, TokenTable tokens, TokenHasher h) {
+  private static void link(Item item, int index, UnionFind sets, TokenTable tokens, TokenHasher h) {
     int type = item.type().ordinal();
-    if (usable) {
+    if (item.hasUsableIds()) {
       Ids ids = item.ids();
       for (int i = 0; i < ids.size(); i++) {
         IdKind kind = ids.kindAt(i);
@@ -118,13 +114,11 @@ public final class IdentityResolver {
   public static final class Resolution {
     private final int[] titles;
     private final int[] offsets;
-    private final boolean[] usable;
     private final int titleCount;
 
-    Resolution(int[] titles, int[] offsets, boolean[] usable) {
+    Resolution(int[] titles, int[] offsets) {
       this.titles = titles;
       this.offsets = offsets;
-      this.usable = usable;
       int max = -1;
       for (int t : titles) {
         max = Math.max(max, t);
@@ -135,11 +129,6 @@ public final class IdentityResolver {
     /** The title number of item {@code position} of list {@code list}. */
     public int title(int list, int position) {
       return titles[offsets[list] + position];
-    }
-
-    /** Whether that item carries a usable cross-provider id (else it matched by title only). */
-    public boolean hasUsableIds(int list, int position) {
-      return usable[offsets[list] + position];
     }
 
     /** How many distinct titles there are; title numbers are below this. */

@@ -36,15 +36,9 @@ public final class Ids {
    * Ids from raw values; values that are no id ("0", "", "null", "none", malformed) are dropped.
    */
   public static Ids of(Map<IdKind, ?> raw) {
-    EnumMap<IdKind, String> normalized = new EnumMap<>(IdKind.class);
-    raw.forEach(
-        (kind, value) -> {
-          String n = normalize(kind, value);
-          if (n != null) {
-            normalized.put(kind, n);
-          }
-        });
-    return fromNormalized(normalized);
+    Object[] slots = new Object[KINDS.length];
+    raw.forEach((kind, value) -> slots[kind.ordinal()] = value);
+    return ofSlots(slots);
   }
 
   /** Ids holding one raw value (dropped when it is no id). */
@@ -57,14 +51,19 @@ public final class Ids {
    * reader's fast path, with no map per item.
    */
   static Ids ofSlots(Object[] raw) {
-    int count = 0;
     String[] normalized = new String[raw.length];
     for (int i = 0; i < raw.length; i++) {
-      if (raw[i] != null) {
-        normalized[i] = normalize(KINDS[i], raw[i]);
-        if (normalized[i] != null) {
-          count++;
-        }
+      normalized[i] = normalize(KINDS[i], raw[i]);
+    }
+    return packed(normalized);
+  }
+
+  /** Ids from normalized values indexed by {@link IdKind#ordinal()} ({@code null} when absent). */
+  private static Ids packed(String[] normalized) {
+    int count = 0;
+    for (String n : normalized) {
+      if (n != null) {
+        count++;
       }
     }
     if (count == 0) {
@@ -82,19 +81,13 @@ public final class Ids {
     return new Ids(k, v);
   }
 
-  private static Ids fromNormalized(EnumMap<IdKind, String> normalized) {
-    if (normalized.isEmpty()) {
-      return EMPTY;
+  /** These ids' values indexed by {@link IdKind#ordinal()}, {@code null} for absent kinds. */
+  private String[] slots() {
+    String[] slots = new String[KINDS.length];
+    for (int i = 0; i < kinds.length; i++) {
+      slots[kinds[i]] = values[i];
     }
-    byte[] k = new byte[normalized.size()];
-    String[] v = new String[normalized.size()];
-    int i = 0;
-    for (Map.Entry<IdKind, String> e : normalized.entrySet()) {
-      k[i] = (byte) e.getKey().ordinal();
-      v[i] = e.getValue();
-      i++;
-    }
-    return new Ids(k, v);
+    return slots;
   }
 
   /**
@@ -256,26 +249,19 @@ public final class Ids {
     if (isEmpty()) {
       return other;
     }
-    EnumMap<IdKind, String> merged = new EnumMap<>(IdKind.class);
-    other.forEach(merged::put);
-    forEach(merged::put);
-    if (merged.size() == size()) {
-      return this;
+    String[] merged = other.slots();
+    for (int i = 0; i < kinds.length; i++) {
+      merged[kinds[i]] = values[i];
     }
-    return fromNormalized(merged);
+    Ids result = packed(merged);
+    return result.size() == size() ? this : result;
   }
 
   /** These ids with one more (or replaced) value; a value that is no id removes the kind. */
   public Ids with(IdKind kind, Object raw) {
-    EnumMap<IdKind, String> copy = new EnumMap<>(IdKind.class);
-    forEach(copy::put);
-    String n = normalize(kind, raw);
-    if (n == null) {
-      copy.remove(kind);
-    } else {
-      copy.put(kind, n);
-    }
-    return fromNormalized(copy);
+    String[] copy = slots();
+    copy[kind.ordinal()] = normalize(kind, raw);
+    return packed(copy);
   }
 
   /** The ids as an ordered, unmodifiable map. */

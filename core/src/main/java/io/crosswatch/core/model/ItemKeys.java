@@ -48,12 +48,9 @@ public final class ItemKeys {
     return title;
   }
 
+  /** The first id, or {@code null}: ids are ordered by IdKind, which lists stable kinds first. */
   private static String preferredId(Ids ids) {
-    for (int i = 0; i < ids.size(); i++) {
-      // Ids are ordered by IdKind, which lists the most stable kinds first.
-      return ids.kindAt(i).key() + ":" + ids.valueAt(i);
-    }
-    return null;
+    return ids.isEmpty() ? null : ids.kindAt(0).key() + ":" + ids.valueAt(0);
   }
 
   /** Lower case, accents and punctuation removed, whitespace folded. */

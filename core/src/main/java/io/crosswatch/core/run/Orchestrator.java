@@ -165,16 +165,20 @@ public final class Orchestrator {
       if (!pair.enabled()) {
         continue;
       }
-      for (String[] side :
-          new String[][] {
-            {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
-          }) {
+      for (String[] side : sides(pair)) {
         if (providers.factory(side[0]).isPresent()) {
           used.add(side);
         }
       }
     }
     return used;
+  }
+
+  /** The pair's two sides as (name, instance), source first. */
+  private static String[][] sides(PairSettings pair) {
+    return new String[][] {
+      {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
+    };
   }
 
   private static List<Feature> selected(RunRequest request) {
@@ -197,10 +201,7 @@ public final class Orchestrator {
         if (!pair.enabled()) {
           continue;
         }
-        for (String[] side :
-            new String[][] {
-              {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
-            }) {
+        for (String[] side : sides(pair)) {
           ProviderSession.Connection c = session.connect(side[0], side[1]);
           result.put(
               c.label(),
