@@ -24,22 +24,15 @@ final class ItemCodec {
     return out.toString();
   }
 
-  /** Parses a stored item from its UTF-8 bytes. */
+  /**
+   * Parses a stored item from its UTF-8 bytes; {@code file}, {@code table} and {@code key} name the
+   * row on error.
+   */
   static Item fromJson(byte[] json, Path file, String table, String key) {
     try (JsonParser p = MAPPER.createParser(json)) {
       p.nextToken();
       return ItemJson.read(p, "$");
     } catch (JacksonException | ItemFormatException | NullPointerException e) {
-      throw unreadable(file, table, key, e);
-    }
-  }
-
-  /** Parses a stored item; {@code file}, {@code table} and {@code key} name the row on error. */
-  static Item fromJson(String json, Path file, String table, String key) {
-    try (JsonParser p = MAPPER.createParser(json)) {
-      p.nextToken();
-      return ItemJson.read(p, "$");
-    } catch (JacksonException | ItemFormatException e) {
       throw unreadable(file, table, key, e);
     }
   }

@@ -170,7 +170,7 @@ public final class SqliteStateStore implements StateStore {
                 feature(rs.getString(3)),
                 side(rs.getString(4)),
                 rs.getString(5),
-                ItemCodec.fromJson(rs.getString(6), db.file(), "journal", rs.getString(8)),
+                ItemCodec.fromJson(rs.getBytes(6), db.file(), "journal", rs.getString(8)),
                 instant(rs.getLong(7))),
         runId);
   }
@@ -346,7 +346,7 @@ public final class SqliteStateStore implements StateStore {
         feature(rs.getString(2)),
         side(rs.getString(3)),
         rs.getString(4),
-        ItemCodec.fromJson(rs.getString(5), db.file(), "parked", rs.getString(4)),
+        ItemCodec.fromJson(rs.getBytes(5), db.file(), "parked", rs.getString(4)),
         rs.getString(6),
         instant(rs.getLong(7)));
   }
@@ -357,7 +357,7 @@ public final class SqliteStateStore implements StateStore {
         feature(rs.getString(2)),
         side(rs.getString(3)),
         rs.getString(4),
-        ItemCodec.fromJson(rs.getString(5), db.file(), "unresolved", rs.getString(4)),
+        ItemCodec.fromJson(rs.getBytes(5), db.file(), "unresolved", rs.getString(4)),
         rs.getString(6),
         instant(rs.getLong(7)));
   }
