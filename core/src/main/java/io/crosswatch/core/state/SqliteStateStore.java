@@ -51,7 +51,7 @@ public final class SqliteStateStore implements StateStore {
     List<Long> updated =
         db.query(
             "read a baseline",
-            "SELECT updated_at FROM baselines WHERE pair = ? AND feature = ? AND side = ?",
+            "SELECT updated_at FROM baselines WHERE " + SqliteTransaction.SCOPE,
             rs -> rs.getLong(1),
             scope);
     if (updated.isEmpty()) {
@@ -60,9 +60,10 @@ public final class SqliteStateStore implements StateStore {
     List<Item> items =
         db.query(
             "read a baseline",
-            "SELECT key, item FROM baseline_items WHERE pair = ? AND feature = ? AND side = ?"
+            "SELECT key, item FROM baseline_items WHERE "
+                + SqliteTransaction.SCOPE
                 + " ORDER BY key",
-            rs -> item(rs, 2, "baseline_items"),
+            rs -> item(rs, 2, "baseline_items", 1),
             scope);
     return Optional.of(new Baseline(items, instant(updated.get(0))));
   }
@@ -103,7 +104,9 @@ public final class SqliteStateStore implements StateStore {
     return db.query(
         "read parked items",
         "SELECT pair, feature, side, key, item, reason, until FROM parked"
-            + " WHERE pair = ? AND feature = ? AND side = ? AND until > ? ORDER BY key",
+            + " WHERE "
+            + SqliteTransaction.SCOPE
+            + " AND until > ? ORDER BY key",
         this::parkedItem,
         pairId,
         feature.key(),
@@ -170,7 +173,7 @@ public final class SqliteStateStore implements StateStore {
                 feature(rs.getString(3)),
                 side(rs.getString(4)),
                 rs.getString(5),
-                ItemCodec.fromJson(rs.getBytes(6), db.file(), "journal", rs.getString(8)),
+                item(rs, 6, "journal", 8),
                 instant(rs.getLong(7))),
         runId);
   }
@@ -331,13 +334,14 @@ public final class SqliteStateStore implements StateStore {
     }
   }
 
-  private Item item(ResultSet rs, int column, String table) throws SQLException {
+  /** The item in {@code column}; {@code keyColumn} holds its key, named should it be unreadable. */
+  private Item item(ResultSet rs, int column, String table, int keyColumn) throws SQLException {
     // UTF-8 bytes straight from SQLite: parsing them skips two string conversions per row.
-    return ItemCodec.fromJson(rs.getBytes(column), db.file(), table, rs.getString(1));
+    return ItemCodec.fromJson(rs.getBytes(column), db.file(), table, rs.getString(keyColumn));
   }
 
   private Tombstone tombstone(ResultSet rs) throws SQLException {
-    return new Tombstone(rs.getString(1), item(rs, 2, "tombstones"), instant(rs.getLong(3)));
+    return new Tombstone(rs.getString(1), item(rs, 2, "tombstones", 1), instant(rs.getLong(3)));
   }
 
   private ParkedItem parkedItem(ResultSet rs) throws SQLException {
@@ -346,7 +350,7 @@ public final class SqliteStateStore implements StateStore {
         feature(rs.getString(2)),
         side(rs.getString(3)),
         rs.getString(4),
-        ItemCodec.fromJson(rs.getBytes(5), db.file(), "parked", rs.getString(4)),
+        item(rs, 5, "parked", 4),
         rs.getString(6),
         instant(rs.getLong(7)));
   }
@@ -357,7 +361,7 @@ public final class SqliteStateStore implements StateStore {
         feature(rs.getString(2)),
         side(rs.getString(3)),
         rs.getString(4),
-        ItemCodec.fromJson(rs.getBytes(5), db.file(), "unresolved", rs.getString(4)),
+        item(rs, 5, "unresolved", 4),
         rs.getString(6),
         instant(rs.getLong(7)));
   }

@@ -16,7 +16,9 @@ import java.util.Objects;
 
 /** The writes of one SQLite transaction; valid only while its {@code transaction} call runs. */
 final class SqliteTransaction extends OpenTransaction {
-  private static final String SCOPE = "pair = ? AND feature = ? AND side = ?";
+  /** The WHERE condition naming one side of one feature of a pair, bound in that order. */
+  static final String SCOPE = "pair = ? AND feature = ? AND side = ?";
+
   private static final String UPSERT_BASELINE_ITEM =
       "INSERT INTO baseline_items (pair, feature, side, key, item) VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (pair, feature, side, key) DO UPDATE SET item = excluded.item"
