@@ -87,11 +87,6 @@ public final class InMemoryProvider implements Provider {
     return calls(Operation.ADD) + calls(Operation.REMOVE) + calls(Operation.UPDATE);
   }
 
-  /** Forgets the call counts. */
-  public synchronized void resetCalls() {
-    calls.clear();
-  }
-
   /** Whether {@link #close()} was called (the provider stays usable). */
   public synchronized boolean closed() {
     return closed;

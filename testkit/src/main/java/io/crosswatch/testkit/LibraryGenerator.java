@@ -120,12 +120,6 @@ public final class LibraryGenerator {
     return new Library(watchlist(n, base), history(n, base), ratings(n, base));
   }
 
-  /** A library in which every feature holds the same {@code n} titles. */
-  public Library librarySharingTitles(int n, Instant base) {
-    List<Item> titles = titles(n);
-    return new Library(watchlist(titles, base), history(titles, base), ratings(titles, base));
-  }
-
   /** {@code n} new titles, each with a {@code listed_at} up to three years before {@code base}. */
   public List<Item> watchlist(int n, Instant base) {
     return watchlist(titles(n), base);

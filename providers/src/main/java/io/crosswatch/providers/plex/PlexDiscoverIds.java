@@ -1,21 +1,16 @@
 package io.crosswatch.providers.plex;
 
-import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.providers.cache.ScopedCacheFile;
 import io.crosswatch.providers.cache.SnapshotStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,27 +23,25 @@ import tools.jackson.databind.node.ObjectNode;
  * ignored (with a warning when damaged) and rebuilt. Thread-safe.
  */
 final class PlexDiscoverIds {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final int VERSION = 1;
 
-  private final Path file;
-  private final String scope;
+  private final ScopedCacheFile file;
   private final DiagnosticLog log;
-  private final String label;
   private final Map<String, Ids> idsByKey = new TreeMap<>();
   private boolean dirty;
 
-  private PlexDiscoverIds(Path file, String scope, DiagnosticLog log, String label) {
+  private PlexDiscoverIds(ScopedCacheFile file, DiagnosticLog log) {
     this.file = file;
-    this.scope = scope;
     this.log = log;
-    this.label = label;
   }
 
   /** The ids of one instance, read from its file when it belongs to {@code scope}. */
   static PlexDiscoverIds load(
       Path stateDir, String instance, String scope, DiagnosticLog log, String label) {
-    PlexDiscoverIds ids = new PlexDiscoverIds(file(stateDir, instance), scope, log, label);
+    ScopedCacheFile file =
+        new ScopedCacheFile(
+            file(stateDir, instance), VERSION, scope, "ids", "the watchlist ids", label);
+    PlexDiscoverIds ids = new PlexDiscoverIds(file, log);
     ids.read();
     return ids;
   }
@@ -77,52 +70,24 @@ final class PlexDiscoverIds {
 
   /** Writes the ids when they changed; a failure is a warning (the cache is an optimisation). */
   synchronized void save() {
-    if (!dirty) {
-      return;
-    }
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", VERSION);
-    root.put("scope", scope);
-    ObjectNode titles = root.putObject("ids");
-    idsByKey.forEach(
-        (key, ids) -> {
-          ObjectNode o = titles.putObject(key);
-          ids.forEach((kind, value) -> o.put(kind.key(), value));
-        });
-    byte[] bytes = MAPPER.writeValueAsBytes(root);
-    try {
-      Files.createDirectories(file.getParent());
-      AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
+    if (dirty
+        && file.write(
+            titles ->
+                idsByKey.forEach(
+                    (key, ids) -> {
+                      ObjectNode o = titles.putObject(key);
+                      ids.forEach((kind, value) -> o.put(kind.key(), value));
+                    }),
+            log,
+            "the next run looks them up again")) {
       dirty = false;
-    } catch (IOException e) {
-      log.warn(
-          label
-              + ": cannot save the watchlist ids "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); the next run looks them up again");
     }
   }
 
   private void read() {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      return;
-    } catch (IOException | JacksonException e) {
-      log.warn(label + ": the watchlist ids " + file + " cannot be read; they are rebuilt");
-      dirty = true;
-      return;
-    }
-    if (root == null
-        || root.path("version").asInt(0) != VERSION
-        || !scope.equals(root.path("scope").asString(""))) {
-      dirty = true;
-      return;
-    }
-    for (Map.Entry<String, JsonNode> e : root.path("ids").properties()) {
+    ScopedCacheFile.Contents contents = file.read(log);
+    dirty = contents.replace();
+    for (Map.Entry<String, JsonNode> e : contents.section().properties()) {
       Ids ids = ids(e.getValue());
       if (ids.hasCrossProviderId()) {
         idsByKey.put(e.getKey(), ids);

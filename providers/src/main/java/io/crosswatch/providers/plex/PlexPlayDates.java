@@ -1,19 +1,14 @@
 package io.crosswatch.providers.plex;
 
-import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.providers.cache.ScopedCacheFile;
 import io.crosswatch.providers.cache.SnapshotStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,30 +24,28 @@ import tools.jackson.databind.node.ObjectNode;
  * ignored (with a warning when damaged). Thread-safe.
  */
 final class PlexPlayDates {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final int VERSION = 1;
 
   /** What the server showed right after crosswatch marked a title played at {@code play}. */
   record Mark(Instant play, long viewCount, Instant viewedAt) {}
 
-  private final Path file;
-  private final String scope;
+  private final ScopedCacheFile file;
   private final DiagnosticLog log;
-  private final String label;
   private final Map<String, Mark> marks = new TreeMap<>();
   private boolean dirty;
 
-  private PlexPlayDates(Path file, String scope, DiagnosticLog log, String label) {
+  private PlexPlayDates(ScopedCacheFile file, DiagnosticLog log) {
     this.file = file;
-    this.scope = scope;
     this.log = log;
-    this.label = label;
   }
 
   /** The marks of one instance, read from its file when it belongs to {@code scope}. */
   static PlexPlayDates load(
       Path stateDir, String instance, String scope, DiagnosticLog log, String label) {
-    PlexPlayDates dates = new PlexPlayDates(file(stateDir, instance), scope, log, label);
+    ScopedCacheFile file =
+        new ScopedCacheFile(
+            file(stateDir, instance), VERSION, scope, "plays", "the play times", label);
+    PlexPlayDates dates = new PlexPlayDates(file, log);
     dates.read();
     return dates;
   }
@@ -84,52 +77,24 @@ final class PlexPlayDates {
 
   /** Writes the marks when they changed; a failure is a warning (the cache is an optimisation). */
   synchronized void save() {
-    if (!dirty) {
-      return;
-    }
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", VERSION);
-    root.put("scope", scope);
-    ObjectNode plays = root.putObject("plays");
-    marks.forEach(
-        (key, m) -> {
-          ObjectNode o = plays.putObject(key);
-          o.put("play", m.play().toString());
-          o.put("view_count", m.viewCount());
-          o.put("viewed_at", m.viewedAt().getEpochSecond());
-        });
-    byte[] bytes = MAPPER.writeValueAsBytes(root);
-    try {
-      Files.createDirectories(file.getParent());
-      AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
+    if (dirty
+        && file.write(
+            plays ->
+                marks.forEach(
+                    (key, m) -> {
+                      ObjectNode o = plays.putObject(key);
+                      o.put("play", m.play().toString());
+                      o.put("view_count", m.viewCount());
+                      o.put("viewed_at", m.viewedAt().getEpochSecond());
+                    }),
+            log,
+            "plays written in this run may be sent back once as newer viewings")) {
       dirty = false;
-    } catch (IOException e) {
-      log.warn(
-          label
-              + ": cannot save the play times "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); plays written in this run may be sent back once as newer viewings");
     }
   }
 
   private void read() {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      return;
-    } catch (IOException | JacksonException e) {
-      log.warn(label + ": the play times " + file + " cannot be read; they are rebuilt");
-      return;
-    }
-    if (root == null
-        || root.path("version").asInt(0) != VERSION
-        || !scope.equals(root.path("scope").asString(""))) {
-      return;
-    }
-    for (Map.Entry<String, JsonNode> e : root.path("plays").properties()) {
+    for (Map.Entry<String, JsonNode> e : file.read(log).section().properties()) {
       Mark m = mark(e.getValue());
       if (m != null) {
         marks.put(e.getKey(), m);

@@ -54,18 +54,7 @@ final class TrackerDatabase implements AutoCloseable {
     } else {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
-    TrackerDatabase db = connect(file, false);
-    try {
-      int version = db.verify();
-      db.prepareForWrites(version);
-      return db;
-    } catch (SQLException e) {
-      db.close();
-      throw damaged(file, e.getMessage(), e);
-    } catch (IOException e) {
-      db.close();
-      throw e;
-    }
+    return connectVerified(file, false);
   }
 
   /** Opens an existing database read-only. */
@@ -74,9 +63,17 @@ final class TrackerDatabase implements AutoCloseable {
       throw new NoSuchFileException(file.toString(), null, "no tracker database here");
     }
     checkHeader(file);
-    TrackerDatabase db = connect(file, true);
+    return connectVerified(file, true);
+  }
+
+  /** Connects and checks integrity and schema; a writable database is also readied for writes. */
+  private static TrackerDatabase connectVerified(Path file, boolean readOnly) throws IOException {
+    TrackerDatabase db = connect(file, readOnly);
     try {
-      db.verify();
+      int version = db.verify();
+      if (!readOnly) {
+        db.prepareForWrites(version);
+      }
       return db;
     } catch (SQLException e) {
       db.close();

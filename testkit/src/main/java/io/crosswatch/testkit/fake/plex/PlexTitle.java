@@ -49,11 +49,6 @@ public record PlexTitle(
     return guid.substring(guid.lastIndexOf('/') + 1);
   }
 
-  /** Whether the title is in a server library (not only on Discover). */
-  public boolean inLibrary() {
-    return ratingKey != null;
-  }
-
   /** A short label for messages, e.g. {@code "Show 1 S01E02"}. */
   @Override
   public String toString() {
