@@ -105,9 +105,7 @@ public final class SnapshotStore {
 
   /** Where the cache of one instance lives. */
   public static Path file(Path stateDir, String provider, String instance) {
-    return stateDir
-        .resolve(FOLDER)
-        .resolve(Names.safe(provider) + "-" + Names.safe(instance) + ".json");
+    return stateDir.resolve(FOLDER).resolve(Names.fileName(provider, instance));
   }
 
   /** This store's file. */
