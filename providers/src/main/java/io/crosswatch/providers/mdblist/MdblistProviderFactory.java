@@ -76,7 +76,6 @@ public final class MdblistProviderFactory implements ProviderFactory {
         key.problem(),
         new MdblistApi(client, settings.apiKey()),
         SnapshotStore.forInstance(context, settings.baseUrl().toString()),
-        context.clock(),
         context.log());
   }
 

@@ -74,7 +74,6 @@ public final class SimklProviderFactory implements ProviderFactory {
         token.problem(),
         new SimklApi(client.build(), version),
         SnapshotStore.forInstance(context, settings.baseUrl().toString()),
-        context.clock(),
         context.log());
   }
 
