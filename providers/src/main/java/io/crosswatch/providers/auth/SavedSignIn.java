@@ -28,4 +28,29 @@ public final class SavedSignIn {
       return Optional.empty();
     }
   }
+
+  /**
+   * The access token (or key) saved for the context's provider instance, else {@code configured}. A
+   * damaged token file leaves {@code configured} and says why in {@link Lookup#problem}, for the
+   * provider to report.
+   */
+  public static Lookup accessTokenOr(ProviderContext context, String configured) {
+    Objects.requireNonNull(context, "context");
+    try {
+      Tokens tokens =
+          new TokenStore(context.stateDir())
+              .loadOr(context.name(), context.instance(), Tokens.of(configured, "", 0));
+      return new Lookup(tokens.accessToken(), null);
+    } catch (TokenStoreException e) {
+      return new Lookup(configured, e.getMessage());
+    }
+  }
+
+  /**
+   * What {@link #accessTokenOr} found.
+   *
+   * @param accessToken the token or key to use
+   * @param problem why the saved one could not be read, or {@code null}
+   */
+  public record Lookup(String accessToken, String problem) {}
 }

@@ -1,6 +1,7 @@
 package io.crosswatch.providers.auth;
 
 import io.crosswatch.core.io.AtomicFiles;
+import io.crosswatch.providers.cache.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class TokenStore {
   public Path file(String provider, String instance) {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(instance, "instance");
-    return dir.resolve(safe(provider) + "-" + safe(instance) + ".json");
+    return dir.resolve(Names.fileName(provider, instance));
   }
 
   /**
@@ -217,22 +218,5 @@ public final class TokenStore {
     } catch (IOException | UnsupportedOperationException e) {
       // Reading works regardless; the next save writes the file owner-only.
     }
-  }
-
-  /** A file-name-safe form of a provider or instance name (others become {@code %XX}). */
-  static String safe(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '-'
-              || (c == '.' && sb.length() > 0);
-      sb.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
-    }
-    return sb.toString();
   }
 }

@@ -2,9 +2,14 @@ package io.crosswatch.providers.cache;
 
 import java.nio.charset.StandardCharsets;
 
-/** File-name-safe forms of provider and instance names. */
-final class Names {
+/** File-name-safe forms of provider and instance names, for the state dir's per-instance files. */
+public final class Names {
   private Names() {}
+
+  /** {@code <PROVIDER>-<instance>.json}, each name made {@link #safe}. */
+  public static String fileName(String provider, String instance) {
+    return safe(provider) + "-" + safe(instance) + ".json";
+  }
 
   /** Letters, digits, {@code _ - .} (not leading) stay; every other byte becomes {@code %XX}. */
   static String safe(String name) {

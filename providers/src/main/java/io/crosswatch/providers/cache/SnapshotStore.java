@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -105,9 +106,7 @@ public final class SnapshotStore {
 
   /** Where the cache of one instance lives. */
   public static Path file(Path stateDir, String provider, String instance) {
-    return stateDir
-        .resolve(FOLDER)
-        .resolve(Names.safe(provider) + "-" + Names.safe(instance) + ".json");
+    return stateDir.resolve(FOLDER).resolve(Names.fileName(provider, instance));
   }
 
   /** This store's file. */
@@ -126,11 +125,28 @@ public final class SnapshotStore {
    * (also when {@code marks} is empty: no marks, no proof that nothing changed).
    */
   public synchronized Optional<List<Item>> reusable(Feature feature, Map<String, String> marks) {
+    return matching(feature, marks).map(StoredSnapshot::items);
+  }
+
+  /**
+   * As {@link #reusable(Feature, Map)}, and only while the snapshot is younger than {@code maxAge}:
+   * marks can miss changes, so an old snapshot is read again in full now and then.
+   */
+  public synchronized Optional<List<Item>> reusable(
+      Feature feature, Map<String, String> marks, Duration maxAge) {
+    Objects.requireNonNull(maxAge, "maxAge");
+    Instant now = clock.instant();
+    return matching(feature, marks)
+        .filter(s -> now.isBefore(s.takenAt().plus(maxAge)))
+        .map(StoredSnapshot::items);
+  }
+
+  private Optional<StoredSnapshot> matching(Feature feature, Map<String, String> marks) {
     Objects.requireNonNull(marks, "marks");
     if (marks.isEmpty()) {
       return Optional.empty();
     }
-    return get(feature).filter(s -> s.marks().equals(marks)).map(StoredSnapshot::items);
+    return get(feature).filter(s -> s.marks().equals(marks));
   }
 
   /** Stores a feature's snapshot read while {@code marks} were current, and saves the file. */

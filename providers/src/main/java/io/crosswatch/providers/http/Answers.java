@@ -4,6 +4,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,8 +25,16 @@ public final class Answers {
     try {
       return mapper.readTree(body);
     } catch (JacksonException e) {
-      throw malformed(answer, "body is not valid JSON (" + e.getOriginalMessage() + ")");
+      // The parser's own message may quote the body (which may echo a secret): position only.
+      throw malformed(answer, "body is not valid JSON" + at(e.getLocation()));
     }
+  }
+
+  private static String at(TokenStreamLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** A retriable failure for an answer whose body is not what the call expects. */

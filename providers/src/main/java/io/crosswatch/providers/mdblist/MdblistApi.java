@@ -2,14 +2,13 @@ package io.crosswatch.providers.mdblist;
 
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.http.Answers;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.UnclearOutcomes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -60,18 +59,7 @@ final class MdblistApi {
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
-    if (answer.body().isBlank()) {
-      return NullNode.getInstance();
-    }
-    try {
-      return MAPPER.readTree(answer.body());
-    } catch (JacksonException e) {
-      throw new ProviderException(
-          Kind.UNAVAILABLE,
-          answer.call().describe() + ": unexpected answer: body is not valid JSON",
-          true,
-          null);
-    }
+    return answer.body().isBlank() ? NullNode.getInstance() : Answers.json(answer, MAPPER);
   }
 
   /**
@@ -125,14 +113,7 @@ final class MdblistApi {
           Kind.AUTH, what + ": the api key was refused; check mdblist.api_key");
     }
     if (status == 429) {
-      Duration wait = answer.retryAfter(client.clock().instant()).orElse(null);
-      return new ProviderException(
-          Kind.RATE_LIMITED,
-          what
-              + ": rate limited"
-              + (wait == null ? "" : ", retry after " + wait.toSeconds() + " s"),
-          true,
-          wait);
+      return Answers.rateLimited(answer, client, "");
     }
     if (status >= 500) {
       return new ProviderException(

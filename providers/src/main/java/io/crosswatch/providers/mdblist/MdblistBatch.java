@@ -1,11 +1,10 @@
 package io.crosswatch.providers.mdblist;
 
-import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ItemOutcome;
+import io.crosswatch.providers.http.ServiceJson;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MdblistBatch {
   static final String NOT_FOUND = "not_found";
 
-  private record Placed(Item item, String key, Ids matchIds, boolean nested) {}
+  private record Placed(Item item, String key, Ids matchIds) {}
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -40,7 +39,7 @@ final class MdblistBatch {
   /** Adds an entry already shaped (flat ids, or {@code ids} plus fields). */
   void add(Item item, String key, ObjectNode entry) {
     ((ArrayNode) body.get(key)).add(entry);
-    placed.add(new Placed(item, key, item.ids(), false));
+    placed.add(new Placed(item, key, item.ids()));
   }
 
   /** Adds an episode nested under its show by season and number. */
@@ -65,7 +64,7 @@ final class MdblistBatch {
               return season.putArray("episodes");
             });
     episodes.addObject().put("number", item.number()).setAll(fields);
-    placed.add(new Placed(item, "shows", showIds, true));
+    placed.add(new Placed(item, "shows", showIds));
   }
 
   boolean isEmpty() {
@@ -99,16 +98,8 @@ final class MdblistBatch {
   }
 
   private static Ids echoIds(JsonNode echo) {
-    if (echo.path("ids").isObject()) {
-      return MdblistItems.ids(echo);
-    }
-    Map<IdKind, Object> raw = new EnumMap<>(IdKind.class);
-    for (IdKind kind : MdblistItems.KINDS) {
-      JsonNode v = echo.get(kind.key());
-      if (v != null && (v.isNumber() || v.isString())) {
-        raw.put(kind, v.asString());
-      }
-    }
-    return Ids.of(raw);
+    return echo.path("ids").isObject()
+        ? MdblistItems.ids(echo)
+        : ServiceJson.ids(echo, MdblistItems.KINDS);
   }
 }

@@ -5,9 +5,8 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.providers.http.ServiceJson;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,10 @@ final class MdblistItems {
   /** The id kinds MDBList reports. */
   static final List<IdKind> KINDS =
       List.of(IdKind.IMDB, IdKind.TMDB, IdKind.TVDB, IdKind.TRAKT, IdKind.MDBLIST);
+
+  /** The id kinds sync writes send (MDBList's own id is answer-only). */
+  private static final List<IdKind> SENT_KINDS =
+      KINDS.stream().filter(k -> k != IdKind.MDBLIST).toList();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -134,19 +137,7 @@ final class MdblistItems {
 
   /** The nested ids object of sync writes (imdb, tmdb, tvdb, trakt). */
   static ObjectNode idsJson(Ids ids) {
-    ObjectNode o = NODES.objectNode();
-    for (IdKind kind : KINDS) {
-      String v = ids.value(kind);
-      if (v == null || kind == IdKind.MDBLIST) {
-        continue;
-      }
-      if (kind.numeric()) {
-        o.put(kind.key(), Long.parseLong(v));
-      } else {
-        o.put(kind.key(), v);
-      }
-    }
-    return o;
+    return ServiceJson.idsJson(ids, SENT_KINDS);
   }
 
   /** Whether ids hold imdb or tmdb, the only kinds watchlist writes resolve. */
@@ -177,36 +168,17 @@ final class MdblistItems {
 
   private static Instant time(JsonNode o, String field) {
     JsonNode v = o.get(field);
-    if (v == null || v.isNull() || !v.isString() || v.stringValue().isBlank()) {
+    if (v == null || !v.isString() || v.stringValue().isBlank()) {
       return null;
     }
-    String s = v.stringValue();
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(field + " is not an ISO-8601 time: \"" + s + "\"");
-      }
-    }
+    return ServiceJson.time(o, field);
   }
 
   private static String text(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    return v != null && v.isString() ? v.stringValue() : null;
+    return ServiceJson.text(o, field);
   }
 
   private static Integer integer(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isIntegralNumber() && v.canConvertToInt()) {
-      return v.intValue();
-    }
-    if (v.isString() && v.stringValue().strip().matches("-?\\d{1,9}")) {
-      return Integer.parseInt(v.stringValue().strip());
-    }
-    return null;
+    return ServiceJson.integer(v);
   }
 }

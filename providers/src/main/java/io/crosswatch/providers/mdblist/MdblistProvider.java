@@ -12,11 +12,8 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.cache.SnapshotStore;
-import io.crosswatch.providers.cache.StoredSnapshot;
 import io.crosswatch.providers.http.ApiRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,7 +54,6 @@ final class MdblistProvider implements Provider {
   private final String keyProblem;
   private final MdblistApi api;
   private final SnapshotStore cache;
-  private final Clock clock;
   private final DiagnosticLog log;
   private MdblistActivities activities;
   private boolean noActivities;
@@ -71,14 +67,12 @@ final class MdblistProvider implements Provider {
       String keyProblem,
       MdblistApi api,
       SnapshotStore cache,
-      Clock clock,
       DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
     this.keyProblem = keyProblem;
     this.api = api;
     this.cache = cache;
-    this.clock = clock;
     this.log = log;
   }
 
@@ -149,16 +143,17 @@ final class MdblistProvider implements Provider {
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
     Map<String, String> marks = activities().marks(feature);
-    Optional<StoredSnapshot> stored = cache.get(feature);
-    if (stored.isPresent() && reusable(stored.get(), marks)) {
+    Optional<List<Item>> stored =
+        cache.reusable(feature, marks, Duration.ofDays(settings.fullRefreshDays()));
+    if (stored.isPresent()) {
       log.debug(
           label()
               + " "
               + feature.key()
               + ": unchanged since the last read, "
-              + stored.get().items().size()
+              + stored.get().size()
               + " items from the snapshot cache");
-      return stored.get().items();
+      return stored.get();
     }
     List<Item> items = read(feature);
     if (marks.isEmpty()) {
@@ -167,12 +162,6 @@ final class MdblistProvider implements Provider {
       cache.put(feature, marks, items);
     }
     return items;
-  }
-
-  private boolean reusable(StoredSnapshot stored, Map<String, String> marks) {
-    // Marks can miss changes, so an old snapshot is read again in full now and then.
-    Instant refreshAt = stored.takenAt().plus(Duration.ofDays(settings.fullRefreshDays()));
-    return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
   }
 
   /**

@@ -5,9 +5,7 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.providers.auth.TokenStore;
-import io.crosswatch.providers.auth.TokenStoreException;
-import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
@@ -60,17 +58,9 @@ public final class MdblistProviderFactory implements ProviderFactory {
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
     MdblistSettings configured = MdblistSettings.from(context.settings());
-    MdblistSettings settings = configured;
-    String keyProblem = null;
-    try {
-      // A key saved by cw auth mdblist comes first; the config block's api_key is the fallback.
-      Tokens stored =
-          new TokenStore(context.stateDir())
-              .loadOr(context.name(), context.instance(), Tokens.of(configured.apiKey(), "", 0));
-      settings = configured.withApiKey(stored.accessToken());
-    } catch (TokenStoreException e) {
-      keyProblem = e.getMessage();
-    }
+    // A key saved by cw auth mdblist comes first; the config block's api_key is the fallback.
+    SavedSignIn.Lookup key = SavedSignIn.accessTokenOr(context, configured.apiKey());
+    MdblistSettings settings = configured.withApiKey(key.accessToken());
     HttpApiClient client =
         client(context.name() + ":" + context.instance(), settings)
             .secrets(List.of(configured.apiKey()))
@@ -83,10 +73,9 @@ public final class MdblistProviderFactory implements ProviderFactory {
     return new MdblistProvider(
         context.instance(),
         settings,
-        keyProblem,
+        key.problem(),
         new MdblistApi(client, settings.apiKey()),
         SnapshotStore.forInstance(context, settings.baseUrl().toString()),
-        context.clock(),
         context.log());
   }
 

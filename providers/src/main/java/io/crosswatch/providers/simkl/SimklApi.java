@@ -48,22 +48,7 @@ final class SimklApi {
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
-    String body = answer.body();
-    if (body.isBlank()) {
-      return NullNode.getInstance();
-    }
-    try {
-      return MAPPER.readTree(body);
-    } catch (JacksonException e) {
-      throw new ProviderException(
-          Kind.UNAVAILABLE,
-          answer.call().describe()
-              + ": unexpected answer: body is not valid JSON ("
-              + e.getOriginalMessage()
-              + ")",
-          true,
-          null);
-    }
+    return answer.body().isBlank() ? NullNode.getInstance() : Answers.json(answer, MAPPER);
   }
 
   /** What a non-2xx answer means, as an exception carrying the call's context. */

@@ -10,11 +10,8 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.cache.SnapshotStore;
-import io.crosswatch.providers.cache.StoredSnapshot;
 import io.crosswatch.providers.http.ApiRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +73,6 @@ final class SimklProvider implements Provider {
   private final String tokenProblem;
   private final SimklApi api;
   private final SnapshotStore cache;
-  private final Clock clock;
   private final DiagnosticLog log;
   private final SimklReader reader;
   private final SimklWriter writer;
@@ -92,14 +88,12 @@ final class SimklProvider implements Provider {
       String tokenProblem,
       SimklApi api,
       SnapshotStore cache,
-      Clock clock,
       DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
     this.tokenProblem = tokenProblem;
     this.api = api;
     this.cache = cache;
-    this.clock = clock;
     this.log = log;
     this.reader = new SimklReader(api, label());
     this.writer = new SimklWriter(api, reader, this::changing);
@@ -173,16 +167,17 @@ final class SimklProvider implements Provider {
   public List<Item> snapshot(Feature feature) throws ProviderException {
     SimklActivities acts = activities();
     Map<String, String> marks = acts.marks(feature);
-    Optional<StoredSnapshot> stored = cache.get(feature);
-    if (stored.isPresent() && reusable(stored.get(), marks)) {
+    Optional<List<Item>> stored =
+        cache.reusable(feature, marks, Duration.ofDays(settings.fullRefreshDays()));
+    if (stored.isPresent()) {
       log.debug(
           label()
               + " "
               + feature.key()
               + ": unchanged since the last read, "
-              + stored.get().items().size()
+              + stored.get().size()
               + " items from the snapshot cache");
-      return stored.get().items();
+      return stored.get();
     }
     SimklLibrary library = reader.library();
     for (Feature f : FEATURES) {
@@ -194,13 +189,6 @@ final class SimklProvider implements Provider {
       }
     }
     return library.items(feature);
-  }
-
-  private boolean reusable(StoredSnapshot stored, Map<String, String> marks) {
-    // Marks can miss changes (a play dated in the past may not show in every delta), so an old
-    // snapshot is read again in full now and then, never on a short timer.
-    Instant refreshAt = stored.takenAt().plus(Duration.ofDays(settings.fullRefreshDays()));
-    return !marks.isEmpty() && stored.marks().equals(marks) && clock.instant().isBefore(refreshAt);
   }
 
   /**

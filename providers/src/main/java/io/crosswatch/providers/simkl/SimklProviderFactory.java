@@ -5,9 +5,7 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.providers.auth.TokenStore;
-import io.crosswatch.providers.auth.TokenStoreException;
-import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
@@ -58,18 +56,9 @@ public final class SimklProviderFactory implements ProviderFactory {
   public Provider create(ProviderContext context) {
     Objects.requireNonNull(context, "context");
     SimklSettings configured = SimklSettings.from(context.settings());
-    String tokenProblem = null;
-    SimklSettings settings = configured;
-    try {
-      // A token saved by cw auth simkl comes first; the config block's is the fallback.
-      Tokens tokens =
-          new TokenStore(context.stateDir())
-              .loadOr(
-                  context.name(), context.instance(), Tokens.of(configured.accessToken(), "", 0));
-      settings = configured.withAccessToken(tokens.accessToken());
-    } catch (TokenStoreException e) {
-      tokenProblem = e.getMessage();
-    }
+    // A token saved by cw auth simkl comes first; the config block's is the fallback.
+    SavedSignIn.Lookup token = SavedSignIn.accessTokenOr(context, configured.accessToken());
+    SimklSettings settings = configured.withAccessToken(token.accessToken());
     String version = version();
     HttpApiClient.Builder client =
         client(context.name() + ":" + context.instance(), settings)
@@ -82,10 +71,9 @@ public final class SimklProviderFactory implements ProviderFactory {
     return new SimklProvider(
         context.instance(),
         settings,
-        tokenProblem,
+        token.problem(),
         new SimklApi(client.build(), version),
         SnapshotStore.forInstance(context, settings.baseUrl().toString()),
-        context.clock(),
         context.log());
   }
 

@@ -11,6 +11,7 @@ import io.crosswatch.testkit.fake.FakeTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,17 @@ class SnapshotStoreTest {
     assertThat(store().reusable(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t2")))
         .isEmpty();
     assertThat(store().reusable(Feature.HISTORY, MARKS)).isEmpty();
+  }
+
+  @Test
+  void aSnapshotOlderThanItsMaxAgeIsReadAgainEvenWithEqualMarks() {
+    store().put(Feature.WATCHLIST, MARKS, items());
+
+    time.advance(Duration.ofDays(2).minusSeconds(1));
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS, Duration.ofDays(2))).contains(items());
+    time.advance(Duration.ofSeconds(1));
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS, Duration.ofDays(2))).isEmpty();
+    assertThat(store().reusable(Feature.WATCHLIST, MARKS)).contains(items());
   }
 
   @Test

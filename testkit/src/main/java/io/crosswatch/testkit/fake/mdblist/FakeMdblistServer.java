@@ -2,16 +2,11 @@ package io.crosswatch.testkit.fake.mdblist;
 
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
-import io.crosswatch.testkit.fake.Faults;
-import io.crosswatch.testkit.fake.LoopbackServer;
-import io.crosswatch.testkit.fake.RecordedRequest;
-import java.net.URI;
+import io.crosswatch.testkit.fake.LoopbackFake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * /sync/last_activities} whose times move with every change (see {@link MdblistUser}). The shapes
  * are those the MDBList adapter assumes; MDBList documents little of them.
  */
-public final class FakeMdblistServer implements AutoCloseable {
+public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   /** The api key the fake accepts. */
   public static final String API_KEY = "fake-mdblist-api-key";
 
@@ -32,20 +27,18 @@ public final class FakeMdblistServer implements AutoCloseable {
   private final int dailyLimit;
   private final MdblistCatalogue catalogue = new MdblistCatalogue();
   private final MdblistUser user;
-  private final Faults faults = new Faults();
   private final MdblistHandlers handlers;
-  private final LoopbackServer server;
   private int used;
   private long rateLimited;
   private Instant day;
 
   private FakeMdblistServer(Builder b) {
+    super(b.clock);
     this.clock = b.clock;
     this.dailyLimit = b.dailyLimit;
     this.used = b.dailyLimit - b.remaining;
     this.user = new MdblistUser("crosswatch", b.clock);
     this.handlers = new MdblistHandlers(catalogue, b.clock, b.pageCap);
-    this.server = new LoopbackServer(this::handle, faults, b.clock);
     this.day = b.clock.instant().truncatedTo(ChronoUnit.DAYS);
   }
 
@@ -54,36 +47,14 @@ public final class FakeMdblistServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts answering on a free loopback port; returns this. */
-  public FakeMdblistServer start() {
-    server.start();
-    return this;
-  }
-
-  @Override
-  public void close() {
-    server.stop();
-  }
-
-  /** {@code http://127.0.0.1:PORT}. */
-  public String baseUrl() {
-    return server.baseUri().toString();
-  }
-
-  public URI baseUri() {
-    return server.baseUri();
-  }
-
+  /** The titles the fake knows. */
   public MdblistCatalogue catalogue() {
     return catalogue;
   }
 
+  /** The one user behind {@link #API_KEY}. */
   public MdblistUser user() {
     return user;
-  }
-
-  public Faults faults() {
-    return faults;
   }
 
   /** Requests left today. */
@@ -91,36 +62,16 @@ public final class FakeMdblistServer implements AutoCloseable {
     return dailyLimit - used;
   }
 
-  /** Every request received, in order, with the status answered. */
-  public List<RecordedRequest> requests() {
-    return server.requests();
-  }
-
-  /** Requests per {@code "METHOD /path"}. */
-  public Map<String, Long> counts() {
-    return server.counts();
-  }
-
-  /** Requests of one {@code "METHOD /path"}. */
-  public long count(String endpoint) {
-    return server.count(endpoint);
-  }
-
   /** How many requests were refused with 429 because the day's quota was spent. */
   public synchronized long rateLimited() {
     return rateLimited;
   }
 
-  /** Forgets the request log. */
-  public void clearLog() {
-    server.clearLog();
-  }
-
-  private FakeResponse handle(FakeRequest request) {
+  @Override
+  protected FakeResponse handle(FakeRequest request) {
     if (!request.param("apikey").map(API_KEY::equals).orElse(false)) {
       return FakeResponse.error(401, "Invalid API key");
     }
-    FakeResponse response;
     synchronized (this) {
       Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
       if (today.isAfter(day)) {
@@ -135,8 +86,7 @@ public final class FakeMdblistServer implements AutoCloseable {
             .withHeader("Retry-After", Long.toString(Math.max(1, wait)));
       }
       used++;
-      response = route(request);
-      return quota(response, reset);
+      return quota(route(request), reset);
     }
   }
 

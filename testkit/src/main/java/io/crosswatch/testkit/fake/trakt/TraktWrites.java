@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,15 +61,7 @@ final class TraktWrites {
 
   FakeResponse watchlistRemove(TraktUser user, JsonNode body) {
     PostedItems posted = PostedItems.parse(body, catalogue);
-    Map<String, Integer> deleted = zeros(ALL_GROUPS);
-    for (PostedItems.Posted p : posted.found) {
-      if (user.removeFromWatchlist(p.title())) {
-        deleted.merge(p.title().group(), 1, Integer::sum);
-      }
-    }
-    ObjectNode o = TraktJson.NODES.objectNode();
-    o.set("deleted", TraktJson.counts(deleted));
-    o.set("not_found", posted.notFound);
+    ObjectNode o = removeEach(posted, user::removeFromWatchlist);
     o.set("list", listInfo(user));
     return ok(o);
   }
@@ -135,17 +128,21 @@ final class TraktWrites {
   }
 
   FakeResponse ratingsRemove(TraktUser user, JsonNode body) {
-    PostedItems posted = PostedItems.parse(body, catalogue);
+    return ok(removeEach(PostedItems.parse(body, catalogue), user::removeRating));
+  }
+
+  /** Removes each posted title; the answer counts those removed per group under {@code deleted}. */
+  private static ObjectNode removeEach(PostedItems posted, Predicate<TraktTitle> remove) {
     Map<String, Integer> deleted = zeros(ALL_GROUPS);
     for (PostedItems.Posted p : posted.found) {
-      if (user.removeRating(p.title())) {
+      if (remove.test(p.title())) {
         deleted.merge(p.title().group(), 1, Integer::sum);
       }
     }
     ObjectNode o = TraktJson.NODES.objectNode();
     o.set("deleted", TraktJson.counts(deleted));
     o.set("not_found", posted.notFound);
-    return ok(o);
+    return o;
   }
 
   /** Movies and episodes are played as they are; a show or season means all its episodes. */
