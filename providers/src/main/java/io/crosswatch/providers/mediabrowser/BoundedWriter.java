@@ -6,7 +6,6 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.http.BoundedWrites;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one write per item with at most {@code concurrency} in flight, sparing small servers. An
@@ -29,25 +28,6 @@ final class BoundedWriter {
           "mediabrowser-write", "writes interrupted", "a write task failed unexpectedly");
 
   static WriteResult run(List<Item> items, int concurrency, Task task) throws ProviderException {
-    AtomicReference<ProviderException> abort = new AtomicReference<>();
-    List<ItemOutcome> outcomes =
-        WRITES.each(items, concurrency, item -> attempt(item, task, abort));
-    if (abort.get() != null) {
-      throw abort.get();
-    }
-    return new WriteResult(outcomes);
-  }
-
-  private static ItemOutcome attempt(
-      Item item, Task task, AtomicReference<ProviderException> abort) {
-    if (abort.get() != null) {
-      return null;
-    }
-    try {
-      return task.apply(item);
-    } catch (ProviderException e) {
-      abort.compareAndSet(null, e);
-      return null;
-    }
+    return new WriteResult(WRITES.eachUntilFailure(items, concurrency, task::apply));
   }
 }
