@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -57,32 +56,88 @@ final class AuthCommand implements Callable<Integer> {
   /** How the device flows wait between polls; tests put a fake here. */
   Sleeper sleeper = Sleeper.SYSTEM;
 
-  /** Where {@code --api-key-stdin} reads from; tests put their own stream here. */
-  InputStream stdin = System.in;
-
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
         spec.commandLine(), "missing subcommand: trakt, simkl, mdblist, plex, jellyfin or emby");
   }
 
-  /** The settings of one instance of a provider, or a usage failure naming what is missing. */
-  private static JsonNode instanceSettings(Config config, String provider, String instance) {
-    JsonNode settings = config.instanceSettings(provider, instance).orElse(null);
-    if (settings == null && !"default".equals(instance)) {
-      throw CommandFailure.usage(blockPath(provider, instance) + ": not configured; add it");
-    }
-    return settings;
-  }
-
-  private static String blockPath(String provider, String instance) {
-    return path(provider.toLowerCase(Locale.ROOT), instance);
-  }
-
   /** Fails with a usage error listing the problems, when there are any. */
   private static void requireNone(List<String> problems) {
     if (!problems.isEmpty()) {
       throw CommandFailure.usage(String.join("\n", problems));
+    }
+  }
+
+  /**
+   * What every {@code cw auth} subcommand shares: the config, the instance, its settings and the
+   * state dir; a service's refusal or a token file that cannot be written is exit 1.
+   */
+  abstract static class InstanceLogin implements Callable<Integer> {
+    final CliContext ctx;
+    final String provider;
+    private final String block;
+    private final String needs;
+    private final boolean blockRequired;
+    @ParentCommand AuthCommand parent;
+    @Mixin StateOptions options;
+
+    @Option(
+        names = "--instance",
+        paramLabel = "NAME",
+        description = "Instance of the ${COMMAND-NAME} block (default: default).")
+    String instance = "default";
+
+    /**
+     * @param needs what a missing block must be given, named in the usage error (may be empty)
+     * @param blockRequired whether even the default instance needs a block in the config
+     */
+    InstanceLogin(
+        CliContext ctx, String provider, String block, String needs, boolean blockRequired) {
+      this.ctx = ctx;
+      this.provider = provider;
+      this.block = block;
+      this.needs = needs;
+      this.blockRequired = blockRequired;
+    }
+
+    /** Authorizes with the service and saves what it returned; returns the exit code. */
+    abstract int login(Config config) throws ProviderException, TokenStoreException;
+
+    /** Checks the options before the config is read; a usage error ends the command. */
+    void checkOptions() {}
+
+    @Override
+    public final Integer call() {
+      checkOptions();
+      try {
+        return login(options.loadConfig(ctx));
+      } catch (ProviderException | TokenStoreException e) {
+        throw CommandFailure.failed(e.getMessage());
+      }
+    }
+
+    /** The instance's settings (empty when the default has no block); a missing one is exit 2. */
+    JsonNode settings(Config config) {
+      JsonNode settings = config.instanceSettings(provider, instance).orElse(null);
+      if (settings == null && (blockRequired || !"default".equals(instance))) {
+        throw CommandFailure.usage(
+            path() + ": not configured; add it" + (needs.isEmpty() ? "" : " with " + needs));
+      }
+      return settings == null ? JsonNodeFactory.instance.objectNode() : settings;
+    }
+
+    /** Where the instance's block is in the config, e.g. {@code trakt.instances.work}. */
+    String path() {
+      return AuthCommand.path(block, instance);
+    }
+
+    Path createStateDir(Config config) {
+      return options.createStateDir(ctx, config);
+    }
+
+    Sleeper sleeper() {
+      return Objects.requireNonNull(parent.sleeper, "sleeper");
     }
   }
 
@@ -93,48 +148,32 @@ final class AuthCommand implements Callable<Integer> {
         "Authorizes a SIMKL account with a code entered on simkl.com.",
         "Needs client_id in the simkl block (or simkl.instances.NAME)."
       })
-  static final class Simkl implements Callable<Integer> {
-    private final CliContext ctx;
-    @ParentCommand AuthCommand parent;
-    @Mixin StateOptions options;
-
-    @Option(
-        names = "--instance",
-        paramLabel = "NAME",
-        description = "SIMKL instance (default: default).")
-    String instance = "default";
-
+  static final class Simkl extends InstanceLogin {
     Simkl(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx, "SIMKL", "simkl", "", false);
     }
 
     @Override
-    public Integer call() {
-      Config config = options.loadConfig(ctx);
-      JsonNode settings = instanceSettings(config, "SIMKL", instance);
-      requireNone(SimklPinAuth.problems(settings, blockPath("SIMKL", instance)));
-      Path stateDir = options.createStateDir(ctx, config);
+    int login(Config config) throws ProviderException {
+      JsonNode settings = settings(config);
+      requireNone(SimklPinAuth.problems(settings, path()));
       SimklPinAuth auth =
           new SimklPinAuth(
               settings,
               instance,
-              stateDir,
+              createStateDir(config),
               ctx.clock(),
-              Objects.requireNonNull(parent.sleeper, "sleeper"),
+              sleeper(),
               ctx.out()::println);
-      try {
-        SimklPinAuth.Result result = auth.authorize();
-        ctx.out()
-            .println(
-                "Authorized"
-                    + result.username().map(u -> " as " + u).orElse("")
-                    + "; token saved to "
-                    + result.tokenFile()
-                    + " (SIMKL tokens do not expire).");
-        return ExitCodes.OK;
-      } catch (ProviderException e) {
-        throw CommandFailure.failed(e.getMessage());
-      }
+      SimklPinAuth.Result result = auth.authorize();
+      ctx.out()
+          .println(
+              "Authorized"
+                  + result.username().map(u -> " as " + u).orElse("")
+                  + "; token saved to "
+                  + result.tokenFile()
+                  + " (SIMKL tokens do not expire).");
+      return ExitCodes.OK;
     }
   }
 
@@ -145,60 +184,44 @@ final class AuthCommand implements Callable<Integer> {
         "Checks an MDBList api key (read from stdin) and saves it in the state dir.",
         "Example: cw auth mdblist --api-key-stdin < key.txt"
       })
-  static final class Mdblist implements Callable<Integer> {
-    private final CliContext ctx;
-    @ParentCommand AuthCommand parent;
-    @Mixin StateOptions options;
-
-    @Option(
-        names = "--instance",
-        paramLabel = "NAME",
-        description = "MDBList instance (default: default).")
-    String instance = "default";
-
+  static final class Mdblist extends InstanceLogin {
     @Option(
         names = "--api-key-stdin",
         description = "Read the api key from the first line of stdin (required).")
     boolean fromStdin;
 
     Mdblist(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx, "MDBLIST", "mdblist", "", false);
     }
 
     @Override
-    public Integer call() {
+    void checkOptions() {
       if (!fromStdin) {
         throw CommandFailure.usage(
             "cw auth mdblist: pass the api key on stdin with --api-key-stdin"
                 + " (a key on the command line would show in the shell history)");
       }
-      Config config = options.loadConfig(ctx);
-      JsonNode settings = instanceSettings(config, "MDBLIST", instance);
-      String key = readKey(Objects.requireNonNull(parent.stdin, "stdin"));
+    }
+
+    @Override
+    int login(Config config) throws ProviderException {
+      JsonNode settings = settings(config);
+      String key = readKey(ctx.in());
       if (key.isEmpty()) {
         throw CommandFailure.usage("cw auth mdblist: no api key on stdin");
       }
-      Path stateDir = options.createStateDir(ctx, config);
       MdblistKeyCheck check =
-          new MdblistKeyCheck(
-              settings == null ? JsonNodeFactory.instance.objectNode() : settings,
-              instance,
-              stateDir,
-              ctx.clock());
-      try {
-        MdblistKeyCheck.Result result = check.check(key);
-        ctx.out()
-            .println(
-                "The api key works"
-                    + result.username().map(u -> " (user " + u + ")").orElse("")
-                    + result.quotaLeft().map(q -> "; requests left today: " + q).orElse("")
-                    + "; saved to "
-                    + result.keyFile()
-                    + ".");
-        return ExitCodes.OK;
-      } catch (ProviderException e) {
-        throw CommandFailure.failed(e.getMessage());
-      }
+          new MdblistKeyCheck(settings, instance, createStateDir(config), ctx.clock());
+      MdblistKeyCheck.Result result = check.check(key);
+      ctx.out()
+          .println(
+              "The api key works"
+                  + result.username().map(u -> " (user " + u + ")").orElse("")
+                  + result.quotaLeft().map(q -> "; requests left today: " + q).orElse("")
+                  + "; saved to "
+                  + result.keyFile()
+                  + ".");
+      return ExitCodes.OK;
     }
 
     private static String readKey(InputStream in) {
@@ -218,55 +241,34 @@ final class AuthCommand implements Callable<Integer> {
         "Authorizes a Trakt account with a code entered on trakt.tv.",
         "Needs client_id and client_secret in the trakt block (or trakt.instances.NAME)."
       })
-  static final class Trakt implements Callable<Integer> {
-    private final CliContext ctx;
-    @ParentCommand AuthCommand parent;
-    @Mixin StateOptions options;
-
-    @Option(
-        names = "--instance",
-        paramLabel = "NAME",
-        description = "Trakt instance (default: default).")
-    String instance = "default";
-
+  static final class Trakt extends InstanceLogin {
     Trakt(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx, "TRAKT", "trakt", "client_id and client_secret", false);
     }
 
     @Override
-    public Integer call() {
-      Config config = options.loadConfig(ctx);
-      String path = path("trakt", instance);
-      JsonNode settings = config.instanceSettings("TRAKT", instance).orElse(null);
-      if (settings == null && !"default".equals(instance)) {
-        throw CommandFailure.usage(
-            path + ": not configured; add it with client_id and " + "client_secret");
-      }
-      requireNone(TraktDeviceAuth.problems(settings, path));
-      Path stateDir = options.createStateDir(ctx, config);
+    int login(Config config) throws ProviderException {
+      JsonNode settings = settings(config);
+      requireNone(TraktDeviceAuth.problems(settings, path()));
       TraktDeviceAuth auth =
           new TraktDeviceAuth(
               settings,
               instance,
-              stateDir,
+              createStateDir(config),
               ctx.clock(),
-              Objects.requireNonNull(parent.sleeper, "sleeper"),
+              sleeper(),
               ctx.out()::println);
-      try {
-        TraktDeviceAuth.Result result = auth.authorize();
-        ctx.out()
-            .println(
-                "Authorized"
-                    + result.username().map(u -> " as " + u).orElse("")
-                    + "; tokens saved to "
-                    + result.tokenFile()
-                    + " (refreshed automatically; the access token expires at "
-                    + result.expiresAt()
-                    + ").");
-        return ExitCodes.OK;
-      } catch (ProviderException e) {
-        throw CommandFailure.failed(e.getMessage());
-      }
+      TraktDeviceAuth.Result result = auth.authorize();
+      ctx.out()
+          .println(
+              "Authorized"
+                  + result.username().map(u -> " as " + u).orElse("")
+                  + "; tokens saved to "
+                  + result.tokenFile()
+                  + " (refreshed automatically; the access token expires at "
+                  + result.expiresAt()
+                  + ").");
+      return ExitCodes.OK;
     }
   }
 
@@ -277,66 +279,48 @@ final class AuthCommand implements Callable<Integer> {
         "Signs in to Plex with a PIN approved at app.plex.tv.",
         "Saves the account token and this device's client id to <state_dir>/secrets."
       })
-  static final class Plex implements Callable<Integer> {
+  static final class Plex extends InstanceLogin {
     /** How often plex.tv is asked whether the PIN was approved. */
     static final Duration POLL = Duration.ofSeconds(2);
 
     /** How long a sign-in waits when plex.tv does not say when the PIN expires. */
     static final Duration WAIT = Duration.ofMinutes(15);
 
-    private final CliContext ctx;
-    @ParentCommand AuthCommand parent;
-    @Mixin StateOptions options;
-
-    @Option(
-        names = "--instance",
-        paramLabel = "NAME",
-        description = "Plex instance (default: default).")
-    String instance = "default";
-
     Plex(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx, "PLEX", "plex", "server_url", false);
     }
 
     @Override
-    public Integer call() {
-      Config config = options.loadConfig(ctx);
-      JsonNode settings = settings(config, "PLEX", "plex", instance, "server_url");
-      Path stateDir = options.createStateDir(ctx, config);
-      TokenStore store = new TokenStore(stateDir);
-      try {
-        String clientId = clientId(settings, store);
-        PlexPinLogin login =
-            PlexPinLogin.create(
-                URI.create(text(settings, "plex_tv_url", "https://plex.tv")),
-                clientId,
-                ctx.clock(),
-                Objects.requireNonNull(parent.sleeper, "sleeper"));
-        PlexPinLogin.Pin pin = login.start();
-        Duration wait =
-            pin.expiresAt() == null
-                ? WAIT
-                : Duration.between(ctx.clock().instant(), pin.expiresAt());
-        ctx.out().println("Open " + pin.authUrl());
-        ctx.out()
-            .println(
-                "and sign in to approve crosswatch; waiting up to "
-                    + Math.max(1, wait.toMinutes())
-                    + " minutes...");
-        String token = login.await(pin, POLL, wait);
-        store.save(
-            "PLEX",
-            instance,
-            new Tokens(token, "", 0, Map.of(PlexProviderFactory.CLIENT_ID_KEY, clientId)));
-        ctx.out()
-            .println(
-                "Signed in; the account token is saved to "
-                    + store.file("PLEX", instance)
-                    + " and used instead of plex.account_token.");
-        return ExitCodes.OK;
-      } catch (ProviderException | TokenStoreException e) {
-        throw CommandFailure.failed(e.getMessage());
-      }
+    int login(Config config) throws ProviderException, TokenStoreException {
+      JsonNode settings = settings(config);
+      TokenStore store = new TokenStore(createStateDir(config));
+      String clientId = clientId(settings, store);
+      PlexPinLogin login =
+          PlexPinLogin.create(
+              URI.create(text(settings, "plex_tv_url", "https://plex.tv")),
+              clientId,
+              ctx.clock(),
+              sleeper());
+      PlexPinLogin.Pin pin = login.start();
+      Duration wait =
+          pin.expiresAt() == null ? WAIT : Duration.between(ctx.clock().instant(), pin.expiresAt());
+      ctx.out().println("Open " + pin.authUrl());
+      ctx.out()
+          .println(
+              "and sign in to approve crosswatch; waiting up to "
+                  + Math.max(1, wait.toMinutes())
+                  + " minutes...");
+      String token = login.await(pin, POLL, wait);
+      store.save(
+          "PLEX",
+          instance,
+          new Tokens(token, "", 0, Map.of(PlexProviderFactory.CLIENT_ID_KEY, clientId)));
+      ctx.out()
+          .println(
+              "Signed in; the account token is saved to "
+                  + store.file("PLEX", instance)
+                  + " and used instead of plex.account_token.");
+      return ExitCodes.OK;
     }
 
     /** The config's client id, else the one of an earlier sign-in, else a new one. */
@@ -394,18 +378,7 @@ final class AuthCommand implements Callable<Integer> {
   }
 
   /** What {@code cw auth jellyfin} and {@code cw auth emby} share. */
-  abstract static class ServerLogin implements Callable<Integer> {
-    private final CliContext ctx;
-    private final String provider;
-    private final String block;
-    @Mixin StateOptions options;
-
-    @Option(
-        names = "--instance",
-        paramLabel = "NAME",
-        description = "Server instance (default: default).")
-    String instance = "default";
-
+  abstract static class ServerLogin extends InstanceLogin {
     @Option(
         names = "--username",
         paramLabel = "USER",
@@ -418,23 +391,19 @@ final class AuthCommand implements Callable<Integer> {
     boolean passwordStdin;
 
     ServerLogin(CliContext ctx, String provider, String block) {
-      this.ctx = ctx;
-      this.provider = provider;
-      this.block = block;
+      super(ctx, provider, block, "server", true);
     }
 
     abstract MediaBrowserAuthenticator authenticator(JsonNode settings);
 
     @Override
-    public Integer call() {
-      Config config = options.loadConfig(ctx);
-      JsonNode settings = settings(config, provider, block, instance, "server");
+    int login(Config config) throws ProviderException, TokenStoreException {
+      JsonNode settings = settings(config);
       String user = username != null ? username.strip() : text(settings, "username", "");
       if (user.isEmpty()) {
-        throw CommandFailure.usage(
-            "--username is required (or set " + path(block, instance) + ".username)");
+        throw CommandFailure.usage("--username is required (or set " + path() + ".username)");
       }
-      Path stateDir = options.createStateDir(ctx, config);
+      Path stateDir = createStateDir(config);
       char[] password = password(user);
       try {
         MediaBrowserAuthenticator.Login login =
@@ -448,11 +417,9 @@ final class AuthCommand implements Callable<Integer> {
                     + "; the access token and user id are saved to "
                     + store.file(provider, instance)
                     + " and used instead of "
-                    + path(block, instance)
+                    + path()
                     + ".access_token and .user_id.");
         return ExitCodes.OK;
-      } catch (ProviderException | TokenStoreException e) {
-        throw CommandFailure.failed(e.getMessage());
       } finally {
         Arrays.fill(password, '\0');
       }
@@ -485,17 +452,6 @@ final class AuthCommand implements Callable<Integer> {
         throw CommandFailure.failed("cannot read the password from standard input");
       }
     }
-  }
-
-  /** An instance's settings; a missing named instance (or block, when it needs one) is exit 2. */
-  static JsonNode settings(
-      Config config, String provider, String block, String instance, String required) {
-    JsonNode settings = config.instanceSettings(provider, instance).orElse(null);
-    if (settings == null && (!"default".equals(instance) || required.equals("server"))) {
-      throw CommandFailure.usage(
-          path(block, instance) + ": not configured; add it with " + required);
-    }
-    return settings == null ? JsonNodeFactory.instance.objectNode() : settings;
   }
 
   /** The first line of {@code in} (UTF-8), {@code null} when it is empty. */

@@ -30,17 +30,6 @@ final class CliContext {
       Clock clock,
       RandomGenerator random,
       Supplier<ProviderRegistry> registry,
-      boolean interactive) {
-    this(out, err, env, clock, random, registry, interactive, System.in, PasswordPrompt.system());
-  }
-
-  CliContext(
-      PrintStream out,
-      PrintStream err,
-      Map<String, String> env,
-      Clock clock,
-      RandomGenerator random,
-      Supplier<ProviderRegistry> registry,
       boolean interactive,
       InputStream in,
       PasswordPrompt passwordPrompt) {

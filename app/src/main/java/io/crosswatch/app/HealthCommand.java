@@ -1,6 +1,5 @@
 package io.crosswatch.app;
 
-import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
@@ -10,11 +9,11 @@ import io.crosswatch.core.run.RunListener;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,11 +30,7 @@ final class HealthCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
-  Path config;
-
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "State folder.")
-  Path stateDir;
+  @Mixin StateOptions options;
 
   @Option(names = "--json", description = "Print the reports as JSON.")
   boolean json;
@@ -46,19 +41,11 @@ final class HealthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config cfg = Configs.load(ctx, Configs.configPath(ctx, config)).config();
-    Path dir = Configs.createStateDir(Configs.stateDir(ctx, stateDir, cfg.runtime()));
+    Config cfg = options.loadConfig(ctx);
+    Path dir = options.createStateDir(ctx, cfg);
     Orchestrator orchestrator =
-        new Orchestrator(
-            Configs.withStateDir(cfg, dir),
-            ctx.registry(),
-            UnusedStateStore.create(),
-            dir,
-            RunEvents.none(),
-            new RunListener() {},
-            ctx.clock(),
-            Sleeper.SYSTEM,
-            new SplittableRandom(ctx.random().nextLong()));
+        RunFlow.orchestrator(
+            ctx, cfg, dir, UnusedStateStore.create(), RunEvents.none(), new RunListener() {});
     Map<String, HealthReport> reports;
     try {
       reports = new TreeMap<>(orchestrator.health());

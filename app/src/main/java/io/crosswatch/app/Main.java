@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -24,9 +23,7 @@ public final class Main {
    * the providers found on the class path.
    */
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-    this(
-        new CliContext(
-            out, err, env, clock, new SplittableRandom(), ProviderRegistry::load, false));
+    this(out, err, env, clock, new SplittableRandom(), ProviderRegistry::load, false);
   }
 
   Main(
@@ -37,7 +34,7 @@ public final class Main {
       RandomGenerator random,
       Supplier<ProviderRegistry> registry,
       boolean interactive) {
-    this(new CliContext(out, err, env, clock, random, registry, interactive));
+    this(out, err, env, clock, random, registry, interactive, System.in, PasswordPrompt.system());
   }
 
   Main(
@@ -50,11 +47,8 @@ public final class Main {
       boolean interactive,
       InputStream in,
       PasswordPrompt passwordPrompt) {
-    this(new CliContext(out, err, env, clock, random, registry, interactive, in, passwordPrompt));
-  }
-
-  private Main(CliContext ctx) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.ctx =
+        new CliContext(out, err, env, clock, random, registry, interactive, in, passwordPrompt);
   }
 
   /** Runs {@code cw} with real streams, environment and clock, and exits with its code. */

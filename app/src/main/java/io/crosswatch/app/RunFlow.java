@@ -4,7 +4,9 @@ import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.events.JsonlRunEvents;
+import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.run.Orchestrator;
+import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunRequest;
 import io.crosswatch.core.run.RunSummary;
 import io.crosswatch.core.run.SummaryJson;
@@ -85,20 +87,9 @@ final class RunFlow {
       boolean list = listPlanned || config.runtime().debugMods();
       ConsoleReporter reporter = new ConsoleReporter(human, ctx.interactive(), list);
       reporter.runStarted(request.runId(), request.dryRun());
-      Orchestrator orchestrator =
-          new Orchestrator(
-              Configs.withStateDir(config, stateDir),
-              ctx.registry(),
-              store,
-              stateDir,
-              events,
-              reporter,
-              ctx.clock(),
-              Sleeper.SYSTEM,
-              new SplittableRandom(ctx.random().nextLong()));
       RunSummary summary;
       try {
-        summary = orchestrator.run(request);
+        summary = orchestrator(ctx, config, stateDir, store, events, reporter).run(request);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("the run was interrupted", e);
@@ -106,6 +97,29 @@ final class RunFlow {
       reporter.runFinished(summary);
       return summary;
     }
+  }
+
+  /**
+   * The orchestrator every command uses: the config pointed at {@code stateDir}, the context's
+   * providers, clock and a random generator seeded from the context's.
+   */
+  static Orchestrator orchestrator(
+      CliContext ctx,
+      Config config,
+      Path stateDir,
+      StateStore store,
+      RunEvents events,
+      RunListener listener) {
+    return new Orchestrator(
+        Configs.withStateDir(config, stateDir),
+        ctx.registry(),
+        store,
+        stateDir,
+        events,
+        listener,
+        ctx.clock(),
+        Sleeper.SYSTEM,
+        new SplittableRandom(ctx.random().nextLong()));
   }
 
   /** Unknown {@code --pair} ids are a usage error naming the pairs the config has. */

@@ -51,11 +51,12 @@ class AuthTrackersCommandTest {
             time,
             new SplittableRandom(7),
             () -> ProviderRegistry.of(new SimklProviderFactory(), new MdblistProviderFactory()),
-            false);
+            false,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            null);
     CommandLine cli = main.commandLine();
     AuthCommand auth = (AuthCommand) cli.getSubcommands().get("auth").getCommand();
     auth.sleeper = time.sleeper();
-    auth.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     int code = cli.execute(args);
     return new Cli.Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import io.crosswatch.core.config.SyncSettings;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -32,7 +33,9 @@ class ConfigsTest {
           Cli.CLOCK,
           new SplittableRandom(1),
           ProviderRegistry::of,
-          false);
+          false,
+          InputStream.nullInputStream(),
+          null);
 
   @Test
   void theStateDirFlagWinsAndIsMadeAbsolute() {
