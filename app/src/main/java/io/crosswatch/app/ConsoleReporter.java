@@ -152,7 +152,7 @@ public final class ConsoleReporter implements RunListener {
   /** Prints the final summary line. */
   public void runFinished(RunSummary summary) {
     Objects.requireNonNull(summary, "summary");
-    Totals t = summary.totals() == null ? new Totals(0, 0, 0, 0, 0) : summary.totals();
+    Totals t = summary.totals() == null ? Totals.ZERO : summary.totals();
     String time = Texts.seconds(summary.durationMs());
     String counts =
         summary.dryRun()

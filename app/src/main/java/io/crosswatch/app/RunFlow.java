@@ -160,7 +160,7 @@ final class RunFlow {
         dryRun,
         ExitCodes.FAILED,
         List.of(),
-        new Totals(0, 0, 0, 0, 0),
+        Totals.ZERO,
         Map.of());
   }
 }

@@ -1,16 +1,12 @@
 package io.crosswatch.bench;
 
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.model.ItemJson;
 import io.crosswatch.testkit.LibraryGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Times whole {@code cw run} processes (JVM start included) syncing a generated FILE library into
@@ -60,23 +56,10 @@ public final class FileRunBenchmark {
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     LibraryGenerator gen = new LibraryGenerator(7);
     List<Item> titles = gen.titles(n);
-    JsonMapper mapper = JsonMapper.builder().build();
-    try (OutputStream out = Files.newOutputStream(file);
-        JsonGenerator g = mapper.createGenerator(out)) {
-      g.writeStartObject();
-      writeArray(g, "watchlist", gen.watchlist(titles, base));
-      writeArray(g, "history", gen.history(titles, base).subList(0, n));
-      writeArray(g, "ratings", gen.ratings(titles, base));
-      g.writeEndObject();
-    }
-  }
-
-  private static void writeArray(JsonGenerator g, String name, List<Item> items) {
-    g.writeName(name);
-    g.writeStartArray();
-    for (Item item : items) {
-      ItemJson.write(g, item);
-    }
-    g.writeEndArray();
+    LibraryFile.write(
+        file,
+        gen.watchlist(titles, base),
+        gen.history(titles, base).subList(0, n),
+        gen.ratings(titles, base));
   }
 }

@@ -88,7 +88,7 @@ public final class SummaryJson {
   }
 
   private static ObjectNode totals(Totals t) {
-    Totals totals = t == null ? new Totals(0, 0, 0, 0, 0) : t;
+    Totals totals = t == null ? Totals.ZERO : t;
     ObjectNode o = MAPPER.createObjectNode();
     o.put("added", totals.added());
     o.put("removed", totals.removed());
