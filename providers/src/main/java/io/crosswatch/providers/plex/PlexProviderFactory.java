@@ -9,6 +9,7 @@ import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
 import io.crosswatch.providers.http.RetryPolicy;
+import io.crosswatch.providers.http.TrustingTls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class PlexProviderFactory implements ProviderFactory {
         b.defaultHeader("X-Plex-Token", s.serverToken());
       }
       if (!s.verifySsl()) {
-        b.http(PlexTls.trustingClient(Duration.ofSeconds(10)));
+        b.http(TrustingTls.trustingClient(Duration.ofSeconds(10)));
         context
             .log()
             .debug(label + ": verify_ssl is false; the server's certificate is not checked");

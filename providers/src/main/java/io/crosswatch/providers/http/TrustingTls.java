@@ -1,4 +1,4 @@
-package io.crosswatch.providers.plex;
+package io.crosswatch.providers.http;
 
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -12,15 +12,16 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The HTTP client for {@code verify_ssl: false}: servers reached by LAN address present
- * certificates for {@code *.plex.direct} names (or self-signed ones) that cannot be checked. Only
- * the server's client uses it; plex.tv and Discover are always verified.
+ * The HTTP client for a home server's {@code verify_ssl: false}: servers reached by LAN address
+ * present certificates (self-signed, or for {@code *.plex.direct} names) that cannot be checked.
+ * Only a media server's own client uses it; internet services are always verified.
  */
-final class PlexTls {
+public final class TrustingTls {
 
-  private PlexTls() {}
+  private TrustingTls() {}
 
-  static HttpClient trustingClient(Duration connectTimeout) {
+  /** An HTTP/1.1 client that accepts any certificate and never follows redirects. */
+  public static HttpClient trustingClient(Duration connectTimeout) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
