@@ -9,6 +9,8 @@ import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
+import io.crosswatch.providers.http.TrustingTls;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -114,6 +116,10 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
             .sleeper(sleeper)
             .random(random.get())
             .log(log, debugHttp);
+    if (!settings.verifySsl()) {
+      b.http(TrustingTls.trustingClient(Duration.ofSeconds(10)));
+      log.debug(label + ": verify_ssl is false; the server's certificate is not checked");
+    }
     if (dialect == Dialect.JELLYFIN) {
       // Jellyfin 12 drops the legacy X-Emby-Token: the token rides in the Authorization header.
       b.defaultHeader(dialect.identityHeader(), Dialect.identity(settings.deviceId(), token));

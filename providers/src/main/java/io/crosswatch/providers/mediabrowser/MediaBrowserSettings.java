@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * @param deviceId the device id the server files the token under
  * @param watchlistMode whether the watchlist is the favourites or a named playlist
  * @param playlistName the playlist's name in playlist mode
- * @param verifySsl whether certificates must be valid (only {@code true} is supported)
+ * @param verifySsl whether the server's certificate is checked (false: self-signed servers on a
+ *     home network)
  * @param timeout how long one HTTP attempt may take
  * @param concurrency how many writes may be in flight at once
  * @param libraries per feature, the libraries (names or ids) it is restricted to; absent = all
@@ -120,12 +121,6 @@ record MediaBrowserSettings(
     } else if (key.equals("verify_ssl")) {
       if (!v.isBoolean()) {
         issues.add(ConfigIssue.error(at, "must be true or false, got " + kind(v)));
-      } else if (!v.booleanValue()) {
-        issues.add(
-            ConfigIssue.warning(
-                at,
-                "false is not supported, certificates are always checked; use http on a trusted"
-                    + " network or add the server's certificate to the Java trust store"));
       }
     } else if (key.equals("timeout")) {
       SettingsChecks.checkTimeout(v, at, issues);

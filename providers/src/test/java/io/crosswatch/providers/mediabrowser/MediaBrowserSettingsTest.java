@@ -80,7 +80,7 @@ class MediaBrowserSettingsTest {
   }
 
   @Test
-  void warnsAboutUnknownKeysAndAnIgnoredVerifySsl() {
+  void warnsAboutUnknownKeysAndAcceptsVerifySslFalse() {
     List<ConfigIssue> issues =
         new JellyfinProviderFactory()
             .validate(
@@ -92,7 +92,7 @@ class MediaBrowserSettingsTest {
     assertThat(issues).noneMatch(ConfigIssue::isError);
     assertThat(issues)
         .extracting(ConfigIssue::path)
-        .containsExactly("jellyfin.serverurl", "jellyfin.verify_ssl", "jellyfin.history.limit");
+        .containsExactly("jellyfin.serverurl", "jellyfin.history.limit");
   }
 
   @Test
