@@ -79,7 +79,7 @@ public final class LibraryDocument {
     try (JsonParser p = MAPPER.createParser(in)) {
       return readDocument(p);
     } catch (JacksonIOException e) {
-      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e);
+      throw ioFailure(e);
     } catch (JacksonException e) {
       throw new DocumentFormatException(syntaxMessage(e), e);
     }
@@ -199,7 +199,7 @@ public final class LibraryDocument {
       g.writeEndObject();
       g.writeRaw('\n');
     } catch (JacksonIOException e) {
-      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e);
+      throw ioFailure(e);
     }
   }
 
@@ -218,5 +218,10 @@ public final class LibraryDocument {
     public void close() throws IOException {
       out.flush();
     }
+  }
+
+  /** The I/O failure inside a Jackson wrapper (the cause when there is one). */
+  private static IOException ioFailure(JacksonIOException e) {
+    return e.getCause() != null ? e.getCause() : new IOException(e);
   }
 }
