@@ -38,6 +38,7 @@ public final class FlakyProvider implements Provider {
   private Random random = new Random(0);
   private Duration retryAfter;
   private WriteHook hook = (op, feature, items, result) -> {};
+  private RuntimeException settleFailure;
 
   public FlakyProvider(Provider delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -132,6 +133,12 @@ public final class FlakyProvider implements Provider {
   /** Sets the hook called after each successful write call. */
   public synchronized FlakyProvider afterEachWrite(WriteHook newHook) {
     this.hook = Objects.requireNonNull(newHook, "newHook");
+    return this;
+  }
+
+  /** Makes {@link #settle} throw {@code failure} (a provider breaking its promise not to). */
+  public synchronized FlakyProvider failSettle(RuntimeException failure) {
+    settleFailure = Objects.requireNonNull(failure, "failure");
     return this;
   }
 
@@ -272,6 +279,18 @@ public final class FlakyProvider implements Provider {
       return new ProviderException(ProviderException.Kind.RATE_LIMITED, what, true, retryAfter);
     }
     return new ProviderException(ProviderException.Kind.UNAVAILABLE, what, true, null);
+  }
+
+  @Override
+  public void settle() {
+    RuntimeException failure;
+    synchronized (this) {
+      failure = settleFailure;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    delegate.settle();
   }
 
   @Override

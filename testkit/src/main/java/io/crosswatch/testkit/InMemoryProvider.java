@@ -143,6 +143,12 @@ public final class InMemoryProvider implements Provider {
     return write(store(feature), Operation.UPDATE, items);
   }
 
+  /** Counts the call; there is nothing to bring up to date in memory. */
+  @Override
+  public synchronized void settle() {
+    count(Operation.SETTLE);
+  }
+
   @Override
   public synchronized void close() {
     closed = true;

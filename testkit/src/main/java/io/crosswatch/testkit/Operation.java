@@ -6,7 +6,8 @@ public enum Operation {
   SNAPSHOT,
   ADD,
   REMOVE,
-  UPDATE;
+  UPDATE,
+  SETTLE;
 
   /** Whether the call writes (add, remove, update). */
   public boolean isWrite() {

@@ -91,6 +91,15 @@ final class InMemoryRun implements AutoCloseable {
 
   /** Runs every pair once, as its own run. */
   RunSummary run() throws InterruptedException {
+    return run(false);
+  }
+
+  /** Plans every pair once, writing nothing. */
+  RunSummary plan() throws InterruptedException {
+    return run(true);
+  }
+
+  private RunSummary run(boolean dryRun) throws InterruptedException {
     runs++;
     Sleeper recording = d -> sleeps.add(d);
     Orchestrator orchestrator =
@@ -104,7 +113,7 @@ final class InMemoryRun implements AutoCloseable {
             Clock.fixed(NOW.plus(Duration.ofHours(runs)), ZoneOffset.UTC),
             recording,
             new SplittableRandom(runs));
-    return orchestrator.run(new RunRequest("run-" + runs, Set.of(), Set.of(), false));
+    return orchestrator.run(new RunRequest("run-" + runs, Set.of(), Set.of(), dryRun));
   }
 
   StateStore store() {

@@ -20,6 +20,7 @@ import java.util.Set;
  *       cached by the orchestrator for {@code snapshot_ttl_sec});
  *   <li>{@link #add}, {@link #remove} and {@link #update} are called with chunks of items, in plan
  *       order; every item of a chunk gets exactly one {@link ItemOutcome};
+ *   <li>{@link #settle()} is called once after the last write of a run that was not a dry run;
  *   <li>{@link #close()} is called when the run ends.
  * </ol>
  *
@@ -61,6 +62,14 @@ public interface Provider extends AutoCloseable {
   default Optional<ApiUsage> apiUsage() {
     return Optional.empty();
   }
+
+  /**
+   * Called once at the end of a run that may have written to this instance, after its last write
+   * and before {@link #close}: a provider that keeps snapshots across runs brings the ones its
+   * writes made stale up to date here, so that the next run finds nothing changed. Problems are
+   * warnings (the next run then reads again); it never throws. The default does nothing.
+   */
+  default void settle() {}
 
   /** Releases resources; the default does nothing. */
   @Override

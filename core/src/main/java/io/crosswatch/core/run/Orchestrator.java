@@ -119,6 +119,9 @@ public final class Orchestrator {
       for (PairSettings pair : chosen) {
         pairs.add(new PairRun(context, pair, selected(request)).run());
       }
+      if (!request.dryRun()) {
+        session.settleAll();
+      }
       api = session.apiUsage();
     }
     Instant finished = clock.instant();

@@ -225,6 +225,22 @@ final class ProviderSession implements AutoCloseable {
     return List.copyOf(connections.values());
   }
 
+  /**
+   * Lets every connected provider bring its stored snapshots up to date after the run's writes
+   * ({@link Provider#settle}); a provider that breaks that promise and throws is a warning.
+   */
+  void settleAll() {
+    for (Connection c : connections.values()) {
+      if (c.usable()) {
+        try {
+          c.provider().settle();
+        } catch (RuntimeException e) {
+          log.warn(c.label() + ": error while settling after the writes: " + e.getMessage());
+        }
+      }
+    }
+  }
+
   /** Request counters of every provider that reports them, by label. */
   Map<String, ApiUsage> apiUsage() {
     Map<String, ApiUsage> usage = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemJson;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,11 +17,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +46,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       items without reading anything else;
  *   <li>otherwise read the feature and {@link #put} it with the marks fetched <em>before</em> the
  *       read (a change racing with the read then only causes one more read next time);
- *   <li>after writing to the service, {@link #drop} the features the write may have changed.
+ *   <li>after writing to the service, {@link #drop} the features the write may have changed;
+ *   <li>when the run's writes are done ({@link io.crosswatch.core.provider.Provider#settle}), call
+ *       {@link #refreshDropped} with the provider's snapshot method: the features this instance
+ *       dropped are read again (marks first) and stored, so that the next run finds its own writes
+ *       already in the cache and makes only the change-mark call.
  * </ol>
  *
  * <p>The cache is an optimisation, never a source of truth: a missing, corrupt or foreign file is
@@ -66,7 +73,15 @@ public final class SnapshotStore {
   private final DiagnosticLog log;
   private final Map<Feature, StoredSnapshot> snapshots = new EnumMap<>(Feature.class);
   private final Map<String, Facts> facts = new TreeMap<>();
+  private final Set<Feature> dropped = EnumSet.noneOf(Feature.class);
   private boolean loaded;
+
+  /** How a provider reads one feature (its {@code snapshot} method). */
+  @FunctionalInterface
+  public interface FeatureReader {
+    /** Reads the feature, storing it here as a snapshot does. */
+    List<Item> read(Feature feature) throws ProviderException;
+  }
 
   private record Facts(Map<String, String> marks, Map<String, String> values) {}
 
@@ -154,6 +169,7 @@ public final class SnapshotStore {
     Objects.requireNonNull(feature, "feature");
     load();
     snapshots.put(feature, new StoredSnapshot(clock.instant(), marks, items));
+    dropped.remove(feature);
     save();
   }
 
@@ -161,8 +177,39 @@ public final class SnapshotStore {
   public synchronized void drop(Feature feature) {
     load();
     if (snapshots.remove(Objects.requireNonNull(feature, "feature")) != null) {
+      dropped.add(feature);
       save();
     }
+  }
+
+  /**
+   * Reads again, through {@code reader}, every feature whose stored snapshot this store dropped and
+   * nothing stored since; a feature that cannot be read is a warning (the next run reads it). A
+   * reader that stores several features at once (one library read for all) is asked once.
+   */
+  public void refreshDropped(FeatureReader reader) {
+    Objects.requireNonNull(reader, "reader");
+    Set<Feature> asked = EnumSet.noneOf(Feature.class);
+    Optional<Feature> next;
+    while ((next = nextDropped(asked)).isPresent()) {
+      Feature feature = next.get();
+      asked.add(feature);
+      try {
+        reader.read(feature);
+      } catch (ProviderException e) {
+        log.warn(
+            label()
+                + ": could not read "
+                + feature.key()
+                + " again after this run's writes ("
+                + e.getMessage()
+                + "); the next run reads it in full");
+      }
+    }
+  }
+
+  private synchronized Optional<Feature> nextDropped(Set<Feature> asked) {
+    return dropped.stream().filter(f -> !asked.contains(f)).findFirst();
   }
 
   /** Small facts stored under {@code name} with exactly these marks, if any. */

@@ -36,9 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p><b>Reading little.</b> Each run asks {@code GET /sync/last_activities} once (health uses the
  * answer too) and reuses the snapshot stored in the state dir's cache when the feature's activity
- * times did not move, so a run in which nothing changed makes that one call. A write drops the
- * stored snapshots it may change; a snapshot older than {@code full_refresh_days} (default 7) is
- * read again in full.
+ * times did not move, so a run in which nothing changed makes that one call. A write drops every
+ * stored snapshot (it moves {@code journal_at}) and {@link #settle} reads them again once the run's
+ * writes are done; a snapshot older than {@code full_refresh_days} (default 7) is read again in
+ * full, since the activities answer is unconfirmed.
  */
 final class MdblistProvider implements Provider {
   static final String NO_IDS = "no_ids";
@@ -196,15 +197,12 @@ final class MdblistProvider implements Provider {
 
   /**
    * Forgets what a write may change: the activity times (asked again before the next snapshot) and
-   * the stored snapshot of the feature. Assumed, as on Trakt: a play may take its title off the
-   * watchlist.
+   * every stored snapshot, since any write moves {@code journal_at}, which every feature's marks
+   * hold ({@link #settle} reads them again once the run's writes are done).
    */
-  private synchronized void changing(Feature feature, boolean add) {
+  private synchronized void changing() {
     activities = null;
-    cache.drop(feature);
-    if (feature == Feature.HISTORY && add) {
-      cache.drop(Feature.WATCHLIST);
-    }
+    FEATURES.forEach(cache::drop);
   }
 
   private List<Item> read(Feature feature) throws ProviderException {
@@ -291,7 +289,7 @@ final class MdblistProvider implements Provider {
       place(feature, add, item, batch).ifPresent(out::add);
     }
     if (!batch.isEmpty()) {
-      changing(feature, add);
+      changing();
       String path = path(feature, add);
       ApiRequest request = ApiRequest.post(path, batch.body());
       if (feature == Feature.HISTORY && add) {
@@ -370,6 +368,15 @@ final class MdblistProvider implements Provider {
       f.put("watched_at", MdblistItems.time(item.watchedAt()));
     }
     return f;
+  }
+
+  /**
+   * Reads again the features this run's writes made stale (activity times first), so that the next
+   * run finds its own writes in the snapshot cache and makes only the activity call.
+   */
+  @Override
+  public void settle() {
+    cache.refreshDropped(this::snapshot);
   }
 
   @Override

@@ -61,8 +61,10 @@ import java.util.Set;
  * <p><b>Reading little.</b> SIMKL suspends clients that re-read libraries on a timer. Each run asks
  * {@code GET /sync/activities} once (health uses the answer too) and reuses the snapshot stored in
  * the state dir's cache when the feature's activity times did not move, so a run in which nothing
- * changed makes that one call. A write drops the stored snapshots; a snapshot older than {@code
- * full_refresh_days} (default 7) is read again in full.
+ * changed makes that one call. A moved activity time reads the whole library again (SIMKL's {@code
+ * date_from} deltas filter on watch time and would miss back-dated plays and removals); a stored
+ * snapshot is never re-read merely for its age. A write drops the stored snapshots, and {@link
+ * #settle} reads them again once the run's writes are done.
  */
 final class SimklProvider implements Provider {
   private static final Set<Feature> FEATURES =
@@ -160,15 +162,14 @@ final class SimklProvider implements Provider {
 
   /**
    * The feature's items: the stored snapshot when SIMKL's activity times for the feature are those
-   * it was stored with and it is younger than {@code full_refresh_days}; else the whole library is
-   * read once and every feature's view of it is stored with the times asked just before.
+   * it was stored with, however old it is; else the whole library is read once and every feature's
+   * view of it is stored with the times asked just before.
    */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
     SimklActivities acts = activities();
     Map<String, String> marks = acts.marks(feature);
-    Optional<List<Item>> stored =
-        cache.reusable(feature, marks, Duration.ofDays(settings.fullRefreshDays()));
+    Optional<List<Item>> stored = cache.reusable(feature, marks);
     if (stored.isPresent()) {
       log.debug(
           label()
@@ -235,6 +236,15 @@ final class SimklProvider implements Provider {
       default:
         return writer.ratingsRemove(items);
     }
+  }
+
+  /**
+   * Reads again the features this run's writes made stale (activity times first), so that the next
+   * run finds its own writes in the snapshot cache and makes only the activity call.
+   */
+  @Override
+  public void settle() {
+    cache.refreshDropped(this::snapshot);
   }
 
   @Override

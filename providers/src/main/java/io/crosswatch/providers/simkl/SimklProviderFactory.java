@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@code SIMKL} providers from the {@code simkl} config block (keys {@code client_id},
- * {@code access_token}, {@code base_url}, {@code timeout} in seconds and {@code
- * full_refresh_days}). A token saved by {@code cw auth simkl} (in the state dir's {@code secrets})
- * takes precedence over the block's {@code access_token}.
+ * {@code access_token}, {@code base_url} and {@code timeout} in seconds). A token saved by {@code
+ * cw auth simkl} (in the state dir's {@code secrets}) takes precedence over the block's {@code
+ * access_token}.
  */
 public final class SimklProviderFactory implements ProviderFactory {
   /** SIMKL's limits per token: 10 GETs per second, 1 POST per second. */

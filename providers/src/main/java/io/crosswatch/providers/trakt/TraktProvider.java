@@ -368,6 +368,15 @@ final class TraktProvider implements Provider {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
+  /**
+   * Reads again the features this run's writes made stale (activity times first), so that the next
+   * run finds its own writes in the snapshot cache and makes only the activity call.
+   */
+  @Override
+  public void settle() {
+    cache.refreshDropped(this::snapshot);
+  }
+
   @Override
   public Optional<ApiUsage> apiUsage() {
     return Optional.of(api.client().usage());

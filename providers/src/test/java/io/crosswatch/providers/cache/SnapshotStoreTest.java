@@ -7,6 +7,8 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.testkit.fake.FakeTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,77 @@ class SnapshotStoreTest {
     assertThat(later.reusable(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t1")))
         .contains(items());
     assertThat(later.get(Feature.WATCHLIST).orElseThrow().takenAt()).isEqualTo(time.instant());
+  }
+
+  @Test
+  void refreshingReadsEachFeatureThatWasDroppedSinceItWasStored() {
+    SnapshotStore store = store();
+    store.put(Feature.WATCHLIST, MARKS, items());
+    store.put(Feature.RATINGS, MARKS, items());
+    store.put(Feature.HISTORY, MARKS, items());
+    store.drop(Feature.WATCHLIST);
+    store.drop(Feature.RATINGS);
+    List<Feature> read = new ArrayList<>();
+
+    store.refreshDropped(
+        f -> {
+          read.add(f);
+          store.put(f, MARKS, items());
+          return items();
+        });
+
+    assertThat(read).containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.RATINGS);
+    read.clear();
+    store.refreshDropped(f -> read.add(f) ? items() : items());
+    assertThat(read).as("nothing dropped since").isEmpty();
+  }
+
+  @Test
+  void aReaderThatStoresEveryFeatureAtOnceIsAskedOnce() {
+    SnapshotStore store = store();
+    for (Feature f : Feature.values()) {
+      store.put(f, MARKS, items());
+      store.drop(f);
+    }
+    List<Feature> read = new ArrayList<>();
+
+    store.refreshDropped(
+        f -> {
+          read.add(f);
+          for (Feature each : Feature.values()) {
+            store.put(each, MARKS, items());
+          }
+          return items();
+        });
+
+    assertThat(read).hasSize(1);
+  }
+
+  @Test
+  void aFeatureThatCannotBeReadIsAWarningAndTheOthersAreStillRead() {
+    SnapshotStore store = store();
+    store.put(Feature.WATCHLIST, MARKS, items());
+    store.put(Feature.RATINGS, MARKS, items());
+    store.drop(Feature.WATCHLIST);
+    store.drop(Feature.RATINGS);
+    List<Feature> read = new ArrayList<>();
+
+    store.refreshDropped(
+        f -> {
+          read.add(f);
+          if (f == Feature.WATCHLIST) {
+            throw new ProviderException(Kind.UNAVAILABLE, "503 Service Unavailable", true, null);
+          }
+          store.put(f, MARKS, items());
+          return items();
+        });
+
+    assertThat(read).containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.RATINGS);
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("TRAKT:default", "watchlist", "503", "the next run reads it in full");
+    assertThat(store.get(Feature.WATCHLIST)).isEmpty();
   }
 
   @Test

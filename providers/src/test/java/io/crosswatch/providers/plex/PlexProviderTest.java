@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class PlexProviderTest {
   private final PlexSection showsSection = plex.catalogue().addShowSection("TV Shows");
   private final List<PlexTitle> movies = plex.catalogue().generateMovies(moviesSection, 5);
   private final PlexTitle show = plex.catalogue().generateShow(showsSection, 2, 3);
-  private final List<String> logLines = new ArrayList<>();
+  // Writes run on several threads at once and log from each of them.
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
   @TempDir Path stateDir;
 
   @AfterEach

@@ -132,7 +132,29 @@ class SimklIncrementalSnapshotTest {
   }
 
   @Test
-  void ownWritesDropTheStoredSnapshotsSoTheNextRunReadsAgain() throws Exception {
+  void ownWritesAreReadAgainWhenTheRunSettlesSoTheNextRunMakesOnlyTheActivitiesCall()
+      throws Exception {
+    Provider first = run();
+    everything(first);
+    first.add(Feature.RATINGS, List.of(movie(1005).withRating(6, T0)));
+    time.advance(Duration.ofSeconds(5));
+    simkl.clearLog();
+
+    first.settle();
+
+    List<String> settling = new ArrayList<>(List.of("GET /sync/activities"));
+    settling.addAll(LIBRARY_READS);
+    assertThat(endpoints()).containsExactlyElementsOf(settling);
+    simkl.clearLog();
+
+    List<List<Item>> after = everything(run());
+
+    assertThat(endpoints()).containsExactly("GET /sync/activities");
+    assertThat(after.get(2)).extracting(Item::rating).containsExactlyInAnyOrder(7, 6);
+  }
+
+  @Test
+  void aRunThatWroteButNeverSettledLeavesTheNextRunToReadAgain() throws Exception {
     Provider first = run();
     everything(first);
     first.add(Feature.RATINGS, List.of(movie(1005).withRating(6, T0)));
@@ -146,52 +168,52 @@ class SimklIncrementalSnapshotTest {
   }
 
   @Test
-  void aSnapshotOlderThanFullRefreshDaysIsReadAgainInFull() throws Exception {
-    everything(run());
-    time.advance(Duration.ofDays(6));
+  void aRunThatDidNotWriteSettlesWithoutARequest() throws Exception {
+    Provider p = run();
+    everything(p);
     simkl.clearLog();
-    everything(run());
-    assertThat(endpoints()).containsExactly("GET /sync/activities");
 
-    time.advance(Duration.ofDays(1).plusMinutes(1));
-    simkl.clearLog();
-    everything(run());
+    p.settle();
 
-    assertThat(endpoints()).containsAll(LIBRARY_READS).hasSize(4);
+    assertThat(endpoints()).isEmpty();
   }
 
   @Test
-  void fullRefreshDaysIsConfigurable() throws Exception {
-    everything(run("{\"full_refresh_days\": 2}"));
-    time.advance(Duration.ofDays(2).plusSeconds(1));
+  void aChangeMadeElsewhereAfterTheRunSettledIsSeenByTheNextRun() throws Exception {
+    Provider first = run();
+    everything(first);
+    first.add(Feature.RATINGS, List.of(movie(1005).withRating(6, T0)));
+    time.advance(Duration.ofSeconds(5));
+    first.settle();
+    time.advance(Duration.ofMinutes(1));
+    simkl.user().rate(movies.get(8), 3, time.instant());
     simkl.clearLog();
 
-    everything(run("{\"full_refresh_days\": 2}"));
+    List<List<Item>> after = everything(run());
 
     assertThat(endpoints()).containsAll(LIBRARY_READS);
+    assertThat(after.get(2)).extracting(Item::rating).containsExactlyInAnyOrder(7, 6, 3);
   }
 
   @Test
-  void fullRefreshDaysMustBeAWholeNumberOfDaysFromOneToAYear() {
-    ObjectNode bad = JsonMapper.builder().build().createObjectNode();
-    bad.put("full_refresh_days", 0);
-    ObjectNode text = JsonMapper.builder().build().createObjectNode();
-    text.put("full_refresh_days", "7");
-    ObjectNode good = JsonMapper.builder().build().createObjectNode();
-    good.put("full_refresh_days", 30);
+  void aStoredSnapshotIsNeverReadAgainForItsAgeAlone() throws Exception {
+    everything(run());
+    time.advance(Duration.ofDays(400));
+    simkl.clearLog();
 
-    assertThat(SimklSettings.validate(bad, "simkl"))
-        .extracting(ConfigIssue::path, ConfigIssue::message)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "simkl.full_refresh_days",
-                "must be a whole number of days within [1, 365], got 0"));
-    assertThat(SimklSettings.validate(text, "simkl")).hasSize(1);
-    assertThat(SimklSettings.validate(good, "simkl")).isEmpty();
-    assertThat(SimklSettings.from(good).fullRefreshDays()).isEqualTo(30);
-    assertThat(
-            SimklSettings.from(JsonMapper.builder().build().createObjectNode()).fullRefreshDays())
-        .isEqualTo(7);
+    everything(run());
+
+    assertThat(endpoints()).containsExactly("GET /sync/activities");
+  }
+
+  @Test
+  void fullRefreshDaysIsNotASimklKey() {
+    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
+    settings.put("full_refresh_days", 7);
+
+    assertThat(SimklSettings.validate(settings, "simkl"))
+        .extracting(ConfigIssue::path, ConfigIssue::isError)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("simkl.full_refresh_days", false));
   }
 
   @Test

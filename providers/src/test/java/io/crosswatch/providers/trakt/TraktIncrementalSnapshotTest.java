@@ -170,6 +170,58 @@ class TraktIncrementalSnapshotTest {
   }
 
   @Test
+  void settlingAfterAWriteReadsTheWrittenFeatureSoTheNextRunMakesOneRequest() throws Exception {
+    Provider p = run();
+    everything(p);
+    p.remove(Feature.RATINGS, List.of(movie(1004)));
+    trakt.clearLog();
+
+    p.settle();
+
+    assertThat(endpoints()).containsExactly("GET /sync/last_activities", "GET /sync/ratings");
+    trakt.clearLog();
+    List<List<Item>> after = everything(run());
+    assertThat(endpoints()).containsExactly("GET /sync/last_activities");
+    assertThat(after.get(2)).isEmpty();
+  }
+
+  @Test
+  void settlingAfterAPlayAlsoReadsTheWatchlistTheTraktTrapChanged() throws Exception {
+    Provider p = run();
+    everything(p);
+    p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0.plusSeconds(5))));
+    trakt.clearLog();
+
+    p.settle();
+
+    assertThat(endpoints())
+        .containsExactlyInAnyOrder(
+            "GET /sync/last_activities", "GET /sync/history", "GET /sync/watchlist");
+    trakt.clearLog();
+    List<List<Item>> after = everything(run());
+    assertThat(endpoints()).containsExactly("GET /sync/last_activities");
+    assertThat(after.get(0)).extracting(i -> i.ids().value(IdKind.TRAKT)).containsExactly("1002");
+    assertThat(after.get(1)).hasSize(2);
+  }
+
+  @Test
+  void aSettleThatCannotReadIsAWarningAndTheNextRunReadsAgain() throws Exception {
+    Provider p = run();
+    everything(p);
+    p.remove(Feature.RATINGS, List.of(movie(1004)));
+    trakt.faults().failNext(1, 404, "/sync/ratings");
+
+    p.settle();
+
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("ratings").contains("next run reads it in full"));
+    trakt.clearLog();
+    List<List<Item>> after = everything(run());
+    assertThat(endpoints()).contains("GET /sync/ratings");
+    assertThat(after.get(2)).isEmpty();
+  }
+
+  @Test
   void aPlayTakesItsTitleOffTheWatchlistAndTheWatchlistIsReadAgain() throws Exception {
     Provider p = run();
     everything(p);
