@@ -106,7 +106,8 @@ final class Configs {
             r.applyChunkPauseMs(),
             r.applyChunkSizeByProvider(),
             r.suspectMinPrev(),
-            r.suspectShrinkRatio());
+            r.suspectShrinkRatio(),
+            r.keepRunLogs());
     return new Config(
         config.file(), runtime, config.sync(), config.providerInstances(), config.pairs());
   }

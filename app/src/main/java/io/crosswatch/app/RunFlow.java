@@ -5,6 +5,7 @@ import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.events.JsonlRunEvents;
 import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.events.RunLogPruner;
 import io.crosswatch.core.run.Orchestrator;
 import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunRequest;
@@ -83,6 +84,8 @@ final class RunFlow {
     try (StateLock lock = StateLock.acquire(stateDir);
         StateStore store = SqliteStateStore.open(stateDir);
         JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
+      // Every run writes a log, `cw plan` included, so every run keeps the folder bounded.
+      RunLogPruner.onDisk().prune(events.file(), config.runtime().keepRunLogs());
       // runtime.debug_mods lists every planned change, as `cw plan` does.
       boolean list = listPlanned || config.runtime().debugMods();
       ConsoleReporter reporter = new ConsoleReporter(human, ctx.interactive(), list);

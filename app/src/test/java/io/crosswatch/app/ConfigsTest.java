@@ -83,7 +83,7 @@ class ConfigsTest {
   void theOrchestratorSeesTheResolvedStateDirAndEverythingElseUnchanged() {
     RuntimeSettings runtime =
         new RuntimeSettings(
-            true, true, false, null, false, 60, 500, 10, Map.of("SIMKL", 500), 5, 0.2);
+            true, true, false, null, false, 60, 500, 10, Map.of("SIMKL", 500), 5, 0.2, 7);
     Config config =
         new Config(
             Path.of("/etc/cw/config.json"), runtime, SyncSettings.DEFAULTS, Map.of(), List.of());

@@ -47,6 +47,9 @@ class BrokenConfigTest {
             "runtime.apply_chunk_size_by_provider.FILE: "),
         broken(runtime("'suspect_min_prev': -3"), "runtime.suspect_min_prev: "),
         broken(runtime("'suspect_shrink_ratio': 1.5"), "runtime.suspect_shrink_ratio: "),
+        broken(runtime("'keep_run_logs': 0"), "runtime.keep_run_logs: "),
+        broken(runtime("'keep_run_logs': -1"), "runtime.keep_run_logs: "),
+        broken(runtime("'keep_run_logs': '200'"), "runtime.keep_run_logs: "),
         // sync
         broken("{'sync': 'mirror', " + FILE + ", 'pairs': [{" + PAIR + "}]}", "sync: "),
         broken(sync("'one_way_remove_mode': 'delete'"), "sync.one_way_remove_mode: "),

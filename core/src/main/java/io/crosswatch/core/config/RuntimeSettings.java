@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param stateDir the configured {@code runtime.state_dir}, resolved against the config folder;
  *     {@code null} when empty (then {@code $CW_STATE_DIR} or the XDG default applies)
+ * @param keepRunLogs how many run event logs ({@code <state_dir>/logs/*.jsonl}) to keep, the
+ *     current run's included; older ones are deleted when a run opens its log
  */
 public record RuntimeSettings(
     boolean debug,
@@ -20,13 +22,57 @@ public record RuntimeSettings(
     int applyChunkPauseMs,
     Map<String, Integer> applyChunkSizeByProvider,
     int suspectMinPrev,
-    double suspectShrinkRatio) {
+    double suspectShrinkRatio,
+    int keepRunLogs) {
+
+  /** The default of {@code keep_run_logs}. */
+  public static final int DEFAULT_KEEP_RUN_LOGS = 200;
 
   public static final RuntimeSettings DEFAULTS =
-      new RuntimeSettings(false, false, false, null, false, 300, 100, 50, Map.of(), 20, 0.10);
+      new RuntimeSettings(
+          false,
+          false,
+          false,
+          null,
+          false,
+          300,
+          100,
+          50,
+          Map.of(),
+          20,
+          0.10,
+          DEFAULT_KEEP_RUN_LOGS);
 
   public RuntimeSettings {
     applyChunkSizeByProvider = Map.copyOf(applyChunkSizeByProvider);
+  }
+
+  /** Settings with the default {@code keep_run_logs} (the constructor before that key existed). */
+  public RuntimeSettings(
+      boolean debug,
+      boolean debugHttp,
+      boolean debugMods,
+      java.nio.file.Path stateDir,
+      boolean telemetryEnabled,
+      int snapshotTtlSec,
+      int applyChunkSize,
+      int applyChunkPauseMs,
+      Map<String, Integer> applyChunkSizeByProvider,
+      int suspectMinPrev,
+      double suspectShrinkRatio) {
+    this(
+        debug,
+        debugHttp,
+        debugMods,
+        stateDir,
+        telemetryEnabled,
+        snapshotTtlSec,
+        applyChunkSize,
+        applyChunkPauseMs,
+        applyChunkSizeByProvider,
+        suspectMinPrev,
+        suspectShrinkRatio,
+        DEFAULT_KEEP_RUN_LOGS);
   }
 
   /** Chunk size for writes to one provider (its own size, else {@code apply_chunk_size}). */

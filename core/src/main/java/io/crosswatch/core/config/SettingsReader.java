@@ -33,6 +33,7 @@ final class SettingsReader {
             .orElse(d.applyChunkSizeByProvider());
     int suspectMinPrev = block.integer("suspect_min_prev", 0, d.suspectMinPrev());
     double shrinkRatio = block.fraction("suspect_shrink_ratio", d.suspectShrinkRatio());
+    int keepRunLogs = block.integer("keep_run_logs", 1, d.keepRunLogs());
     block.warnUnknownKeys();
     return new RuntimeSettings(
         debug,
@@ -45,7 +46,8 @@ final class SettingsReader {
         chunkPause,
         chunkSizes,
         suspectMinPrev,
-        shrinkRatio);
+        shrinkRatio,
+        keepRunLogs);
   }
 
   /** {@code sync}. */

@@ -149,6 +149,22 @@ class ConfigLoaderRejectsTest {
             "string shrink ratio",
             "{'runtime': {'suspect_shrink_ratio': '0.1'}}",
             "runtime.suspect_shrink_ratio: must be a number between 0 and 1, got \"0.1\""),
+        broken(
+            "zero kept run logs",
+            "{'runtime': {'keep_run_logs': 0}}",
+            "runtime.keep_run_logs: must be an integer ≥ 1, got 0"),
+        broken(
+            "negative kept run logs",
+            "{'runtime': {'keep_run_logs': -5}}",
+            "runtime.keep_run_logs: must be an integer ≥ 1, got -5"),
+        broken(
+            "string kept run logs",
+            "{'runtime': {'keep_run_logs': '200'}}",
+            "runtime.keep_run_logs: must be an integer ≥ 1, got \"200\""),
+        broken(
+            "fractional kept run logs",
+            "{'runtime': {'keep_run_logs': 2.5}}",
+            "runtime.keep_run_logs: must be an integer ≥ 1, got 2.5"),
         // sync
         broken(
             "sync not an object", "{'sync': 'mirror'}", "sync: must be an object, got \"mirror\""),

@@ -247,6 +247,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keepRunLogsTakesAnyPositiveIntegerAndDefaultsTo200() throws Exception {
+    assertThat(load(json("{'runtime': {'keep_run_logs': 1}}")).config().runtime().keepRunLogs())
+        .isEqualTo(1);
+    assertThat(load(json("{'runtime': {'keep_run_logs': 5000}}")).config().runtime().keepRunLogs())
+        .isEqualTo(5000);
+    assertThat(load("{}").config().runtime().keepRunLogs()).isEqualTo(200);
+    assertThat(load("{}").warnings()).noneMatch(w -> w.toString().contains("keep_run_logs"));
+  }
+
+  @Test
   void chunkSizesTakeAnyPositiveIntegerAndKnownProvidersWithoutAFactory() throws Exception {
     RuntimeSettings runtime =
         load(json(
