@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The identity tokens of an item inside one provider's list: two items are the same entry when their
- * token lists share a token.
+ * The identity tokens of an item inside one provider's list: two items are the same entry when
+ * their token lists share a token.
  *
  * <p>Unlike {@link IdentityResolver}, which links titles transitively across every list of a run,
  * this is the direct rule a single list uses to find the entries an incoming item names: the local

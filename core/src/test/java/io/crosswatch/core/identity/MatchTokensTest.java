@@ -37,8 +37,7 @@ class MatchTokensTest {
   void itemsSharingAnyCrossProviderIdMatch() {
     assertThat(same(MATRIX, Item.movie("x", null, Ids.of(IdKind.TMDB, "603")))).isTrue();
     assertThat(same(MATRIX, Item.movie("x", null, Ids.of(IdKind.IMDB, "tt0133093")))).isTrue();
-    assertThat(same(MATRIX, Item.movie("The Matrix", 1999, Ids.of(IdKind.TMDB, "604"))))
-        .isFalse();
+    assertThat(same(MATRIX, Item.movie("The Matrix", 1999, Ids.of(IdKind.TMDB, "604")))).isFalse();
   }
 
   @Test
@@ -113,8 +112,7 @@ class MatchTokensTest {
 
     assertThat(same(pilot, Item.episode(sameShowOtherSpelling, 1, 1, "Pilot", Ids.empty())))
         .isTrue();
-    assertThat(same(pilot, Item.episode(sameShowOtherSpelling, 1, 2, null, Ids.empty())))
-        .isFalse();
+    assertThat(same(pilot, Item.episode(sameShowOtherSpelling, 1, 2, null, Ids.empty()))).isFalse();
     assertThat(same(pilot, Item.episode(otherYear, 1, 1, null, Ids.empty()))).isFalse();
   }
 
