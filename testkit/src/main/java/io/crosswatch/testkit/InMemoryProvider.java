@@ -1,5 +1,6 @@
 package io.crosswatch.testkit;
 
+import io.crosswatch.core.identity.MatchTokens;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.HealthReport;
@@ -227,14 +228,14 @@ public final class InMemoryProvider implements Provider {
     void append(Item item) {
       long id = nextId++;
       entries.put(id, item);
-      for (String token : ItemMatching.tokens(item, feature)) {
+      for (String token : MatchTokens.of(item, feature)) {
         byToken.computeIfAbsent(token, t -> new ArrayList<>(1)).add(id);
       }
     }
 
     private void delete(long id) {
       Item item = entries.remove(id);
-      for (String token : ItemMatching.tokens(item, feature)) {
+      for (String token : MatchTokens.of(item, feature)) {
         List<Long> ids = byToken.get(token);
         ids.remove(Long.valueOf(id));
         if (ids.isEmpty()) {
@@ -245,7 +246,7 @@ public final class InMemoryProvider implements Provider {
 
     private List<Long> matches(Item item) {
       List<Long> found = new ArrayList<>(1);
-      for (String token : ItemMatching.tokens(item, feature)) {
+      for (String token : MatchTokens.of(item, feature)) {
         for (long id : byToken.getOrDefault(token, List.of())) {
           if (!found.contains(id)) {
             found.add(id);

@@ -1,9 +1,7 @@
 package io.crosswatch.core.state;
 
+import io.crosswatch.core.io.SqliteHeader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -23,8 +21,6 @@ import org.sqlite.SQLiteConfig;
 final class SqliteFiles {
   static final String DB_NAME = "state.db";
   private static final int BUSY_TIMEOUT_MS = 10_000;
-  private static final int HEADER_SIZE = 100;
-  private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private SqliteFiles() {}
 
@@ -153,55 +149,14 @@ final class SqliteFiles {
   }
 
   private static void checkHeader(Path file) {
-    byte[] header = new byte[HEADER_SIZE];
-    long size;
-    try (InputStream in = Files.newInputStream(file)) {
-      size = Files.size(file);
-      in.readNBytes(header, 0, HEADER_SIZE);
+    Optional<String> problem;
+    try {
+      problem = SqliteHeader.problem(file);
     } catch (IOException e) {
       throw new StateException("cannot read state database " + file + " (" + e + ")", e);
     }
-    if (size == 0) {
-      return; // a new database that never got its first page
-    }
-    if (size < HEADER_SIZE) {
-      throw damaged(file, "only " + size + " bytes long, too short for a SQLite database", null);
-    }
-    if (!Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw damaged(file, "not a SQLite database file", null);
-    }
-    checkLength(file, ByteBuffer.wrap(header), size);
-  }
-
-  private static void checkLength(Path file, ByteBuffer header, long size) {
-    int rawPageSize = Short.toUnsignedInt(header.getShort(16));
-    long pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
-    if (pageSize < 512 || pageSize > 65536 || Long.bitCount(pageSize) != 1) {
-      throw damaged(file, "invalid page size " + rawPageSize + " in its header", null);
-    }
-    // The page count at offset 28 is valid when the change counter (24) matches offset 92.
-    long pages = Integer.toUnsignedLong(header.getInt(28));
-    boolean pagesValid = pages > 0 && header.getInt(24) == header.getInt(92);
-    if (pagesValid && size < pages * pageSize && !hasWal(file)) {
-      throw damaged(
-          file,
-          "truncated: "
-              + size
-              + " bytes, but its header says "
-              + pages
-              + " pages of "
-              + pageSize
-              + " bytes",
-          null);
-    }
-  }
-
-  private static boolean hasWal(Path file) {
-    Path wal = file.resolveSibling(file.getFileName() + "-wal");
-    try {
-      return Files.exists(wal) && Files.size(wal) > 0;
-    } catch (IOException e) {
-      return true;
+    if (problem.isPresent()) {
+      throw damaged(file, problem.get(), null);
     }
   }
 

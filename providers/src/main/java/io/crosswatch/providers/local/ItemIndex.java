@@ -1,5 +1,6 @@
 package io.crosswatch.providers.local;
 
+import io.crosswatch.core.identity.MatchTokens;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.crosswatch.providers.tracker;
 
+import io.crosswatch.core.io.SqliteHeader;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemFormatException;
@@ -7,8 +8,6 @@ import io.crosswatch.core.model.ItemJson;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LocalWrites;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,10 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TrackerDatabase implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
-  private static final byte[] SQLITE_HEADER =
-      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String ADVICE =
       "; crosswatch leaves it untouched: restore it from a backup, or move it away to start an"
@@ -96,19 +93,9 @@ final class TrackerDatabase implements AutoCloseable {
   }
 
   private static void checkHeader(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw damaged(file, "not a regular file", null);
-    }
-    if (Files.size(file) == 0) {
-      return; // SQLite treats an empty file as an empty database.
-    }
-    byte[] header = new byte[SQLITE_HEADER.length];
-    int read;
-    try (InputStream in = Files.newInputStream(file)) {
-      read = in.readNBytes(header, 0, header.length);
-    }
-    if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-      throw damaged(file, "not a SQLite database (unexpected file header)", null);
+    Optional<String> problem = SqliteHeader.problem(file);
+    if (problem.isPresent()) {
+      throw damaged(file, problem.get(), null);
     }
   }
 

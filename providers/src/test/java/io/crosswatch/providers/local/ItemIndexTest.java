@@ -6,18 +6,16 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.model.ShowRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The index of a local provider's list; core's MatchTokensTest specifies the rule itself. */
 class ItemIndexTest {
   private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
   private static final Item MATRIX =
       Item.movie("The Matrix", 1999, Ids.of(Map.of(IdKind.IMDB, "tt0133093", IdKind.TMDB, 603)));
-  private static final ShowRef SHOW =
-      new ShowRef("Show 1", 1960, Ids.of(Map.of(IdKind.TVDB, 300001, IdKind.IMDB, "tt5000001")));
 
   @Test
   void anEntryMatchesAnItemSharingAnyCrossProviderId() {
@@ -29,58 +27,7 @@ class ItemIndexTest {
   }
 
   @Test
-  void typesMustAgree() {
-    ItemIndex index = ItemIndex.of(Feature.WATCHLIST, List.of(MATRIX));
-
-    assertThat(index.matches(Item.show("The Matrix", 1999, Ids.of(IdKind.TMDB, 603)))).isEmpty();
-  }
-
-  @Test
-  void providerLocalIdsNeverMatch() {
-    Item onPlex = Item.movie("A", 2000, Ids.of(IdKind.PLEX, "123"));
-    ItemIndex index = ItemIndex.of(Feature.WATCHLIST, List.of(onPlex));
-
-    assertThat(index.matches(Item.movie("B", 2001, Ids.of(IdKind.PLEX, "123")))).isEmpty();
-  }
-
-  @Test
-  void itemsWithoutIdsMatchByNormalizedTitleAndYearOnlyAmongThemselves() {
-    ItemIndex index =
-        ItemIndex.of(
-            Feature.WATCHLIST, List.of(Item.movie("Léon: The Professional", 1994, Ids.empty())));
-
-    assertThat(index.matches(Item.movie("leon the professional", 1994, Ids.empty()))).hasSize(1);
-    assertThat(index.matches(Item.movie("leon the professional", 1995, Ids.empty()))).isEmpty();
-    assertThat(index.matches(Item.movie("Léon: The Professional", 1994, Ids.of(IdKind.TMDB, 101))))
-        .isEmpty();
-  }
-
-  @Test
-  void episodesMatchByOwnIdsOrByShowSeasonAndNumber() {
-    Item episode = Item.episode(SHOW, 1, 2, "Second", Ids.of(IdKind.TVDB, 20010102));
-    ItemIndex index = ItemIndex.of(Feature.WATCHLIST, List.of(episode));
-    ShowRef showByImdbOnly = new ShowRef("Show One", null, Ids.of(IdKind.IMDB, "tt5000001"));
-
-    assertThat(index.matches(Item.episode(showByImdbOnly, 1, 2, null, Ids.empty()))).hasSize(1);
-    assertThat(index.matches(Item.episode(showByImdbOnly, 1, 3, null, Ids.empty()))).isEmpty();
-    assertThat(index.matches(Item.episode(showByImdbOnly, 2, 2, null, Ids.empty()))).isEmpty();
-  }
-
-  @Test
-  void episodesOfShowsWithoutIdsMatchByShowTitle() {
-    ShowRef bare = new ShowRef("Home Movies", 1999, Ids.empty());
-    ItemIndex index =
-        ItemIndex.of(Feature.WATCHLIST, List.of(Item.episode(bare, 1, 1, null, Ids.empty())));
-
-    assertThat(
-            index.matches(
-                Item.episode(
-                    new ShowRef("home movies", 1999, Ids.empty()), 1, 1, "Pilot", Ids.empty())))
-        .hasSize(1);
-  }
-
-  @Test
-  void historyEntriesMatchOnlyAtTheSamePlayTimeToTheSecond() {
+  void anIndexMatchesByTheRuleOfItsFeature() {
     ItemIndex index = ItemIndex.of(Feature.HISTORY, List.of(MATRIX.withWatchedAt(T)));
 
     assertThat(index.matches(MATRIX.withWatchedAt(T.plusMillis(999)))).hasSize(1);

@@ -7,6 +7,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.providers.local.LibraryDocument;
 import io.crosswatch.testkit.LibraryGenerator;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -65,6 +66,21 @@ class TrackerExportTest {
         .isInstanceOf(TrackerDatabaseException.class)
         .hasMessageContaining("not a SQLite database");
     assertThat(db).hasContent("definitely not SQLite, and long enough");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aDatabaseCutInsideItsHeaderIsReportedAndLeftUntouched() throws Exception {
+    Path db = dir.resolve("tracker.db");
+    byte[] start = "SQLite format 3\0 and then nothing more".getBytes(StandardCharsets.US_ASCII);
+    Files.write(db, start);
+    Path out = dir.resolve("library.json");
+
+    assertThatThrownBy(() -> TrackerExport.export(db, out))
+        .isInstanceOf(TrackerDatabaseException.class)
+        .hasMessageContaining(db.toString())
+        .hasMessageContaining("too short for a SQLite database");
+    assertThat(Files.readAllBytes(db)).isEqualTo(start);
     assertThat(out).doesNotExist();
   }
 

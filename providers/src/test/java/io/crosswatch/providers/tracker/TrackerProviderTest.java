@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +195,25 @@ class TrackerProviderTest {
     assertThat(health.status()).isEqualTo(HealthReport.Status.DOWN);
     assertThat(health.message()).contains("cannot be used").contains("restore it from a backup");
     assertThat(Files.readAllBytes(db())).isEqualTo(bytes);
+  }
+
+  @Test
+  void aTruncatedDatabaseIsRefusedSayingSoAndLeftByteForByte() throws Exception {
+    provider().add(Feature.WATCHLIST, new LibraryGenerator(3).watchlist(2_000, T));
+    closeAll();
+    assertThat(db().resolveSibling("tracker.db-wal")).doesNotExist();
+    byte[] whole = Files.readAllBytes(db());
+    byte[] half = Arrays.copyOf(whole, whole.length / 2);
+    Files.write(db(), half);
+
+    HealthReport health = provider().health();
+
+    assertThat(health.status()).isEqualTo(HealthReport.Status.DOWN);
+    assertThat(health.message())
+        .contains(db().toString())
+        .contains("truncated: " + half.length + " bytes")
+        .contains("restore it from a backup");
+    assertThat(Files.readAllBytes(db())).isEqualTo(half);
   }
 
   @Test

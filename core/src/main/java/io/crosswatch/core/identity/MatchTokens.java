@@ -1,4 +1,4 @@
-package io.crosswatch.providers.local;
+package io.crosswatch.core.identity;
 
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Ids;
@@ -7,10 +7,15 @@ import io.crosswatch.core.model.ItemKeys;
 import io.crosswatch.core.model.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The identity tokens of an item inside a local provider: two items are the same entry when their
- * token lists share a token.
+ * The identity tokens of an item inside one provider's list: two items are the same entry when
+ * their token lists share a token.
+ *
+ * <p>Unlike {@link IdentityResolver}, which links titles transitively across every list of a run,
+ * this is the direct rule a single list uses to find the entries an incoming item names: the local
+ * providers' indexes and the in-memory test provider.
  *
  * <p>Tokens carry the type, so types must agree. Each cross-provider id gives one token; episodes
  * and seasons also get one token per show id with their position (season, number). Items without
@@ -18,10 +23,13 @@ import java.util.List;
  * position), which only other id-less items produce. History tokens end with the play time to the
  * second, so a play matches only a play at the same time.
  */
-final class MatchTokens {
+public final class MatchTokens {
   private MatchTokens() {}
 
-  static List<String> of(Item item, Feature feature) {
+  /** The tokens of {@code item} as an entry of {@code feature}'s list; never empty. */
+  public static List<String> of(Item item, Feature feature) {
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(feature, "feature");
     String type = item.type().key();
     String suffix = feature == Feature.HISTORY ? playSuffix(item) : "";
     List<String> tokens = new ArrayList<>(4);
