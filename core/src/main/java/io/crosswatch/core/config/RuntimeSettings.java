@@ -47,34 +47,6 @@ public record RuntimeSettings(
     applyChunkSizeByProvider = Map.copyOf(applyChunkSizeByProvider);
   }
 
-  /** Settings with the default {@code keep_run_logs} (the constructor before that key existed). */
-  public RuntimeSettings(
-      boolean debug,
-      boolean debugHttp,
-      boolean debugMods,
-      java.nio.file.Path stateDir,
-      boolean telemetryEnabled,
-      int snapshotTtlSec,
-      int applyChunkSize,
-      int applyChunkPauseMs,
-      Map<String, Integer> applyChunkSizeByProvider,
-      int suspectMinPrev,
-      double suspectShrinkRatio) {
-    this(
-        debug,
-        debugHttp,
-        debugMods,
-        stateDir,
-        telemetryEnabled,
-        snapshotTtlSec,
-        applyChunkSize,
-        applyChunkPauseMs,
-        applyChunkSizeByProvider,
-        suspectMinPrev,
-        suspectShrinkRatio,
-        DEFAULT_KEEP_RUN_LOGS);
-  }
-
   /** Chunk size for writes to one provider (its own size, else {@code apply_chunk_size}). */
   public int chunkSizeFor(String provider) {
     Objects.requireNonNull(provider, "provider");

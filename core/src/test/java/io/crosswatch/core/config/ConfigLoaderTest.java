@@ -79,7 +79,18 @@ class ConfigLoaderTest {
     assertThat(config.runtime())
         .isEqualTo(
             new RuntimeSettings(
-                false, false, false, null, false, 300, 100, 50, Map.of("SIMKL", 500), 20, 0.10));
+                false,
+                false,
+                false,
+                null,
+                false,
+                300,
+                100,
+                50,
+                Map.of("SIMKL", 500),
+                20,
+                0.10,
+                200));
     assertThat(config.runtime().chunkSizeFor("SIMKL")).isEqualTo(500);
     assertThat(config.runtime().chunkSizeFor("FILE")).isEqualTo(100);
     assertThat(config.sync()).isEqualTo(new SyncSettings(RemoveMode.SOURCE_DELETES, 30, 0.5, 60));

@@ -69,7 +69,18 @@ class ConfigLocatorTest {
   class StateDir {
     private final RuntimeSettings configured =
         new RuntimeSettings(
-            false, false, false, Path.of("/conf/state"), false, 300, 100, 50, Map.of(), 20, 0.1);
+            false,
+            false,
+            false,
+            Path.of("/conf/state"),
+            false,
+            300,
+            100,
+            50,
+            Map.of(),
+            20,
+            0.1,
+            RuntimeSettings.DEFAULT_KEEP_RUN_LOGS);
 
     @Test
     void theFlagComesFirst() {
