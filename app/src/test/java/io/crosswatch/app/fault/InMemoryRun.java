@@ -45,6 +45,10 @@ final class InMemoryRun implements AutoCloseable {
   final InMemoryProvider targetStore = new InMemoryProvider("SIMKL");
   final FlakyProvider target = new FlakyProvider(targetStore);
   final List<Duration> sleeps = new ArrayList<>();
+
+  /** Every progress report of the runs, as {@code "task done/total"}. */
+  final List<String> progress = new ArrayList<>();
+
   final Path stateDir;
   private final Config config;
   private final ProviderRegistry registry;
@@ -109,7 +113,12 @@ final class InMemoryRun implements AutoCloseable {
             store,
             stateDir,
             RunEvents.none(),
-            new RunListener() {},
+            new RunListener() {
+              @Override
+              public void progress(String task, long done, long total) {
+                progress.add(task + " " + done + "/" + total);
+              }
+            },
             Clock.fixed(NOW.plus(Duration.ofHours(runs)), ZoneOffset.UTC),
             recording,
             new SplittableRandom(runs));

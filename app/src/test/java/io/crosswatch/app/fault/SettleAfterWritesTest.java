@@ -31,6 +31,11 @@ class SettleAfterWritesTest {
       assertThat(settledBeforeWrite).hasSize(3).containsOnly(0);
       assertThat(run.targetStore.calls(Operation.SETTLE)).isEqualTo(1);
       assertThat(run.source.calls(Operation.SETTLE)).isEqualTo(1);
+      assertThat(run.progress)
+          .containsSubsequence(
+              "updating the snapshot cache of TRAKT:default 0/2",
+              "updating the snapshot cache of SIMKL:default 1/2",
+              "updating snapshot caches 2/2");
     }
   }
 

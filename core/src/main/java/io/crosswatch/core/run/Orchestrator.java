@@ -120,7 +120,7 @@ public final class Orchestrator {
         pairs.add(new PairRun(context, pair, selected(request)).run());
       }
       if (!request.dryRun()) {
-        session.settleAll();
+        session.settleAll(listener);
       }
       api = session.apiUsage();
     }

@@ -227,18 +227,21 @@ final class ProviderSession implements AutoCloseable {
 
   /**
    * Lets every connected provider bring its stored snapshots up to date after the run's writes
-   * ({@link Provider#settle}); a provider that breaks that promise and throws is a warning.
+   * ({@link Provider#settle}), showing which one is at it (a tracker may re-read for a while); a
+   * provider that breaks its promise and throws is a warning.
    */
-  void settleAll() {
-    for (Connection c : connections.values()) {
-      if (c.usable()) {
-        try {
-          c.provider().settle();
-        } catch (RuntimeException e) {
-          log.warn(c.label() + ": error while settling after the writes: " + e.getMessage());
-        }
+  void settleAll(RunListener listener) {
+    List<Connection> usable = connections.values().stream().filter(Connection::usable).toList();
+    for (int i = 0; i < usable.size(); i++) {
+      Connection c = usable.get(i);
+      listener.progress("updating the snapshot cache of " + c.label(), i, usable.size());
+      try {
+        c.provider().settle();
+      } catch (RuntimeException e) {
+        log.warn(c.label() + ": error while settling after the writes: " + e.getMessage());
       }
     }
+    listener.progress("updating snapshot caches", usable.size(), usable.size());
   }
 
   /** Request counters of every provider that reports them, by label. */
