@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Guards (design section 5): suspect snapshots and mass removals withhold changes, exit 3. */
 class GuardTest {
@@ -112,7 +114,39 @@ class GuardTest {
     String events =
         Files.readString(
             ws.stateDir().resolve("logs").resolve(r.summary().get("run_id").asString() + ".jsonl"));
-    assertThat(events).contains("\"event\":\"guard\"").contains("mass removal");
+    JsonNode guard =
+        events
+            .lines()
+            .map(line -> JsonMapper.builder().build().readTree(line))
+            .filter(e -> e.get("event").asString().equals("guard"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(guard.get("pair").asString()).isEqualTo("p");
+    assertThat(guard.get("feature").asString()).isEqualTo("watchlist");
+    assertThat(guard.get("guard").asString()).isEqualTo("mass_removal");
+    assertThat(guard.get("provider").asString()).isEqualTo("FILE:b");
+    assertThat(guard.get("side").asString()).isEqualTo("target");
+    assertThat(guard.get("blocked").asInt()).isEqualTo(6);
+    assertThat(guard.get("message").asString()).contains("mass removal: 6 of 10");
+  }
+
+  @Test
+  void aSuspectSourceThatHoldsBackNothingIsAWarningAndTheRunSucceeds() {
+    ws.config(
+        "\"suspect_min_prev\": 5, \"suspect_shrink_ratio\": 0.5",
+        "",
+        "\"mode\": \"one-way\", \"features\": {\"watchlist\": true}");
+    ws.write("a.json", doc("watchlist", listedRange(1, 10, LISTED)));
+    assertThat(ws.runThenWaitADay().code()).isZero();
+
+    ws.write("a.json", doc("watchlist", listedRange(1, 3, LISTED))); // no removals wanted
+    CliRun r = ws.run();
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.feature("watchlist").get("status").asString()).isEqualTo("ok");
+    assertThat(r.feature("watchlist").get("blocked").asInt()).isZero();
+    assertThat(r.warnings("watchlist")).contains("suspect snapshot").contains("0 changes blocked");
+    assertThat(ws.titles("b.json", "watchlist")).hasSize(10);
   }
 
   @Test

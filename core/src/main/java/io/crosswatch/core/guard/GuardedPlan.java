@@ -10,15 +10,21 @@ import java.util.Set;
  *
  * @param plan the changes that may be applied
  * @param blocked changes withheld, in all
- * @param warnings one sentence per guard that fired, naming pair, feature, provider and numbers
+ * @param notices one per guard that fired, in the order they fired
  * @param keepBaseline sides whose baseline must not be replaced by their present snapshot (their
  *     snapshot is suspect, or deletions detected on them were withheld)
- * @param guarded whether the suspect-snapshot or mass-removal guard fired
+ * @param guarded whether the suspect-snapshot or mass-removal guard held back changes (the feature
+ *     is then {@code blocked})
  */
 public record GuardedPlan(
-    Plan plan, int blocked, List<String> warnings, Set<Side> keepBaseline, boolean guarded) {
+    Plan plan, int blocked, List<GuardNotice> notices, Set<Side> keepBaseline, boolean guarded) {
   public GuardedPlan {
-    warnings = List.copyOf(warnings);
+    notices = List.copyOf(notices);
     keepBaseline = Set.copyOf(keepBaseline);
+  }
+
+  /** The notices' sentences, one per guard that fired. */
+  public List<String> warnings() {
+    return notices.stream().map(GuardNotice::message).toList();
   }
 }

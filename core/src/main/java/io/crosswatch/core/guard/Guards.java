@@ -29,7 +29,7 @@ public final class Guards {
     Map<Side, List<Item>> deleted = new EnumMap<>(Side.class);
     deleted.put(Side.SOURCE, plan.deletedOnSource());
     deleted.put(Side.TARGET, plan.deletedOnTarget());
-    List<String> warnings = new ArrayList<>();
+    List<GuardNotice> notices = new ArrayList<>();
     Set<Side> keepBaseline = EnumSet.noneOf(Side.class);
     int blocked = 0;
     boolean guarded = false;
@@ -38,24 +38,25 @@ public final class Guards {
       if (!suspect(in, side)) {
         continue;
       }
-      guarded = true;
       keepBaseline.add(side);
       SidePlan own = sides.get(side);
       SidePlan other = sides.get(side.other());
       int withheld = own.size() + other.removes().size();
+      // A suspect side is always reported, but the feature is blocked only when changes were held.
+      guarded |= withheld > 0;
       blocked += withheld;
       sides.put(side, SidePlan.EMPTY);
       sides.put(side.other(), new SidePlan(other.adds(), List.of(), other.updates()));
       deleted.put(side, List.of());
-      warnings.add(
-          String.format(
-              Locale.ROOT,
+      notices.add(
+          notice(
+              "suspect_snapshot",
+              side,
+              in,
+              withheld,
               "pair=%s feature=%s provider=%s: suspect snapshot: %d items now, baseline had %d"
                   + " (below %.0f%%); nothing written to it and no removals derived from it"
                   + " (%d changes blocked)",
-              in.pairId(),
-              in.feature().key(),
-              in.providers().get(side),
               in.present(side),
               in.baseline(side),
               in.suspectShrinkRatio() * 100,
@@ -74,15 +75,15 @@ public final class Guards {
       sides.put(side, new SidePlan(own.adds(), List.of(), own.updates()));
       keepBaseline.add(side.other());
       deleted.put(side.other(), List.of());
-      warnings.add(
-          String.format(
-              Locale.ROOT,
+      notices.add(
+          notice(
+              "mass_removal",
+              side,
+              in,
+              removes,
               "pair=%s feature=%s provider=%s: mass removal: %d of %d items would be removed"
                   + " (more than max_remove_ratio %.2f); no removals applied (%d changes blocked)."
                   + " If this is intended, raise sync.max_remove_ratio for one run",
-              in.pairId(),
-              in.feature().key(),
-              in.providers().get(side),
               removes,
               holds,
               in.maxRemoveRatio(),
@@ -102,14 +103,14 @@ public final class Guards {
       if (withheld > 0) {
         blocked += withheld;
         sides.put(side, new SidePlan(adds, removes, updates));
-        warnings.add(
-            String.format(
-                Locale.ROOT,
+        notices.add(
+            notice(
+                "parked",
+                side,
+                in,
+                withheld,
                 "pair=%s feature=%s provider=%s: %d parked items not retried (they failed 3 runs"
                     + " in a row; see `cw state unresolved`, clear with `cw state clear-unresolved`)",
-                in.pairId(),
-                in.feature().key(),
-                in.providers().get(side),
                 withheld));
       }
     }
@@ -121,7 +122,22 @@ public final class Guards {
             deleted.get(Side.SOURCE),
             deleted.get(Side.TARGET),
             plan.unresolved());
-    return new GuardedPlan(guardedPlan, blocked, warnings, keepBaseline, guarded);
+    return new GuardedPlan(guardedPlan, blocked, notices, keepBaseline, guarded);
+  }
+
+  /**
+   * A notice whose sentence starts with the pair, feature and provider ({@code format} takes them
+   * as its first three arguments, then {@code args}).
+   */
+  private static GuardNotice notice(
+      String guard, Side side, GuardInput in, int blocked, String format, Object... args) {
+    String provider = in.providers().get(side);
+    Object[] all = new Object[args.length + 3];
+    all[0] = in.pairId();
+    all[1] = in.feature().key();
+    all[2] = provider;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return new GuardNotice(guard, side, provider, blocked, String.format(Locale.ROOT, format, all));
   }
 
   private static boolean suspect(GuardInput in, Side side) {

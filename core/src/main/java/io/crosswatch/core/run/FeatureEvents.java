@@ -3,6 +3,7 @@ package io.crosswatch.core.run;
 import io.crosswatch.core.apply.ChunkResult;
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.guard.GuardNotice;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.state.Side;
 import java.util.LinkedHashMap;
@@ -42,9 +43,13 @@ final class FeatureEvents {
     events.emit("plan", f);
   }
 
-  void guard(String message) {
+  void guard(GuardNotice notice) {
     Map<String, Object> f = base();
-    f.put("message", message);
+    f.put("guard", notice.guard());
+    f.put("provider", notice.provider());
+    f.put("side", notice.side().key());
+    f.put("blocked", notice.blocked());
+    f.put("message", notice.message());
     events.emit("guard", f);
   }
 

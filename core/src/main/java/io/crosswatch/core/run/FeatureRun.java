@@ -8,6 +8,7 @@ import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
 import io.crosswatch.core.guard.GuardInput;
+import io.crosswatch.core.guard.GuardNotice;
 import io.crosswatch.core.guard.GuardedPlan;
 import io.crosswatch.core.guard.Guards;
 import io.crosswatch.core.model.Feature;
@@ -121,13 +122,10 @@ final class FeatureRun {
                 store.tombstones(pair.id(), feature),
                 now));
     GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
-    guarded
-        .warnings()
-        .forEach(
-            w -> {
-              warn(w);
-              events.guard(w);
-            });
+    for (GuardNotice notice : guarded.notices()) {
+      warn(notice.message());
+      events.guard(notice);
+    }
     Plan safe = guarded.plan();
     unresolved = safe.unresolved().size();
     SideCounts planned = counts(safe);

@@ -80,6 +80,27 @@ class GuardsTest {
   }
 
   @Test
+  void aSuspectSnapshotThatWithholdsNothingIsReportedButDoesNotBlockTheFeature() {
+    Plan plan =
+        new Plan(
+            SidePlan.EMPTY,
+            new SidePlan(movies(1, 3), List.of(), List.of()),
+            List.of(),
+            List.of(),
+            List.of());
+    GuardedPlan g = Guards.apply(plan, input(5, 100, 100, 100, Map.of()));
+
+    assertThat(g.plan().target().adds()).hasSize(3);
+    assertThat(g.blocked()).isZero();
+    assertThat(g.guarded()).isFalse();
+    assertThat(g.keepBaseline()).containsExactly(Side.SOURCE);
+    assertThat(g.warnings())
+        .singleElement()
+        .asString()
+        .contains("suspect snapshot", "provider=FILE:default", "(0 changes blocked)");
+  }
+
+  @Test
   void aSideBelowSuspectMinPrevIsNeverSuspect() {
     Plan plan =
         new Plan(
