@@ -399,6 +399,11 @@ final class AuthCommand implements Callable<Integer> {
     @Override
     int login(Config config) throws ProviderException, TokenStoreException {
       JsonNode settings = settings(config);
+      if (text(settings, "server", "").isBlank()) {
+        throw CommandFailure.usage(
+            path()
+                + ".server is empty; set it to the server's address, e.g. http://localhost:8096");
+      }
       String user = username != null ? username.strip() : text(settings, "username", "");
       if (user.isEmpty()) {
         throw CommandFailure.usage("--username is required (or set " + path() + ".username)");

@@ -314,4 +314,14 @@ class ServerAuthCommandTest {
     assertThat(noBlock.code()).isEqualTo(2);
     assertThat(noBlock.err()).contains("emby: not configured; add it with server");
   }
+
+  @Test
+  void anEmptyServerIsAUsageErrorNamingTheKey() throws Exception {
+    String config = config("\"jellyfin\": {\"server\": \"\", \"username\": \"alice\"}");
+
+    Cli.Result r = cw("pw\n", null, "auth", "jellyfin", "--config", config, "--password-stdin");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("jellyfin.server is empty; set it to the server's address");
+  }
 }

@@ -26,6 +26,18 @@ class BrokenConfigTest {
     return Stream.of(
         // runtime
         broken("{'runtime': [], " + FILE + ", 'pairs': [{" + PAIR + "}]}", "runtime: "),
+        broken(
+            "{"
+                + FILE
+                + ", 'jellyfin': {'server': ''}, 'pairs': [{'source': 'FILE',"
+                + " 'target': 'JELLYFIN', 'features': {'history': true}}]}",
+            "jellyfin.server: is required"),
+        broken(
+            "{"
+                + FILE
+                + ", 'pairs': [{'source': 'FILE', 'target': 'EMBY',"
+                + " 'features': {'history': true}}]}",
+            "emby.server: is required"),
         broken(runtime("'debug': 'yes'"), "runtime.debug: "),
         broken(runtime("'debug_http': 1"), "runtime.debug_http: "),
         broken(runtime("'state_dir': 42"), "runtime.state_dir: "),

@@ -1,10 +1,16 @@
 package io.crosswatch.core.config;
 
+import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads {@code config.json}, applies defaults and validates every key.
@@ -65,7 +71,37 @@ public final class ConfigLoader {
       }
     }
     List<PairSettings> pairs = new PairsReader(registry, blocks, issues).read(root.take("pairs"));
+    checkUsedInstances(pairs, blocks.instances(), issues);
     root.warnUnknownKeys();
     return new Config(file, runtime, sync, blocks.instances(), pairs);
+  }
+
+  /** Asks each provider about the settings of the instances enabled pairs use, once each. */
+  private void checkUsedInstances(
+      List<PairSettings> pairs, Map<String, Map<String, JsonNode>> instances, Issues issues) {
+    Set<String> checked = new HashSet<>();
+    for (PairSettings pair : pairs) {
+      if (!pair.enabled()) {
+        continue;
+      }
+      for (String[] side :
+          List.of(
+              new String[] {pair.source(), pair.sourceInstance()},
+              new String[] {pair.target(), pair.targetInstance()})) {
+        JsonNode settings = instances.getOrDefault(side[0], Map.of()).get(side[1]);
+        Optional<ProviderFactory> factory = registry.factory(side[0]);
+        if (settings != null
+            && settings.isObject()
+            && factory.isPresent()
+            && checked.add(side[0] + ":" + side[1])) {
+          issues.addAll(factory.get().validateForUse(settings, path(side[0], side[1])));
+        }
+      }
+    }
+  }
+
+  private static String path(String provider, String instance) {
+    String block = provider.toLowerCase(Locale.ROOT);
+    return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 }

@@ -18,6 +18,18 @@ public interface ProviderFactory {
    */
   List<ConfigIssue> validate(JsonNode settings, String path);
 
-  /** Builds one instance; called only with settings that {@link #validate} accepted. */
+  /**
+   * The problems of settings that {@link #validate} accepted which matter only once an enabled pair
+   * uses the instance: required values left empty (a CrossWatch config carries a block for every
+   * service, used or not). The default finds none.
+   */
+  default List<ConfigIssue> validateForUse(JsonNode settings, String path) {
+    return List.of();
+  }
+
+  /**
+   * Builds one instance; called only with settings that {@link #validate} and {@link
+   * #validateForUse} accepted.
+   */
   Provider create(ProviderContext context) throws ProviderException;
 }

@@ -25,6 +25,9 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
   /** The extra of a stored login that holds the device id its token is filed under. */
   public static final String DEVICE_ID_KEY = "device_id";
 
+  /** The server address quoted in messages about a missing {@code server}. */
+  private static final String EXAMPLE_SERVER = "http://localhost:8096";
+
   private final Dialect dialect;
   private final Sleeper sleeper;
   private final Supplier<RandomGenerator> random;
@@ -42,7 +45,12 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
 
   @Override
   public final List<ConfigIssue> validate(JsonNode settings, String path) {
-    return MediaBrowserSettings.validate(settings, path, "http://localhost:8096");
+    return MediaBrowserSettings.validate(settings, path, EXAMPLE_SERVER);
+  }
+
+  @Override
+  public final List<ConfigIssue> validateForUse(JsonNode settings, String path) {
+    return MediaBrowserSettings.validateForUse(settings, path, EXAMPLE_SERVER);
   }
 
   @Override

@@ -95,18 +95,23 @@ record MediaBrowserSettings(
     if (!SettingsChecks.isObject(settings, path, issues)) {
       return issues;
     }
-    JsonNode server = settings.get("server");
-    if (server == null
-        || server.isNull()
-        || (server.isString() && server.stringValue().isBlank())) {
-      issues.add(
-          ConfigIssue.error(
-              path + ".server", "is required: the server's address, e.g. " + example));
-    }
     for (Map.Entry<String, JsonNode> e : settings.properties()) {
       checkKey(e.getKey(), e.getValue(), path + "." + e.getKey(), issues);
     }
     return issues;
+  }
+
+  /** What an instance that a pair uses needs besides valid values: the server's address. */
+  static List<ConfigIssue> validateForUse(JsonNode settings, String path, String example) {
+    JsonNode server = settings.get("server");
+    if (server == null
+        || server.isNull()
+        || (server.isString() && server.stringValue().isBlank())) {
+      return List.of(
+          ConfigIssue.error(
+              path + ".server", "is required: the server's address, e.g. " + example));
+    }
+    return List.of();
   }
 
   private static void checkKey(String key, JsonNode v, String at, List<ConfigIssue> issues) {

@@ -70,13 +70,19 @@ class MediaBrowserSettingsTest {
   }
 
   @Test
-  void serverIsRequiredSoAnEmptyBlockIsNoUsableInstance() {
-    List<ConfigIssue> issues = new JellyfinProviderFactory().validate(json("{}"), "jellyfin");
+  void serverIsRequiredOnlyOnceAPairUsesTheInstance() {
+    JellyfinProviderFactory factory = new JellyfinProviderFactory();
 
-    assertThat(issues)
+    assertThat(factory.validate(json("{\"server\": \"\"}"), "jellyfin")).isEmpty();
+    assertThat(factory.validateForUse(json("{\"server\": \"\"}"), "jellyfin"))
         .extracting(ConfigIssue::toString)
         .containsExactly(
             "jellyfin.server: is required: the server's address, e.g. http://localhost:8096");
+    assertThat(factory.validateForUse(json("{}"), "jellyfin.instances.den"))
+        .extracting(ConfigIssue::path)
+        .containsExactly("jellyfin.instances.den.server");
+    assertThat(factory.validateForUse(json("{\"server\": \"http://tv:8096\"}"), "jellyfin"))
+        .isEmpty();
   }
 
   @Test

@@ -1,0 +1,56 @@
+package io.crosswatch.app.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A config written for CrossWatch carries a block for every service, most of them left empty, and
+ * keys crosswatch does not know: it loads with every provider this build has, warns about what it
+ * does not know, and runs the pairs it can.
+ */
+class CrossWatchConfigTest {
+  private static final String CROSSWATCH_STYLE =
+      """
+      {
+        "plex": {"server_url": "", "account_token": "", "client_id": "", "account_id": "",
+                 "history": {"libraries": []}, "ratings": {"libraries": []}},
+        "jellyfin": {"server": "", "access_token": "", "user_id": "", "username": "",
+                     "device_id": "", "verify_ssl": false},
+        "emby": {"server": "", "access_token": "", "user_id": "", "username": "",
+                 "device_id": "", "verify_ssl": false},
+        "trakt": {"client_id": "", "client_secret": "", "access_token": "",
+                  "refresh_token": "", "expires_at": 0},
+        "simkl": {"client_id": "", "client_secret": "", "access_token": ""},
+        "mdblist": {"api_key": ""},
+        "file": {"path": "a.json", "instances": {"b": {"path": "b.json"}}},
+        "scheduling": {"enabled": false, "mode": "hourly"},
+        "ui": {"theme": "dark"},
+        "pairs": [
+          {"id": "backup", "source": "FILE", "target": "FILE", "target_instance": "b",
+           "mode": "one-way", "features": {"watchlist": true}},
+          {"id": "later", "enabled": false, "source": "JELLYFIN", "target": "TRAKT",
+           "mode": "one-way", "features": {"history": true}}
+        ]
+      }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void loadsWithWarningsAndRunsThePairsItCan() {
+    Workspace ws = new Workspace(dir);
+    ws.write("config.json", CROSSWATCH_STYLE);
+    ws.write("a.json", Docs.doc("watchlist", Docs.listed(1, Workspace.START)));
+
+    CliRun validate = ws.cw("validate", "--config", ws.config().toString());
+    CliRun run = ws.run();
+
+    assertThat(validate.code()).as(validate.toString()).isZero();
+    assertThat(validate.err()).contains("scheduling: unknown key").contains("ui: unknown key");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(ws.titles("b.json", "watchlist")).containsExactly(Docs.title(1));
+  }
+}
