@@ -106,11 +106,11 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
           case "/sync/last_activities":
             return handlers.lastActivities(user);
           case "/watchlist/items":
-            return handlers.watchlist(user, request);
+            return handlers.watchlist(user, request, faults().takeEmptyList(request));
           case "/sync/ratings":
-            return handlers.ratings(user, request);
+            return handlers.ratings(user, request, faults().takeEmptyList(request));
           case "/sync/watched":
-            return handlers.watched(user, request);
+            return handlers.watched(user, request, faults().takeEmptyList(request));
           default:
             return FakeResponse.error(404, "not found");
         }

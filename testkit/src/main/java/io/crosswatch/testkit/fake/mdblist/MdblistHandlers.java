@@ -75,7 +75,10 @@ final class MdblistHandlers {
     return ok(o);
   }
 
-  FakeResponse watchlist(MdblistUser user, FakeRequest request) {
+  FakeResponse watchlist(MdblistUser user, FakeRequest request, boolean empty) {
+    if (empty) {
+      return page(List.of(), request, List.of("movies", "shows"));
+    }
     List<Row> rows = new ArrayList<>();
     for (MdblistUser.Listed l : user.watchlist()) {
       ObjectNode o = NODES.objectNode();
@@ -93,7 +96,10 @@ final class MdblistHandlers {
     return page(rows, request, List.of("movies", "shows"));
   }
 
-  FakeResponse ratings(MdblistUser user, FakeRequest request) {
+  FakeResponse ratings(MdblistUser user, FakeRequest request, boolean empty) {
+    if (empty) {
+      return page(List.of(), request, List.of("movies", "shows"));
+    }
     List<Row> rows = new ArrayList<>();
     for (MdblistUser.Rating r : user.ratings()) {
       ObjectNode o = NODES.objectNode();
@@ -105,7 +111,10 @@ final class MdblistHandlers {
     return page(rows, request, List.of("movies", "shows"));
   }
 
-  FakeResponse watched(MdblistUser user, FakeRequest request) {
+  FakeResponse watched(MdblistUser user, FakeRequest request, boolean empty) {
+    if (empty) {
+      return page(List.of(), request, List.of("movies", "episodes"));
+    }
     List<Row> rows = new ArrayList<>();
     for (MdblistUser.Play p : user.plays()) {
       ObjectNode o = NODES.objectNode();

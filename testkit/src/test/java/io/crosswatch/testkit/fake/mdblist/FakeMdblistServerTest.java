@@ -125,4 +125,38 @@ class FakeMdblistServerTest {
       capped.close();
     }
   }
+
+  @Test
+  void aListCanComeBackEmptyOnceAsAFlakyServiceDoes() {
+    FakeMdblistServer roomy = FakeMdblistServer.builder().clock(time).build().start();
+    try {
+      MdblistTitle movie = roomy.catalogue().generateMovies(1).get(0);
+      roomy.user().list(movie, time.instant());
+      roomy.user().rate(movie, 8, time.instant());
+      roomy.faults().emptyListOnce("/watchlist/items");
+      String key = "?apikey=" + FakeMdblistServer.API_KEY;
+
+      String empty = send(roomy, "/watchlist/items" + key);
+      String again = send(roomy, "/watchlist/items" + key);
+      String ratings = send(roomy, "/sync/ratings" + key);
+
+      assertThat(empty).doesNotContain(movie.title());
+      assertThat(again).contains(movie.title());
+      assertThat(ratings).contains(movie.title());
+    } finally {
+      roomy.close();
+    }
+  }
+
+  private static String send(FakeMdblistServer server, String pathAndQuery) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
