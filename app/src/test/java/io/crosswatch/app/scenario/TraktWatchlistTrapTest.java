@@ -47,44 +47,60 @@ class TraktWatchlistTrapTest {
             + mode
             + "\", \"features\": {\"watchlist\": {\"enable\": true, \"add\": true,"
             + " \"remove\": true}, \"history\": true}}]}\n");
+    ws.write("a.json", Docs.doc().with("watchlist", listed(1, T0), listed(2, T0)).json());
+    return ws;
+  }
+
+  /** The user watches title 1, which is on both watchlists already (synced by an earlier run). */
+  private static void watchTitleOne(Workspace ws) {
     ws.write(
         "a.json",
         Docs.doc()
             .with("watchlist", listed(1, T0), listed(2, T0))
             .with("history", played(1, T0.plusSeconds(3600)))
             .json());
-    return ws;
   }
 
   @Test
-  void oneWaySettlesAfterTraktDropsTheWatchedTitleFromItsWatchlist() {
+  void oneWayPutsTheTitleBackOnceAndThenSettles() {
     Workspace ws = workspace("one-way");
+    assertThat(ws.run().code()).isZero();
+    assertThat(trakt.user().watchlist()).hasSize(2);
+    watchTitleOne(ws);
 
-    CliRun first = ws.run();
-    CliRun second = ws.run();
-    CliRun third = ws.run();
+    CliRun played = ws.run();
 
-    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(played.code()).as(played.toString()).isZero();
     assertThat(trakt.user().plays()).hasSize(1);
-    assertThat(second.code()).as(second.toString()).isZero();
-    assertThat(second.nonZeroPlanned()).isEmpty();
-    assertThat(third.nonZeroPlanned()).isEmpty();
+    assertThat(played.applied("watchlist", "target", "add"))
+        .as("Trakt dropped the watched title; the source still lists it")
+        .isEqualTo(1);
+    assertThat(trakt.user().watchlist()).hasSize(2);
+    CliRun next = ws.run();
+    CliRun last = ws.run();
+    assertThat(next.nonZeroPlanned()).isEmpty();
+    assertThat(last.nonZeroPlanned()).isEmpty();
     assertThat(trakt.user().plays()).hasSize(1);
   }
 
   @Test
-  void twoWaySettlesAndBothSidesAgree() {
+  void twoWayCarriesTraktsRemovalToTheOtherSideAndThenSettles() {
     Workspace ws = workspace("two-way");
+    assertThat(ws.run().code()).isZero();
+    watchTitleOne(ws);
 
-    CliRun first = ws.run();
-    CliRun second = ws.run();
-    CliRun third = ws.run();
+    CliRun played = ws.run();
 
-    assertThat(first.code()).as(first.toString()).isZero();
-    assertThat(second.code()).as(second.toString()).isZero();
-    assertThat(third.code()).as(third.toString()).isZero();
-    assertThat(third.nonZeroPlanned()).isEmpty();
+    assertThat(played.code()).as(played.toString()).isZero();
     assertThat(trakt.user().plays()).hasSize(1);
-    assertThat(ws.titles("a.json", "watchlist")).hasSize(trakt.user().watchlist().size());
+    assertThat(trakt.user().watchlist()).hasSize(1);
+    assertThat(ws.titles("a.json", "watchlist"))
+        .as("Trakt took the watched title off its watchlist; two-way passes that on")
+        .containsExactly(Docs.title(2));
+    CliRun next = ws.run();
+    CliRun last = ws.run();
+    assertThat(next.nonZeroPlanned()).isEmpty();
+    assertThat(last.nonZeroPlanned()).isEmpty();
+    assertThat(trakt.user().plays()).hasSize(1);
   }
 }
