@@ -146,6 +146,46 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void aSnapshotThroughTheStoreReadsOnceThenReusesWhileTheMarksStay() throws Exception {
+    List<Feature> read = new ArrayList<>();
+    SnapshotStore.FeatureReader reader =
+        f -> {
+          read.add(f);
+          return items();
+        };
+
+    assertThat(store().snapshot(Feature.WATCHLIST, MARKS, reader)).isEqualTo(items());
+    assertThat(store().snapshot(Feature.WATCHLIST, MARKS, reader)).isEqualTo(items());
+    assertThat(store().snapshot(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t2"), reader))
+        .isEqualTo(items());
+
+    assertThat(read).containsExactly(Feature.WATCHLIST, Feature.WATCHLIST);
+    assertThat(log.lines())
+        .containsExactly(
+            "TRAKT:default watchlist: unchanged since the last read, 2 items from the snapshot"
+                + " cache");
+  }
+
+  @Test
+  void aSnapshotThroughTheStoreWithoutMarksDropsWhatWasStored() throws Exception {
+    store().put(Feature.RATINGS, MARKS, items());
+
+    assertThat(store().snapshot(Feature.RATINGS, Map.of(), f -> List.of())).isEmpty();
+
+    assertThat(store().get(Feature.RATINGS)).isEmpty();
+  }
+
+  @Test
+  void aSnapshotThroughTheStoreReadsAgainWhenTheStoredOneIsTooOld() throws Exception {
+    store().put(Feature.HISTORY, MARKS, items());
+    time.advance(Duration.ofDays(2));
+
+    assertThat(store().snapshot(Feature.HISTORY, MARKS, Duration.ofDays(2), f -> List.of()))
+        .isEmpty();
+    assertThat(store().reusable(Feature.HISTORY, MARKS)).contains(List.of());
+  }
+
+  @Test
   void noMarksProveNothing() {
     store().put(Feature.RATINGS, Map.of(), items());
 
