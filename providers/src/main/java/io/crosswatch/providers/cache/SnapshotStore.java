@@ -42,10 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>open it once per instance with {@link #forInstance}, passing a scope that names the data
  *       source (e.g. the base URL), so that a cache of another server is never reused;
  *   <li>on snapshot, ask the service for its cheap change marks (activity timestamps, a library
- *       update time) and call {@link #reusable}: when the stored marks are equal, use the stored
- *       items without reading anything else;
- *   <li>otherwise read the feature and {@link #put} it with the marks fetched <em>before</em> the
- *       read (a change racing with the read then only causes one more read next time);
+ *       update time) and call {@link #snapshot(Feature, Map, FeatureReader)} with them: when the
+ *       stored marks are equal ({@link #reusable}), it uses the stored items without reading
+ *       anything else;
+ *   <li>otherwise it reads the feature and {@link #store}s it with the marks fetched
+ *       <em>before</em> the read (a change racing with the read then only causes one more read next
+ *       time);
  *   <li>after writing to the service, {@link #drop} the features the write may have changed;
  *   <li>when the run's writes are done ({@link io.crosswatch.core.provider.Provider#settle}), call
  *       {@link #refreshDropped} with the provider's snapshot method: the features this instance
@@ -76,10 +78,10 @@ public final class SnapshotStore {
   private final Set<Feature> dropped = EnumSet.noneOf(Feature.class);
   private boolean loaded;
 
-  /** How a provider reads one feature (its {@code snapshot} method). */
+  /** How a provider reads one feature: its {@code snapshot} method, or its full read. */
   @FunctionalInterface
   public interface FeatureReader {
-    /** Reads the feature, storing it here as a snapshot does. */
+    /** Reads the feature's items. */
     List<Item> read(Feature feature) throws ProviderException;
   }
 
@@ -136,6 +138,60 @@ public final class SnapshotStore {
   }
 
   /**
+   * A feature's items through this store: the stored ones when {@link #reusable(Feature, Map)},
+   * else those of {@code fullRead}, {@linkplain #store stored} with {@code marks} (fetched before
+   * the read).
+   */
+  public List<Item> snapshot(Feature feature, Map<String, String> marks, FeatureReader fullRead)
+      throws ProviderException {
+    return snapshot(feature, marks, reusable(feature, marks), fullRead);
+  }
+
+  /**
+   * As {@link #snapshot(Feature, Map, FeatureReader)}, reusing only a snapshot younger than {@code
+   * maxAge} ({@link #reusable(Feature, Map, Duration)}).
+   */
+  public List<Item> snapshot(
+      Feature feature, Map<String, String> marks, Duration maxAge, FeatureReader fullRead)
+      throws ProviderException {
+    return snapshot(feature, marks, reusable(feature, marks, maxAge), fullRead);
+  }
+
+  private List<Item> snapshot(
+      Feature feature,
+      Map<String, String> marks,
+      Optional<List<Item>> stored,
+      FeatureReader fullRead)
+      throws ProviderException {
+    Objects.requireNonNull(fullRead, "fullRead");
+    if (stored.isPresent()) {
+      log.debug(
+          label()
+              + " "
+              + feature.key()
+              + ": unchanged since the last read, "
+              + stored.get().size()
+              + " items from the snapshot cache");
+      return stored.get();
+    }
+    List<Item> items = fullRead.read(feature);
+    store(feature, marks, items);
+    return items;
+  }
+
+  /**
+   * Stores a feature's items read while {@code marks} were current; without marks there is no proof
+   * to reuse them by, so the stored snapshot is dropped instead.
+   */
+  public void store(Feature feature, Map<String, String> marks, List<Item> items) {
+    if (marks.isEmpty()) {
+      drop(feature);
+    } else {
+      put(feature, marks, items);
+    }
+  }
+
+  /**
    * The stored items of a feature when they were stored with exactly these marks; empty otherwise
    * (also when {@code marks} is empty: no marks, no proof that nothing changed).
    */
@@ -183,9 +239,10 @@ public final class SnapshotStore {
   }
 
   /**
-   * Reads again, through {@code reader}, every feature whose stored snapshot this store dropped and
-   * nothing stored since; a feature that cannot be read is a warning (the next run reads it). A
-   * reader that stores several features at once (one library read for all) is asked once.
+   * Reads again, through {@code reader} (the provider's snapshot method), every feature whose
+   * stored snapshot this store dropped and nothing stored since; a feature that cannot be read is a
+   * warning (the next run reads it). A reader that stores several features at once (one library
+   * read for all) is asked once.
    */
   public void refreshDropped(FeatureReader reader) {
     Objects.requireNonNull(reader, "reader");

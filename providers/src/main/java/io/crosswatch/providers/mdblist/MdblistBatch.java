@@ -4,13 +4,10 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.providers.http.ServiceJson;
+import io.crosswatch.providers.http.SyncBody;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,46 +21,19 @@ final class MdblistBatch {
 
   private record Placed(Item item, String key, Ids matchIds) {}
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  private final ObjectNode body = NODES.objectNode();
+  private final SyncBody body = new SyncBody(MdblistItems::idsJson);
   private final List<Placed> placed = new ArrayList<>();
-  private final Map<String, ObjectNode> shows = new HashMap<>();
-  private final Map<String, ArrayNode> seasons = new HashMap<>();
-
-  MdblistBatch() {
-    body.putArray("movies");
-    body.putArray("shows");
-  }
 
   /** Adds an entry already shaped (flat ids, or {@code ids} plus fields). */
   void add(Item item, String key, ObjectNode entry) {
-    ((ArrayNode) body.get(key)).add(entry);
+    body.add(key, entry);
     placed.add(new Placed(item, key, item.ids()));
   }
 
   /** Adds an episode nested under its show by season and number. */
   void addEpisode(Item item, ObjectNode fields) {
     Ids showIds = item.show().ids();
-    String showKey = showIds.toString();
-    ObjectNode show =
-        shows.computeIfAbsent(
-            showKey,
-            k -> {
-              ObjectNode s = ((ArrayNode) body.get("shows")).addObject();
-              s.set("ids", MdblistItems.idsJson(showIds));
-              s.putArray("seasons");
-              return s;
-            });
-    ArrayNode episodes =
-        seasons.computeIfAbsent(
-            showKey + "#" + item.season(),
-            k -> {
-              ObjectNode season = ((ArrayNode) show.get("seasons")).addObject();
-              season.put("number", item.season());
-              return season.putArray("episodes");
-            });
-    episodes.addObject().put("number", item.number()).setAll(fields);
+    body.addEpisode(showIds, item.season(), item.number()).setAll(fields);
     placed.add(new Placed(item, "shows", showIds));
   }
 

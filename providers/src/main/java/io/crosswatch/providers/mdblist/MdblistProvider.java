@@ -143,26 +143,11 @@ final class MdblistProvider implements Provider {
    */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
-    Map<String, String> marks = activities().marks(feature);
-    Optional<List<Item>> stored =
-        cache.reusable(feature, marks, Duration.ofDays(settings.fullRefreshDays()));
-    if (stored.isPresent()) {
-      log.debug(
-          label()
-              + " "
-              + feature.key()
-              + ": unchanged since the last read, "
-              + stored.get().size()
-              + " items from the snapshot cache");
-      return stored.get();
-    }
-    List<Item> items = read(feature);
-    if (marks.isEmpty()) {
-      cache.drop(feature);
-    } else {
-      cache.put(feature, marks, items);
-    }
-    return items;
+    return cache.snapshot(
+        feature,
+        activities().marks(feature),
+        Duration.ofDays(settings.fullRefreshDays()),
+        this::read);
   }
 
   /**

@@ -3,12 +3,10 @@ package io.crosswatch.providers.simkl;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ItemOutcome;
+import io.crosswatch.providers.http.SyncBody;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,48 +23,21 @@ final class SimklBatch {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final ObjectNode body = NODES.objectNode();
+  private final SyncBody body = new SyncBody(SimklItems::idsJson);
   private final List<Placed> placed = new ArrayList<>();
-  private final Map<String, ObjectNode> shows = new HashMap<>();
-  private final Map<String, ArrayNode> seasons = new HashMap<>();
-
-  SimklBatch() {
-    body.putArray("movies");
-    body.putArray("shows");
-  }
 
   /** Adds a movie or show entry ({@code ids} plus {@code fields}) under {@code key}. */
   void add(Item item, String key, Ids ids, ObjectNode fields) {
     ObjectNode entry = NODES.objectNode();
     entry.set("ids", SimklItems.idsJson(ids));
     entry.setAll(fields);
-    ((ArrayNode) body.get(key)).add(entry);
+    body.add(key, entry);
     placed.add(new Placed(item, key, ids, false));
   }
 
   /** Adds an episode (with season and number) nested under its show, named by {@code showIds}. */
   void addEpisode(Item item, Ids showIds, ObjectNode fields) {
-    String showKey = showIds.toString();
-    ObjectNode show =
-        shows.computeIfAbsent(
-            showKey,
-            k -> {
-              ObjectNode s = ((ArrayNode) body.get("shows")).addObject();
-              s.set("ids", SimklItems.idsJson(showIds));
-              s.putArray("seasons");
-              return s;
-            });
-    ArrayNode episodes =
-        seasons.computeIfAbsent(
-            showKey + "#" + item.season(),
-            k -> {
-              ObjectNode season = ((ArrayNode) show.get("seasons")).addObject();
-              season.put("number", item.season());
-              return season.putArray("episodes");
-            });
-    ObjectNode episode = episodes.addObject();
-    episode.put("number", item.number());
-    episode.setAll(fields);
+    body.addEpisode(showIds, item.season(), item.number()).setAll(fields);
     placed.add(new Placed(item, "shows", showIds, true));
   }
 

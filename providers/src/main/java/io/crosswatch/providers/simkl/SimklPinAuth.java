@@ -4,6 +4,7 @@ import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.auth.CodePoll;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
@@ -11,8 +12,6 @@ import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SimklPinAuth {
   static final String PROVIDER = "SIMKL";
-  private static final int MAX_FAILED_POLLS = 5;
 
   /**
    * What an authorization produced.
@@ -103,25 +101,21 @@ public final class SimklPinAuth {
     JsonNode code = requestCode();
     String userCode = text(code, "user_code");
     out.accept("Open " + text(code, "verification_url") + " and enter code " + userCode);
-    Duration interval = Duration.ofSeconds(Math.max(1, code.path("interval").asLong(5)));
-    Instant deadline =
-        clock.instant().plusSeconds(Math.max(1, code.path("expires_in").asLong(900)));
-    int failures = 0;
+    CodePoll poll = CodePoll.start(PROVIDER, code, 900, clock, sleeper);
     while (true) {
-      sleep(interval);
-      if (!clock.instant().isBefore(deadline)) {
+      if (!poll.waitTurn()) {
         throw stop("the code expired before it was entered");
       }
       JsonNode answer;
       try {
         answer = api.call(pinRequest("/oauth/pin/" + userCode));
       } catch (ProviderException e) {
-        if (!e.retriable() || ++failures >= MAX_FAILED_POLLS) {
+        if (!e.retriable() || poll.failedTooOften()) {
           throw e.kind() == Kind.AUTH || e.kind() == Kind.REJECTED ? stop(e.getMessage()) : e;
         }
         continue;
       }
-      failures = 0;
+      poll.answered();
       String token = text(answer, "access_token");
       if ("OK".equals(text(answer, "result")) && !token.isEmpty()) {
         return save(token);
@@ -185,16 +179,6 @@ public final class SimklPinAuth {
             + ": authorization stopped: "
             + why
             + "; nothing was saved; run `cw auth simkl` again to get a new code");
-  }
-
-  private void sleep(Duration d) throws ProviderException {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(
-          Kind.UNAVAILABLE, PROVIDER + ": authorization interrupted", false, null, e);
-    }
   }
 
   private static String text(JsonNode node, String key) {

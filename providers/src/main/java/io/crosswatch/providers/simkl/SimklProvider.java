@@ -3,7 +3,6 @@ package io.crosswatch.providers.simkl;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
@@ -75,7 +74,6 @@ final class SimklProvider implements Provider {
   private final String tokenProblem;
   private final SimklApi api;
   private final SnapshotStore cache;
-  private final DiagnosticLog log;
   private final SimklReader reader;
   private final SimklWriter writer;
   private SimklActivities activities;
@@ -89,14 +87,12 @@ final class SimklProvider implements Provider {
       SimklSettings settings,
       String tokenProblem,
       SimklApi api,
-      SnapshotStore cache,
-      DiagnosticLog log) {
+      SnapshotStore cache) {
     this.instance = instance;
     this.settings = settings;
     this.tokenProblem = tokenProblem;
     this.api = api;
     this.cache = cache;
-    this.log = log;
     this.reader = new SimklReader(api, label());
     this.writer = new SimklWriter(api, reader, this::changing);
   }
@@ -168,25 +164,18 @@ final class SimklProvider implements Provider {
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
     SimklActivities acts = activities();
-    Map<String, String> marks = acts.marks(feature);
-    Optional<List<Item>> stored = cache.reusable(feature, marks);
-    if (stored.isPresent()) {
-      log.debug(
-          label()
-              + " "
-              + feature.key()
-              + ": unchanged since the last read, "
-              + stored.get().size()
-              + " items from the snapshot cache");
-      return stored.get();
-    }
+    return cache.snapshot(feature, acts.marks(feature), f -> readLibrary(acts, f));
+  }
+
+  /**
+   * Reads the whole library once and returns the feature's view of it; the other features' views
+   * are stored too, with their own times asked before the read.
+   */
+  private List<Item> readLibrary(SimklActivities acts, Feature feature) throws ProviderException {
     SimklLibrary library = reader.library();
-    for (Feature f : FEATURES) {
-      Map<String, String> m = acts.marks(f);
-      if (m.isEmpty()) {
-        cache.drop(f);
-      } else {
-        cache.put(f, m, library.items(f));
+    for (Feature other : FEATURES) {
+      if (other != feature) {
+        cache.store(other, acts.marks(other), library.items(other));
       }
     }
     return library.items(feature);

@@ -73,8 +73,7 @@ public final class SimklProviderFactory implements ProviderFactory {
         settings,
         token.problem(),
         new SimklApi(client.build(), version),
-        SnapshotStore.forInstance(context, settings.baseUrl().toString()),
-        context.log());
+        SnapshotStore.forInstance(context, settings.baseUrl().toString()));
   }
 
   /**

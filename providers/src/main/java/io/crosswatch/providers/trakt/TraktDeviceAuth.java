@@ -4,6 +4,7 @@ import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.providers.auth.CodePoll;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
@@ -32,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TraktDeviceAuth {
   private static final Duration SLOW_DOWN = Duration.ofSeconds(5);
-  private static final int MAX_FAILED_POLLS = 5;
 
   /**
    * What an authorization produced.
@@ -110,20 +110,16 @@ public final class TraktDeviceAuth {
     String deviceCode = text(code, "device_code");
     out.accept(
         "Open " + text(code, "verification_url") + " and enter code " + text(code, "user_code"));
-    Duration interval = Duration.ofSeconds(Math.max(1, code.path("interval").asLong(5)));
-    Instant deadline =
-        clock.instant().plusSeconds(Math.max(1, code.path("expires_in").asLong(600)));
-    int failures = 0;
+    CodePoll poll = CodePoll.start(TraktTokens.PROVIDER, code, 600, clock, sleeper);
     while (true) {
-      sleep(interval);
-      if (!clock.instant().isBefore(deadline)) {
+      if (!poll.waitTurn()) {
         throw stop("the code expired before it was entered");
       }
       HttpAnswer answer;
       try {
         answer = client.send(ApiRequest.post("/oauth/device/token", pollBody(deviceCode)));
       } catch (ProviderException e) {
-        if (!e.retriable() || ++failures >= MAX_FAILED_POLLS) {
+        if (!e.retriable() || poll.failedTooOften()) {
           throw e;
         }
         continue;
@@ -132,10 +128,10 @@ public final class TraktDeviceAuth {
         case 200:
           return save(answer);
         case 400:
-          failures = 0;
+          poll.answered();
           break;
         case 429:
-          interval = interval.plus(SLOW_DOWN);
+          poll.slowDown(SLOW_DOWN);
           break;
         case 404:
           throw stop("Trakt does not know this device code (404)");
@@ -146,7 +142,7 @@ public final class TraktDeviceAuth {
         case 418:
           throw stop("the authorization was denied on Trakt (418)");
         default:
-          if (answer.status() < 500 || ++failures >= MAX_FAILED_POLLS) {
+          if (answer.status() < 500 || poll.failedTooOften()) {
             throw TraktApi.failureOf(answer, client);
           }
       }
@@ -233,16 +229,6 @@ public final class TraktDeviceAuth {
             + ": authorization stopped: "
             + why
             + "; nothing was saved; run `cw auth trakt` again to get a new code");
-  }
-
-  private void sleep(Duration d) throws ProviderException {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(
-          Kind.UNAVAILABLE, "TRAKT: authorization interrupted", false, null, e);
-    }
   }
 
   private static String text(JsonNode node, String key) {

@@ -3,7 +3,6 @@ package io.crosswatch.providers.trakt;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
@@ -39,23 +38,16 @@ final class TraktProvider implements Provider {
   private final TraktApi api;
   private final SnapshotStore cache;
   private final Clock clock;
-  private final DiagnosticLog log;
   private PlayIndex plays;
   private TraktActivities activities;
 
   TraktProvider(
-      String instance,
-      TraktSettings settings,
-      TraktApi api,
-      SnapshotStore cache,
-      Clock clock,
-      DiagnosticLog log) {
+      String instance, TraktSettings settings, TraktApi api, SnapshotStore cache, Clock clock) {
     this.instance = instance;
     this.settings = settings;
     this.api = api;
     this.cache = cache;
     this.clock = clock;
-    this.log = log;
   }
 
   @Override
@@ -153,25 +145,7 @@ final class TraktProvider implements Provider {
    */
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
-    Map<String, String> marks = activities().marks(feature);
-    Optional<List<Item>> stored = cache.reusable(feature, marks);
-    if (stored.isPresent()) {
-      log.debug(
-          label()
-              + " "
-              + feature.key()
-              + ": unchanged since the last read, "
-              + stored.get().size()
-              + " items from the snapshot cache");
-      return stored.get();
-    }
-    List<Item> items = read(feature);
-    if (marks.isEmpty()) {
-      cache.drop(feature);
-    } else {
-      cache.put(feature, marks, items);
-    }
-    return items;
+    return cache.snapshot(feature, activities().marks(feature), this::read);
   }
 
   /** The activity times, asked once and kept until this instance writes. */

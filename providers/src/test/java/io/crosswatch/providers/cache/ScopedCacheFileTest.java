@@ -2,27 +2,15 @@ package io.crosswatch.providers.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.testkit.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScopedCacheFileTest {
-  private final List<String> warnings = new ArrayList<>();
-  private final DiagnosticLog log =
-      new DiagnosticLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void warn(String message) {
-          warnings.add(message);
-        }
-      };
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   private ScopedCacheFile cache(String scope) {
@@ -40,7 +28,7 @@ class ScopedCacheFileTest {
     assertThat(contents.replace()).isFalse();
     assertThat(Files.getPosixFilePermissions(cache("a").file()))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test
@@ -59,7 +47,7 @@ class ScopedCacheFileTest {
 
     assertThat(contents.section().isMissingNode()).isTrue();
     assertThat(contents.replace()).isTrue();
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test
@@ -71,7 +59,7 @@ class ScopedCacheFileTest {
 
     assertThat(contents.section().isMissingNode()).isTrue();
     assertThat(contents.replace()).isTrue();
-    assertThat(warnings)
+    assertThat(log.warnings())
         .singleElement()
         .asString()
         .contains("X:default", "the rows", cache("a").file().toString(), "rebuilt");
@@ -83,6 +71,9 @@ class ScopedCacheFileTest {
 
     assertThat(cache("a").write(rows -> rows.put("k", "v"), log, "the next run starts over"))
         .isFalse();
-    assertThat(warnings).singleElement().asString().contains("cannot save the rows", "starts over");
+    assertThat(log.warnings())
+        .singleElement()
+        .asString()
+        .contains("cannot save the rows", "starts over");
   }
 }

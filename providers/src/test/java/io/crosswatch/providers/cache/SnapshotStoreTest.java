@@ -6,9 +6,9 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +27,7 @@ class SnapshotStoreTest {
 
   @TempDir Path stateDir;
   private final FakeTime time = FakeTime.standard();
-  private final List<String> warnings = new ArrayList<>();
-  private final DiagnosticLog log =
-      new DiagnosticLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void warn(String message) {
-          warnings.add(message);
-        }
-      };
+  private final RecordingLog log = new RecordingLog();
 
   private SnapshotStore store() {
     return store("https://api.example");
@@ -128,7 +118,7 @@ class SnapshotStoreTest {
         });
 
     assertThat(read).containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.RATINGS);
-    assertThat(warnings)
+    assertThat(log.warnings())
         .singleElement()
         .asString()
         .contains("TRAKT:default", "watchlist", "503", "the next run reads it in full");
@@ -153,6 +143,46 @@ class SnapshotStoreTest {
     time.advance(Duration.ofSeconds(1));
     assertThat(store().reusable(Feature.WATCHLIST, MARKS, Duration.ofDays(2))).isEmpty();
     assertThat(store().reusable(Feature.WATCHLIST, MARKS)).contains(items());
+  }
+
+  @Test
+  void aSnapshotThroughTheStoreReadsOnceThenReusesWhileTheMarksStay() throws Exception {
+    List<Feature> read = new ArrayList<>();
+    SnapshotStore.FeatureReader reader =
+        f -> {
+          read.add(f);
+          return items();
+        };
+
+    assertThat(store().snapshot(Feature.WATCHLIST, MARKS, reader)).isEqualTo(items());
+    assertThat(store().snapshot(Feature.WATCHLIST, MARKS, reader)).isEqualTo(items());
+    assertThat(store().snapshot(Feature.WATCHLIST, Map.of("movies.watchlisted_at", "t2"), reader))
+        .isEqualTo(items());
+
+    assertThat(read).containsExactly(Feature.WATCHLIST, Feature.WATCHLIST);
+    assertThat(log.lines())
+        .containsExactly(
+            "TRAKT:default watchlist: unchanged since the last read, 2 items from the snapshot"
+                + " cache");
+  }
+
+  @Test
+  void aSnapshotThroughTheStoreWithoutMarksDropsWhatWasStored() throws Exception {
+    store().put(Feature.RATINGS, MARKS, items());
+
+    assertThat(store().snapshot(Feature.RATINGS, Map.of(), f -> List.of())).isEmpty();
+
+    assertThat(store().get(Feature.RATINGS)).isEmpty();
+  }
+
+  @Test
+  void aSnapshotThroughTheStoreReadsAgainWhenTheStoredOneIsTooOld() throws Exception {
+    store().put(Feature.HISTORY, MARKS, items());
+    time.advance(Duration.ofDays(2));
+
+    assertThat(store().snapshot(Feature.HISTORY, MARKS, Duration.ofDays(2), f -> List.of()))
+        .isEmpty();
+    assertThat(store().reusable(Feature.HISTORY, MARKS)).contains(List.of());
   }
 
   @Test
@@ -184,7 +214,10 @@ class SnapshotStoreTest {
     assertThat(s.reusable(Feature.WATCHLIST, MARKS)).isEmpty();
     s.put(Feature.WATCHLIST, MARKS, items());
 
-    assertThat(warnings).singleElement().asString().contains(file.toString(), "damaged", "rebuilt");
+    assertThat(log.warnings())
+        .singleElement()
+        .asString()
+        .contains(file.toString(), "damaged", "rebuilt");
     assertThat(store().reusable(Feature.WATCHLIST, MARKS)).contains(items());
   }
 
@@ -195,7 +228,7 @@ class SnapshotStoreTest {
     Files.writeString(file, Files.readString(file).replace("\"movie\"", "\"film\""));
 
     assertThat(store().reusable(Feature.WATCHLIST, MARKS)).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("damaged");
+    assertThat(log.warnings()).singleElement().asString().contains("damaged");
   }
 
   @Test
@@ -203,7 +236,7 @@ class SnapshotStoreTest {
     store("https://api.example").put(Feature.WATCHLIST, MARKS, items());
 
     assertThat(store("https://api-staging.example").reusable(Feature.WATCHLIST, MARKS)).isEmpty();
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test
@@ -231,6 +264,7 @@ class SnapshotStoreTest {
 
     store().put(Feature.WATCHLIST, MARKS, items());
 
-    assertThat(warnings).anySatisfy(w -> assertThat(w).contains("cannot save the snapshot cache"));
+    assertThat(log.warnings())
+        .anySatisfy(w -> assertThat(w).contains("cannot save the snapshot cache"));
   }
 }

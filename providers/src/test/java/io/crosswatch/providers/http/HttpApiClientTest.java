@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosswatch.core.provider.ApiUsage;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.providers.http.ScriptedServer.Reply;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,7 +24,7 @@ class HttpApiClientTest {
 
   private final ScriptedServer server = newServer();
   private final FakeTime time = FakeTime.standard();
-  private final List<String> debugLines = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
 
   @AfterEach
   void stop() {
@@ -47,23 +46,7 @@ class HttpApiClientTest {
         .random(new SplittableRandom(7))
         .retry(FAST_RETRY)
         .timeout(Duration.ofSeconds(5))
-        .log(recordingLog(), true);
-  }
-
-  private DiagnosticLog recordingLog() {
-    return new DiagnosticLog() {
-      @Override
-      public void debug(String message) {
-        synchronized (debugLines) {
-          debugLines.add(message);
-        }
-      }
-
-      @Override
-      public void warn(String message) {
-        debugLines.add("WARN " + message);
-      }
-    };
+        .log(log, true);
   }
 
   @Test
@@ -299,21 +282,21 @@ class HttpApiClientTest {
             .withQuery("X-Plex-Token", "plex-987654")
             .withQuery("page", 2));
 
-    assertThat(debugLines).hasSize(2);
-    assertThat(debugLines.get(1))
+    assertThat(log.lines()).hasSize(2);
+    assertThat(log.lines().get(1))
         .startsWith("http TEST:default GET http://127.0.0.1:")
         .contains("/library/***?apikey=***&X-Plex-Token=***&page=2 -> 200 ")
         .contains("ms attempt=2")
         .contains("x-ratelimit={\"remaining\":9}");
-    assertThat(String.join("\n", debugLines))
+    assertThat(String.join("\n", log.lines()))
         .doesNotContain("token-abcdef", "key-123456", "plex-987654", "path-secret-99", "cookie1");
   }
 
   @Test
   void writesNoDebugLinesWhenDebugHttpIsOff() throws Exception {
-    builder().log(recordingLog(), false).build().send(ApiRequest.get("/x"));
+    builder().log(log, false).build().send(ApiRequest.get("/x"));
 
-    assertThat(debugLines).isEmpty();
+    assertThat(log.lines()).isEmpty();
   }
 
   @Test

@@ -10,20 +10,19 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.mdblist.FakeMdblistServer;
 import io.crosswatch.testkit.fake.mdblist.MdblistTitle;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class MdblistProviderTest {
   private FakeMdblistServer mdb = FakeMdblistServer.builder().clock(time).build().start();
   private List<MdblistTitle> movies = mdb.catalogue().generateMovies(300);
   private MdblistTitle show = mdb.catalogue().generateShow(1);
-  private final List<String> logLines = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   @AfterEach
@@ -63,18 +62,6 @@ class MdblistProviderTest {
     settings.put("api_key", key);
     settings.put("base_url", mdb.baseUrl());
     settings.put("timeout", 5);
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {
-            logLines.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logLines.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
@@ -112,7 +99,7 @@ class MdblistProviderTest {
     assertThat(report.message())
         .contains("GET /sync/last_activities: 401")
         .doesNotContain("bad-key-123");
-    assertThat(String.join("\n", logLines)).contains("apikey=***").doesNotContain("bad-key-123");
+    assertThat(String.join("\n", log.lines())).contains("apikey=***").doesNotContain("bad-key-123");
   }
 
   @Test

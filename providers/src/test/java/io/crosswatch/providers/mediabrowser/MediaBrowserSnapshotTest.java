@@ -170,7 +170,7 @@ class MediaBrowserSnapshotTest {
 
       assertThat(history).extracting(Item::type).containsExactly(MediaType.EPISODE);
       assertThat(watchlist).hasSize(1);
-      assertThat(bed.logLines)
+      assertThat(bed.log.lines())
           .anyMatch(l -> l.contains(bed.name().toLowerCase() + ".history.libraries: no library"));
     }
   }

@@ -4,17 +4,15 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.mediabrowser.FakeMediaBrowserServer;
 import io.crosswatch.testkit.fake.mediabrowser.ServerDialect;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +24,7 @@ final class MediaBrowserTestbed implements AutoCloseable {
 
   final FakeTime time = FakeTime.standard();
   final FakeMediaBrowserServer server;
-  final List<String> logLines = new CopyOnWriteArrayList<>();
+  final RecordingLog log = new RecordingLog();
 
   MediaBrowserTestbed(
       ServerDialect dialect, UnaryOperator<FakeMediaBrowserServer.Builder> configure) {
@@ -66,7 +64,7 @@ final class MediaBrowserTestbed implements AutoCloseable {
     String block = name().toLowerCase(Locale.ROOT);
     ProviderContext context =
         new ProviderContext(
-            name(), "default", settings, block, Path.of("."), Path.of("."), time, true, log());
+            name(), "default", settings, block, Path.of("."), Path.of("."), time, true, log);
     return factory().create(context);
   }
 
@@ -74,20 +72,6 @@ final class MediaBrowserTestbed implements AutoCloseable {
     return server.dialect() == ServerDialect.JELLYFIN
         ? new JellyfinProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
         : new EmbyProviderFactory(time.sleeper(), () -> new SplittableRandom(1));
-  }
-
-  DiagnosticLog log() {
-    return new DiagnosticLog() {
-      @Override
-      public void debug(String message) {
-        logLines.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        logLines.add("WARN " + message);
-      }
-    };
   }
 
   /** {@code "GET /Items"} on Jellyfin, {@code "GET /Users/{id}/Items"} on Emby. */

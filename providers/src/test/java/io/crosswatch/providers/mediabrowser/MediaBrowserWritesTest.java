@@ -366,8 +366,8 @@ class MediaBrowserWritesTest {
         assertThat(last.request().header("x-emby-token"))
             .contains(FakeMediaBrowserServer.ACCESS_TOKEN);
       }
-      assertThat(bed.logLines).isNotEmpty();
-      assertThat(String.join("\n", bed.logLines))
+      assertThat(bed.log.lines()).isNotEmpty();
+      assertThat(String.join("\n", bed.log.lines()))
           .doesNotContain(FakeMediaBrowserServer.ACCESS_TOKEN);
     }
   }

@@ -4,28 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
-import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.testkit.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlexDiscoverIdsTest {
   private static final String SCOPE = "https://discover.example/";
-  private final List<String> warnings = new ArrayList<>();
-  private final DiagnosticLog log =
-      new DiagnosticLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void warn(String message) {
-          warnings.add(message);
-        }
-      };
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   private PlexDiscoverIds load(String scope) {
@@ -42,7 +30,7 @@ class PlexDiscoverIdsTest {
 
     assertThat(again.value(IdKind.IMDB)).isEqualTo("tt0111161");
     assertThat(again.value(IdKind.TMDB)).isEqualTo("278");
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test
@@ -52,7 +40,7 @@ class PlexDiscoverIdsTest {
     ids.save();
 
     assertThat(load("http://127.0.0.1:1/").get("5d776b59ad5437001f79c6f8")).isNull();
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test

@@ -9,13 +9,13 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.plex.FakePlex;
@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class PlexProviderTest {
   private final List<PlexTitle> movies = plex.catalogue().generateMovies(moviesSection, 5);
   private final PlexTitle show = plex.catalogue().generateShow(showsSection, 2, 3);
   // Writes run on several threads at once and log from each of them.
-  private final List<String> logLines = new CopyOnWriteArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   @AfterEach
@@ -73,18 +72,6 @@ class PlexProviderTest {
     settings.put("client_id", CLIENT_ID);
     settings.put("timeout", 5);
     tweak.accept(settings);
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {
-            logLines.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logLines.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "PLEX", "default", settings, "plex", Path.of("."), stateDir, time, true, log);
@@ -300,7 +287,7 @@ class PlexProviderTest {
 
     assertThat(plays).extracting(Item::type).containsExactly(MediaType.EPISODE);
     assertThat(ratings).extracting(Item::type).containsExactly(MediaType.MOVIE);
-    assertThat(logLines).anyMatch(l -> l.contains("plex.history.libraries names \"Nope\""));
+    assertThat(log.lines()).anyMatch(l -> l.contains("plex.history.libraries names \"Nope\""));
     WriteResult outside = p.add(Feature.HISTORY, List.of(movieByImdb("tt1000002")));
     assertThat(outside.outcomes().get(0).reason()).isEqualTo("not_in_library");
   }
@@ -574,7 +561,7 @@ class PlexProviderTest {
     provider().snapshot(Feature.WATCHLIST);
 
     assertThat(items.get(0).ids().value(IdKind.IMDB)).isEqualTo("tt1000006");
-    assertThat(logLines).anyMatch(l -> l.contains("watchlist ids") && l.contains("rebuilt"));
+    assertThat(log.lines()).anyMatch(l -> l.contains("watchlist ids") && l.contains("rebuilt"));
     assertThat(metadataReads()).isEmpty();
   }
 
@@ -736,8 +723,8 @@ class PlexProviderTest {
     p.snapshot(Feature.HISTORY);
     p.add(Feature.HISTORY, List.of(movieByImdb("tt1000001")));
 
-    assertThat(logLines).isNotEmpty();
-    assertThat(String.join("\n", logLines))
+    assertThat(log.lines()).isNotEmpty();
+    assertThat(String.join("\n", log.lines()))
         .contains("GET " + plex.serverUrl() + "/identity -> 200")
         .doesNotContain(FakePlex.TOKEN);
   }

@@ -16,6 +16,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
@@ -24,7 +25,6 @@ import io.crosswatch.testkit.fake.simkl.SimklUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class SimklProviderTest {
   private final SimklTitle show = simkl.catalogue().generateShow(1, 2, 3);
   private final SimklTitle anime = simkl.catalogue().generateAnime(1, 12);
   private final SimklUser user = simkl.user();
-  private final List<String> logLines = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   @AfterEach
@@ -60,18 +60,6 @@ class SimklProviderTest {
     settings.put("access_token", token);
     settings.put("base_url", simkl.baseUrl());
     settings.put("timeout", 5);
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {
-            logLines.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logLines.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "SIMKL", "default", settings, "simkl", stateDir, stateDir, time, true, log);
@@ -543,8 +531,8 @@ class SimklProviderTest {
     p.health();
     p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
-    assertThat(logLines).isNotEmpty();
-    assertThat(String.join("\n", logLines))
+    assertThat(log.lines()).isNotEmpty();
+    assertThat(String.join("\n", log.lines()))
         .contains("GET " + simkl.baseUrl() + "/sync/activities")
         .doesNotContain(FakeSimklServer.ACCESS_TOKEN, FakeSimklServer.CLIENT_ID);
   }

@@ -6,12 +6,12 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.providers.cache.SnapshotStore;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
@@ -36,7 +36,7 @@ class TraktIncrementalSnapshotTest {
   private final FakeTime time = FakeTime.standard();
   private final FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start();
   private final List<TraktTitle> movies = trakt.catalogue().generateMovies(10);
-  private final List<String> warnings = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   @BeforeEach
@@ -59,16 +59,6 @@ class TraktIncrementalSnapshotTest {
     settings.put("client_id", FakeTraktServer.CLIENT_ID);
     settings.put("access_token", FakeTraktServer.ACCESS_TOKEN);
     settings.put("base_url", trakt.baseUrl());
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {}
-
-          @Override
-          public void warn(String message) {
-            warnings.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, false, log);
@@ -213,7 +203,7 @@ class TraktIncrementalSnapshotTest {
 
     p.settle();
 
-    assertThat(warnings)
+    assertThat(log.warnings())
         .anySatisfy(w -> assertThat(w).contains("ratings").contains("next run reads it in full"));
     trakt.clearLog();
     List<List<Item>> after = everything(run());
@@ -256,7 +246,7 @@ class TraktIncrementalSnapshotTest {
     everything(run());
 
     assertThat(after.get(0)).hasSize(2);
-    assertThat(warnings).singleElement().asString().contains("damaged", "rebuilt");
+    assertThat(log.warnings()).singleElement().asString().contains("damaged", "rebuilt");
     assertThat(endpoints()).containsExactly("GET /sync/last_activities");
   }
 }

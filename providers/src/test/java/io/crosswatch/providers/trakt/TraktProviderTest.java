@@ -9,20 +9,19 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import io.crosswatch.testkit.fake.trakt.TraktTitle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,7 +38,7 @@ class TraktProviderTest {
   private FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start();
   private final List<TraktTitle> movies = trakt.catalogue().generateMovies(40);
   private final TraktTitle show = trakt.catalogue().generateShow(1, 2, 5);
-  private final List<String> logLines = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   @TempDir Path stateDir;
 
   @AfterEach
@@ -62,18 +61,6 @@ class TraktProviderTest {
     settings.put("access_token", token);
     settings.put("base_url", trakt.baseUrl());
     settings.put("timeout", timeoutSeconds);
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {
-            logLines.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logLines.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
@@ -447,8 +434,8 @@ class TraktProviderTest {
     p.health();
     p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
-    assertThat(logLines).hasSize(3);
-    assertThat(String.join("\n", logLines))
+    assertThat(log.lines()).hasSize(3);
+    assertThat(String.join("\n", log.lines()))
         .contains("GET " + trakt.baseUrl() + "/sync/last_activities -> 200")
         .contains("GET " + trakt.baseUrl() + "/users/settings -> 200")
         .doesNotContain(FakeTraktServer.ACCESS_TOKEN, FakeTraktServer.CLIENT_ID, "secret-xyz");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosswatch.core.model.Feature;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.Tokens;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.RecordedRequest;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 class TraktTokenRefreshTest {
   private final FakeTime time = FakeTime.standard();
   private final FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start();
-  private final List<String> logLines = new ArrayList<>();
+  private final RecordingLog log = new RecordingLog();
   private final List<String> messages = new ArrayList<>();
   @TempDir Path stateDir;
 
@@ -48,18 +48,6 @@ class TraktTokenRefreshTest {
     settings.put("refresh_token", inConfig.refreshToken());
     settings.put("expires_at", inConfig.expiresAt());
     settings.put("base_url", trakt.baseUrl());
-    DiagnosticLog log =
-        new DiagnosticLog() {
-          @Override
-          public void debug(String message) {
-            logLines.add(message);
-          }
-
-          @Override
-          public void warn(String message) {
-            logLines.add(message);
-          }
-        };
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
@@ -207,7 +195,7 @@ class TraktTokenRefreshTest {
 
     provider(config).snapshot(Feature.WATCHLIST);
 
-    assertThat(logLines).anySatisfy(l -> assertThat(l).contains("refused", "cw auth trakt"));
+    assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("refused", "cw auth trakt"));
     assertThat(new TokenStore(stateDir).load("TRAKT", "default")).isEmpty();
     assertThat(trakt.count("GET /sync/watchlist")).isEqualTo(1);
   }
@@ -280,8 +268,8 @@ class TraktTokenRefreshTest {
     snapshotCatching(provider(tokens(grant)), Feature.HISTORY);
 
     Tokens last = refreshed;
-    String all = String.join("\n", logLines) + "\n" + String.join("\n", messages);
-    assertThat(logLines).isNotEmpty();
+    String all = String.join("\n", log.lines()) + "\n" + String.join("\n", messages);
+    assertThat(log.lines()).isNotEmpty();
     assertThat(messages).hasSize(3);
     assertThat(all)
         .doesNotContain(grant.accessToken(), grant.refreshToken())
