@@ -39,22 +39,27 @@ class TraktEndToEndTest {
   void setUp() {
     trakt.catalogue().generateMovies(3 * PER_FEATURE);
     ws = new Workspace(dir, Clock.systemUTC());
-    ws.write(
-        "config.json",
-        "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0,"
-            + " \"apply_chunk_size_by_provider\": {\"TRAKT\": 1000}},\n"
-            + " \"file\": {\"path\": \"a.json\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
-            + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
-            + " \"features\": {\"watchlist\": true, \"ratings\": true,"
-            + " \"history\": {\"enable\": true, \"add\": true, \"rewatches\": true}}}]}\n");
+    ws.write("config.json", config(1000));
     ws.write("a.json", library());
+  }
+
+  /** FILE → TRAKT, all three features, history with rewatches. */
+  private String config(int traktChunk) {
+    return "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0,"
+        + " \"apply_chunk_size_by_provider\": {\"TRAKT\": "
+        + traktChunk
+        + "}},\n"
+        + " \"file\": {\"path\": \"a.json\"},\n"
+        + " \"trakt\": {\"client_id\": \""
+        + FakeTraktServer.CLIENT_ID
+        + "\", \"access_token\": \""
+        + FakeTraktServer.ACCESS_TOKEN
+        + "\", \"base_url\": \""
+        + trakt.baseUrl()
+        + "\"},\n"
+        + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
+        + " \"features\": {\"watchlist\": true, \"ratings\": true,"
+        + " \"history\": {\"enable\": true, \"add\": true, \"rewatches\": true}}}]}\n";
   }
 
   @AfterEach
@@ -132,6 +137,29 @@ class TraktEndToEndTest {
         .containsKeys("GET /sync/last_activities", "GET /sync/history", "GET /users/settings");
     assertThat(api.get("requests").asLong()).isEqualTo(trakt.requests().size());
     assertThat(api.get("retries").asLong()).isZero();
+  }
+
+  @Test
+  void convergesInOneRunUnderOneFailureInFiveWithoutDoublingAPlay() {
+    ws.write("config.json", config(100));
+    trakt.faults().failRandomly(0.2, 503, 5);
+
+    CliRun r = ws.run();
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    TraktUser user = trakt.user();
+    assertThat(user.plays()).hasSize(PER_FEATURE * 3 / 2);
+    assertThat(user.plays().stream().map(p -> p.title().key() + "@" + p.watchedAt()))
+        .doesNotHaveDuplicates();
+    assertThat(user.watchlist()).hasSize(PER_FEATURE);
+    assertThat(user.ratings()).hasSize(PER_FEATURE);
+    assertThat(trakt.requests())
+        .as("a history add answered 503 was re-checked and only its missing plays sent again")
+        .filteredOn(q -> q.endpoint().equals("POST /sync/history"))
+        .extracting(q -> q.status())
+        .contains(503, 201);
+    trakt.faults().failRandomly(0, 503, 5);
+    assertThat(ws.run().nonZeroPlanned()).isEmpty();
   }
 
   private void assertNoRateLimits(CliRun run) {

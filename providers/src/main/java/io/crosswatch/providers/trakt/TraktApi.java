@@ -47,12 +47,21 @@ final class TraktApi {
    * the tokens once and sends the request again (a 401 means it was not acted on).
    */
   HttpAnswer checked(ApiRequest request) throws ProviderException {
+    HttpAnswer answer = answer(request);
+    if (!answer.isSuccess()) {
+      throw failure(answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Sends a request with the user's token and returns the answer whatever its status. A 401
+   * refreshes the tokens once and sends the request again (a 401 means it was not acted on).
+   */
+  HttpAnswer answer(ApiRequest request) throws ProviderException {
     HttpAnswer answer = client.send(authorized(request));
     if (answer.status() == 401 && tokens.refreshAfterUnauthorized()) {
       answer = client.send(authorized(request));
-    }
-    if (!answer.isSuccess()) {
-      throw failure(answer);
     }
     return answer;
   }
@@ -68,10 +77,16 @@ final class TraktApi {
    * never assuming the limit asked for was honoured.
    */
   List<JsonNode> readAll(String path, boolean alwaysPaged) throws ProviderException {
+    return readAll(ApiRequest.get(path), alwaysPaged);
+  }
+
+  /** As {@link #readAll(String, boolean)}, for a request that carries its own query. */
+  List<JsonNode> readAll(ApiRequest first, boolean alwaysPaged) throws ProviderException {
+    String path = first.path();
     List<JsonNode> rows = new ArrayList<>();
     Integer limit = alwaysPaged ? PAGE_LIMIT : null;
     for (int page = 1; page <= MAX_PAGES; page++) {
-      ApiRequest request = ApiRequest.get(path);
+      ApiRequest request = first;
       if (limit != null) {
         request = request.withQuery("page", page).withQuery("limit", limit);
       }

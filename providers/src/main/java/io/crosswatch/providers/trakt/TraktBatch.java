@@ -166,6 +166,11 @@ final class TraktBatch {
     return out;
   }
 
+  /** The items the body carries, in the order placed. */
+  List<Item> sent() {
+    return placed.stream().map(Placed::item).toList();
+  }
+
   /** The outcomes when nothing was sent. */
   List<ItemOutcome> settledOnly() {
     return List.copyOf(settled);

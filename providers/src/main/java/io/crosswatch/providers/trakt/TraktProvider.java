@@ -12,6 +12,7 @@ import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
+import io.crosswatch.providers.http.HttpAnswer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,17 +170,22 @@ final class TraktProvider implements Provider {
 
   private List<Item> readHistory() throws ProviderException {
     List<JsonNode> rows = api.readAll("/sync/history", true);
-    PlayIndex index = new PlayIndex();
     List<Item> items = new ArrayList<>(rows.size());
+    plays = index(rows, items);
+    return items;
+  }
+
+  /** The plays of history rows by title and time, each play also added to {@code into}. */
+  private PlayIndex index(List<JsonNode> rows, List<Item> into) throws ProviderException {
+    PlayIndex index = new PlayIndex();
     for (int i = 0; i < rows.size(); i++) {
       Optional<Item> item = toItem(Feature.HISTORY, rows.get(i), i);
       if (item.isPresent()) {
-        items.add(item.get());
+        into.add(item.get());
         index.add(item.get(), rows.get(i).path("id").asLong());
       }
     }
-    plays = index;
-    return items;
+    return index;
   }
 
   private List<Item> read(Feature feature, String path, boolean paged) throws ProviderException {
@@ -244,34 +250,94 @@ final class TraktProvider implements Provider {
     String path = "/sync/" + feature.key() + (add ? "" : "/remove");
     ApiRequest request = ApiRequest.post(path, batch.body());
     if (feature == Feature.HISTORY && add) {
-      // Trakt keeps every posted play: a repeat after an unclear failure would duplicate them.
-      return new WriteResult(batch.outcomes(postPlays(request.notRepeatable())));
+      // Trakt keeps every posted play: a blind repeat after an unclear failure would double them.
+      return addPlays(batch, request.notRepeatable());
     }
     return new WriteResult(batch.outcomes(api.call(request)));
   }
 
   /**
-   * Sends a history add. When Trakt may have recorded the plays without saying so (5xx, timeout,
-   * garbled answer after sending), the failure is not retriable: the next run re-reads the history
-   * and adds only what is still missing, so nothing is lost and nothing doubles.
+   * Sends a history add, never blindly twice. When Trakt answers with its own error (500 or 503: it
+   * handled the request and failed), its history around the sent plays' times is read: the plays
+   * now there are confirmed, the others fail transiently, so the applier sends just those again
+   * after its backoff. Other unclear failures (a timeout, a gateway's 502 or 504, a garbled answer
+   * after sending) may still be in flight on Trakt's side: they are not retried in this run, and
+   * the next run re-reads the history and adds only what is still missing.
    */
-  private JsonNode postPlays(ApiRequest request) throws ProviderException {
+  private WriteResult addPlays(TraktBatch batch, ApiRequest request) throws ProviderException {
+    HttpAnswer answer;
+    JsonNode body;
     try {
-      return api.call(request);
-    } catch (ProviderException e) {
-      if (e.kind() != Kind.UNAVAILABLE || !e.retriable() || neverSent(e)) {
-        throw e;
+      answer = api.answer(request);
+      if (answer.isSuccess()) {
+        body = api.json(answer);
+        return new WriteResult(batch.outcomes(body));
       }
-      throw new ProviderException(
-          Kind.UNAVAILABLE,
-          e.getMessage()
-              + "; the outcome of this history add is unknown (Trakt may have recorded the plays),"
-              + " so it is not sent again now; the next run re-checks Trakt's history and adds"
-              + " only what is missing",
-          false,
-          null,
-          e);
+    } catch (ProviderException e) {
+      throw unclear(e);
     }
+    ProviderException failure = api.failure(answer);
+    if (answer.status() == 500 || answer.status() == 503) {
+      Optional<WriteResult> rechecked = recheckPlays(batch, failure);
+      if (rechecked.isPresent()) {
+        return rechecked.get();
+      }
+    }
+    throw unclear(failure);
+  }
+
+  /**
+   * The outcome of a failed history add, told by Trakt's history between the earliest and the
+   * latest sent play (to the second); empty when that cannot be read or a play has no time.
+   */
+  private Optional<WriteResult> recheckPlays(TraktBatch batch, ProviderException failure) {
+    List<Item> sent = batch.sent();
+    if (sent.isEmpty() || sent.stream().anyMatch(i -> i.watchedAt() == null)) {
+      return Optional.empty();
+    }
+    Instant from = sent.stream().map(Item::watchedAt).min(Instant::compareTo).orElseThrow();
+    Instant to = sent.stream().map(Item::watchedAt).max(Instant::compareTo).orElseThrow();
+    PlayIndex found;
+    try {
+      ApiRequest around =
+          ApiRequest.get("/sync/history")
+              .withQuery("start_at", from.minusSeconds(1))
+              .withQuery("end_at", to.plusSeconds(1));
+      found = index(api.readAll(around, true), new ArrayList<>());
+    } catch (ProviderException e) {
+      return Optional.empty(); // then the add's outcome stays unknown
+    }
+    List<ItemOutcome> outcomes = new ArrayList<>(batch.settledOnly());
+    for (Item item : sent) {
+      outcomes.add(
+          found.take(item).isPresent()
+              ? ItemOutcome.confirmed(item)
+              : ItemOutcome.failed(
+                  item,
+                  failure.getMessage()
+                      + "; the play is not in Trakt's history, so it is sent again",
+                  true));
+    }
+    return Optional.of(new WriteResult(outcomes));
+  }
+
+  /**
+   * A history add's failure as the caller should see it: one that Trakt may have acted on without
+   * saying so is not retriable (the next run re-checks the history and adds what is missing).
+   */
+  private static ProviderException unclear(ProviderException e) {
+    if (e.kind() != Kind.UNAVAILABLE || !e.retriable() || neverSent(e)) {
+      return e;
+    }
+    return new ProviderException(
+        Kind.UNAVAILABLE,
+        e.getMessage()
+            + "; the outcome of this history add is unknown (Trakt may have recorded the plays),"
+            + " so it is not sent again now; the next run re-checks Trakt's history and adds"
+            + " only what is missing",
+        false,
+        null,
+        e);
   }
 
   private static boolean neverSent(ProviderException e) {

@@ -376,12 +376,68 @@ class TraktProviderTest {
   }
 
   @Test
-  void neverRepeatsAHistoryAddAfterAnUnclearFailure() throws Exception {
+  void aHistoryAddTraktRefusedWith503IsRecheckedAndFailsTransientlySoItIsSentAgain()
+      throws Exception {
     Provider p = provider();
     trakt.faults().failNext(1, 503);
+    Item play = movie(1001).withWatchedAt(T0);
+
+    WriteResult r = p.add(Feature.HISTORY, List.of(play));
+
+    assertThat(r.outcomes())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
+              assertThat(o.retriable()).isTrue();
+              assertThat(o.reason()).contains("503", "not in Trakt's history", "sent again");
+            });
+    assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
+    assertThat(trakt.requests())
+        .filteredOn(q -> q.endpoint().equals("GET /sync/history"))
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q.request().param("start_at")).contains("2025-06-01T11:59:59Z");
+              assertThat(q.request().param("end_at")).contains("2025-06-01T12:00:01Z");
+            });
+    assertThat(trakt.user().plays()).isEmpty();
+
+    assertThat(p.add(Feature.HISTORY, List.of(play)).outcomes())
+        .extracting(ItemOutcome::status)
+        .containsExactly(ItemOutcome.Status.CONFIRMED);
+    assertThat(trakt.user().plays()).hasSize(1);
+  }
+
+  @Test
+  void aHistoryAddTraktAppliedButAnswered503IsConfirmedByTheRecheckAndNeverDoubled()
+      throws Exception {
+    Provider p = provider();
+    trakt.failAfterApplying(1, 503, "/sync/history");
+    Item first = movie(1001).withWatchedAt(T0);
+    Item second = movie(1002).withWatchedAt(T0.plusSeconds(3600));
+
+    WriteResult r = p.add(Feature.HISTORY, List.of(first, second));
+
+    assertThat(r.outcomes())
+        .extracting(ItemOutcome::status)
+        .containsOnly(ItemOutcome.Status.CONFIRMED);
+    assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
+    assertThat(trakt.user().plays()).hasSize(2);
+  }
+
+  @Test
+  void whenTheRecheckCannotReadTheHistoryTheAddIsNotRepeatedInThisRun() throws Exception {
+    Provider p = provider();
+    trakt.faults().failNext(20, 503, "/sync/history");
 
     assertThatThrownBy(() -> p.add(Feature.HISTORY, List.of(movie(1001).withWatchedAt(T0))))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isFalse());
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isFalse();
+              assertThat(e.getMessage()).contains("outcome", "unknown", "next run");
+            });
     assertThat(trakt.count("POST /sync/history")).isEqualTo(1);
   }
 
