@@ -12,7 +12,11 @@ import java.util.function.Supplier;
 public final class TestMains {
   private TestMains() {}
 
-  /** A non-interactive command line using {@code registry} instead of the class path's. */
+  /**
+   * A non-interactive command line using {@code registry} instead of the class path's; randomness
+   * is unseeded, as in {@link Main#Main(PrintStream, PrintStream, Map, Clock)}, so that two runs at
+   * one instant still get distinct run ids.
+   */
   public static Main of(
       PrintStream out, PrintStream err, Clock clock, Supplier<ProviderRegistry> registry) {
     return new Main(
@@ -20,7 +24,7 @@ public final class TestMains {
         err,
         Map.of(),
         clock,
-        new SplittableRandom(7),
+        new SplittableRandom(),
         Objects.requireNonNull(registry, "registry"),
         false);
   }
