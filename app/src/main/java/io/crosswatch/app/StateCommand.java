@@ -222,8 +222,22 @@ final class StateCommand implements Callable<Integer> {
               store -> {
                 int rows = store.resetPair(pair);
                 ctx.out().println("Reset pair " + pair + ": " + rows + " rows removed.");
+                if (rows == 0 && !configured()) {
+                  ctx.err()
+                      .println(
+                          "warning: no state for pair "
+                              + pair
+                              + "; nothing to reset (check the pair id: it is not in the config)");
+                }
                 return ExitCodes.OK;
               });
+    }
+
+    /** Whether the config (of {@code --config}, or the default one if present) names the pair. */
+    private boolean configured() {
+      return Configs.loadIfPresent(ctx, options.config)
+          .map(loaded -> loaded.config().pairs().stream().anyMatch(p -> p.id().equals(pair)))
+          .orElse(false);
     }
   }
 

@@ -81,17 +81,22 @@ class TwoWaySyncTest {
   }
 
   @Test
-  void withRemoveOffADeletionIsUndoneInsteadOfPropagated() {
+  void withRemoveOffADeletionIsNeitherPropagatedNorUndone() {
     ws.config("\"mode\": \"two-way\", \"features\": {\"watchlist\": {\"remove\": false}}");
     ws.write("a.json", doc("watchlist", listed(1, LISTED), listed(2, LISTED)));
     ws.runThenWaitADay();
+    assertThat(ws.titles("b.json", "watchlist")).containsExactlyInAnyOrder(title(1), title(2));
 
     ws.write("b.json", doc("watchlist", listed(2, LISTED)));
     CliRun r = ws.run();
 
-    assertThat(r.code()).isZero();
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.nonZeroPlanned()).as("nothing removed from A, nothing re-added to B").isEmpty();
     assertThat(ws.titles("a.json", "watchlist")).containsExactlyInAnyOrder(title(1), title(2));
-    assertThat(r.planned("watchlist", "source", "remove")).isZero();
+    assertThat(ws.titles("b.json", "watchlist")).containsExactly(title(2));
+    assertThat(ws.cw("state", "tombstones", "--state-dir", ws.stateDir().toString()).out())
+        .as("the deletion is remembered")
+        .contains(title(1));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.crosswatch.app.scenario;
 
 import io.crosswatch.app.Main;
+import io.crosswatch.app.TestMains;
+import io.crosswatch.core.provider.ProviderRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +37,7 @@ public final class Workspace {
   private final Path dir;
   private final MutableClock clock = new MutableClock(START);
   private final Clock runClock;
+  private Supplier<ProviderRegistry> providers = ProviderRegistry::load;
 
   public Workspace(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
@@ -48,6 +51,12 @@ public final class Workspace {
   public Workspace(Path dir, Clock runClock) {
     this.dir = Objects.requireNonNull(dir, "dir");
     this.runClock = Objects.requireNonNull(runClock, "runClock");
+  }
+
+  /** Runs {@code cw} with these provider factories instead of those on the class path. */
+  public Workspace providers(Supplier<ProviderRegistry> registry) {
+    this.providers = Objects.requireNonNull(registry, "registry");
+    return this;
   }
 
   public MutableClock clock() {
@@ -116,11 +125,11 @@ public final class Workspace {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Main main =
-        new Main(
+        TestMains.of(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            runClock);
+            runClock,
+            providers);
     int code = main.execute(args);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -180,6 +189,17 @@ public final class Workspace {
     return items(name, "history").stream()
         .map(i -> i.get("title").asString() + " @ " + i.get("watched_at").asString())
         .toList();
+  }
+
+  /** The events a run appended to {@code <state_dir>/logs/<run_id>.jsonl}, in order. */
+  public List<JsonNode> events(CliRun run) {
+    Path file =
+        stateDir().resolve("logs").resolve(run.summary().get("run_id").asString() + ".jsonl");
+    try {
+      return Files.readAllLines(file).stream().map(CliRun.JSON::readTree).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The file's bytes. */
