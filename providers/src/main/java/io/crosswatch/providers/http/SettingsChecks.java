@@ -135,6 +135,8 @@ public final class SettingsChecks {
    * @param hint what the message says of the URL wanted, e.g. {@code such as https://…}
    */
   public static void checkUrl(String value, String at, String hint, List<ConfigIssue> issues) {
+    // The value is echoed with user info and secret query values masked: a token may hide there.
+    String echoed = Redactor.standard().url(value);
     try {
       URI uri = new URI(value.strip());
       String scheme = uri.getScheme();
@@ -142,10 +144,10 @@ public final class SettingsChecks {
           || !(scheme.equals("http") || scheme.equals("https"))
           || uri.getHost() == null) {
         issues.add(
-            ConfigIssue.error(at, "must be an http(s) URL " + hint + ", got \"" + value + "\""));
+            ConfigIssue.error(at, "must be an http(s) URL " + hint + ", got \"" + echoed + "\""));
       }
     } catch (URISyntaxException e) {
-      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + value + "\""));
+      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + echoed + "\""));
     }
   }
 
