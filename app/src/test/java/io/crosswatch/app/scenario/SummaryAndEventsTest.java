@@ -128,6 +128,9 @@ class SummaryAndEventsTest {
     assertThat(chunk.get("provider").asString()).isEqualTo("FILE:b");
     assertThat(chunk.get("applied").asInt()).isEqualTo(2);
     assertThat(events.get(names.size() - 1).get("exit_code").asInt()).isZero();
+    JsonNode health = events.get(names.indexOf("health"));
+    assertThat(health.get("provider").asString()).startsWith("FILE:");
+    assertThat(health.get("status").asString()).isEqualTo("ok");
   }
 
   @Test

@@ -123,7 +123,10 @@ final class ProviderSession implements AutoCloseable {
     connections.put(created.label(), created);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("provider", created.label());
-    fields.put("status", created.health() == null ? "DOWN" : created.health().status().name());
+    // Lower case, as every status in the summary and the events.
+    HealthReport.Status status =
+        created.health() == null ? HealthReport.Status.DOWN : created.health().status();
+    fields.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
     if (created.health() != null) {
       fields.put("latency_ms", created.health().latency().toMillis());
     }

@@ -34,6 +34,12 @@ class CoreIndependenceTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(java.net.URLConnection.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(java.net.Socket.class)
         .check(CORE);
   }
 
