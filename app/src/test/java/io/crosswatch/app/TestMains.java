@@ -1,6 +1,7 @@
 package io.crosswatch.app;
 
 import io.crosswatch.core.provider.ProviderRegistry;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -27,5 +28,24 @@ public final class TestMains {
         new SplittableRandom(),
         Objects.requireNonNull(registry, "registry"),
         false);
+  }
+
+  /** As {@link #of}, reading standard input (e.g. {@code --password-stdin}) from {@code in}. */
+  public static Main withInput(
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      Supplier<ProviderRegistry> registry,
+      InputStream in) {
+    return new Main(
+        out,
+        err,
+        Map.of(),
+        clock,
+        new SplittableRandom(),
+        Objects.requireNonNull(registry, "registry"),
+        false,
+        Objects.requireNonNull(in, "in"),
+        null);
   }
 }

@@ -3,6 +3,7 @@ package io.crosswatch.app.scenario;
 import io.crosswatch.app.Main;
 import io.crosswatch.app.TestMains;
 import io.crosswatch.core.provider.ProviderRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,14 +123,20 @@ public final class Workspace {
 
   /** Runs {@code cw} with exactly these arguments. */
   public CliRun cw(String... args) {
+    return cwWithInput("", args);
+  }
+
+  /** Runs {@code cw} with exactly these arguments and {@code stdin} as its standard input. */
+  public CliRun cwWithInput(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Main main =
-        TestMains.of(
+        TestMains.withInput(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             runClock,
-            providers);
+            providers,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     int code = main.execute(args);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -66,7 +66,12 @@ final class Servers {
 
   /** The {@code plex} block of the fake's default account, with all three addresses. */
   static String plex(FakePlex plex) {
-    return "\"plex\": {\"server_url\": \""
+    return "\"plex\": " + plexSettings(plex);
+  }
+
+  /** The settings of an instance on the fake's default account, with all three addresses. */
+  static String plexSettings(FakePlex plex) {
+    return "{\"server_url\": \""
         + plex.serverUrl()
         + "\", \"discover_url\": \""
         + plex.discoverUrl()

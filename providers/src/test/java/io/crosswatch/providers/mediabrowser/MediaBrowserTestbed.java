@@ -59,12 +59,17 @@ final class MediaBrowserTestbed implements AutoCloseable {
   }
 
   Provider provider(Consumer<ObjectNode> tweak) {
+    return provider(tweak, Path.of("."));
+  }
+
+  /** A provider with tweaked settings keeping its state in {@code stateDir}, as one run's would. */
+  Provider provider(Consumer<ObjectNode> tweak, Path stateDir) {
     ObjectNode settings = settings();
     tweak.accept(settings);
     String block = name().toLowerCase(Locale.ROOT);
     ProviderContext context =
         new ProviderContext(
-            name(), "default", settings, block, Path.of("."), Path.of("."), time, true, log);
+            name(), "default", settings, block, Path.of("."), stateDir, time, true, log);
     return factory().create(context);
   }
 

@@ -23,7 +23,10 @@ import tools.jackson.core.JacksonException;
  * <p>Traps emulated: unknown {@code IncludeItemTypes} names are ignored; {@code ProviderIds} come
  * only when asked for in {@code Fields}; Jellyfin ignores {@code AnyProviderIdEquals}; logging in
  * again with the same {@code DeviceId} revokes that device's previous token; marking an item played
- * sets its last played date even when older; Jellyfin refuses the legacy {@code X-Emby-Token}.
+ * sets its last played date even when older; Jellyfin refuses the legacy {@code X-Emby-Token};
+ * Jellyfin has no reliable user-data change filter: {@code MinDateLastSavedForUser} compares the
+ * item's own {@code DateLastSaved}, which plays, favourites and ratings do not change, and {@code
+ * MinDateLastSaved} alone fails with 500.
  *
  * <pre>{@code
  * try (FakeMediaBrowserServer jf = FakeMediaBrowserServer.builder(ServerDialect.JELLYFIN).build().start()) {
@@ -65,7 +68,7 @@ public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserS
     this.clock = b.clock;
     this.prefixOnly = b.prefixOnly;
     this.writeLatency = b.writeLatency;
-    this.library = new MbLibrary(dialect);
+    this.library = new MbLibrary(dialect, clock);
     this.serverId = library.newId();
     MbJson json = new MbJson(library, serverId);
     this.reads = new MbReads(dialect, library, json, b.pageCap);

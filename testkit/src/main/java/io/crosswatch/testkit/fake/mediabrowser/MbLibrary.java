@@ -1,7 +1,10 @@
 package io.crosswatch.testkit.fake.mediabrowser;
 
 import io.crosswatch.testkit.fake.mediabrowser.MbItem.Kind;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +13,9 @@ import java.util.Optional;
 
 /**
  * The fake server's library: user views (libraries) and the movies, series and episodes in them, in
- * the order added. Ids follow the dialect (Jellyfin GUIDs, Emby digits). Thread-safe.
+ * the order added, each with the date its metadata was last saved ({@code DateLastSaved}: when it
+ * was added or {@linkplain #save saved} again, never when a user plays, rates or favours it). Ids
+ * follow the dialect (Jellyfin GUIDs, Emby digits). Thread-safe.
  */
 public final class MbLibrary {
 
@@ -24,13 +29,16 @@ public final class MbLibrary {
   public record View(String id, String name, String collectionType) {}
 
   private final ServerDialect dialect;
+  private final Clock clock;
   private final Map<String, View> views = new LinkedHashMap<>();
   private final Map<String, MbItem> items = new LinkedHashMap<>();
+  private final Map<String, Instant> lastSaved = new HashMap<>();
   private long nextId = 1;
   private int generatedMovies;
 
-  MbLibrary(ServerDialect dialect) {
+  MbLibrary(ServerDialect dialect, Clock clock) {
     this.dialect = dialect;
+    this.clock = clock;
   }
 
   /** Adds a library (user view). */
@@ -148,6 +156,25 @@ public final class MbLibrary {
     return items.remove(item.id()) != null;
   }
 
+  /**
+   * Saves an item's metadata now, as a metadata refresh or an edit does: its {@code DateLastSaved}
+   * becomes the clock's instant. User data changes (plays, favourites, ratings) never do this.
+   */
+  public synchronized void save(MbItem item) {
+    if (items.containsKey(item.id())) {
+      lastSaved.put(item.id(), clock.instant());
+    }
+  }
+
+  /** When an item's metadata was last saved ({@code DateLastSaved}). */
+  public synchronized Instant dateLastSaved(MbItem item) {
+    Instant at = lastSaved.get(item.id());
+    if (at == null) {
+      throw new IllegalArgumentException("not in the library: " + item.id());
+    }
+    return at;
+  }
+
   /** A view by id. */
   synchronized Optional<View> view(String id) {
     return Optional.ofNullable(views.get(id.toLowerCase(Locale.ROOT)));
@@ -176,6 +203,7 @@ public final class MbLibrary {
 
   private MbItem add(MbItem item) {
     items.put(item.id(), item);
+    lastSaved.put(item.id(), clock.instant());
     return item;
   }
 }

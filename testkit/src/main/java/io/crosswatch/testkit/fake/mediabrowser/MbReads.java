@@ -2,11 +2,15 @@ package io.crosswatch.testkit.fake.mediabrowser;
 
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The fake's item queries: {@code Recursive}, {@code IncludeItemTypes}, {@code ParentId}, {@code
  * Filters}, {@code Fields}, {@code EnableUserData}, paging, and the dialects' traps (unknown type
  * names and, on Jellyfin, {@code AnyProviderIdEquals} are silently ignored; {@code ProviderIds}
- * only when asked for in {@code Fields}).
+ * only when asked for in {@code Fields}; on Jellyfin, {@code MinDateLastSavedForUser} keeps the
+ * items whose own {@code DateLastSaved} is that late, whatever their user data, and {@code
+ * MinDateLastSaved} without it fails with 500).
  */
 final class MbReads {
   private static final Set<String> KNOWN_TYPES = Set.of("movie", "series", "episode");
@@ -48,6 +54,19 @@ final class MbReads {
     filter = filter.and(userFilter(user, listParam(request, "Filters")));
     if (dialect == ServerDialect.EMBY) {
       filter = filter.and(providerIdFilter(MbJson.listParam(request, "AnyProviderIdEquals")));
+    } else {
+      Optional<String> forUser = MbJson.param(request, "MinDateLastSavedForUser");
+      if (forUser.isEmpty() && MbJson.param(request, "MinDateLastSaved").isPresent()) {
+        return FakeResponse.error(500, "An error occurred while processing your request.");
+      }
+      if (forUser.isPresent()) {
+        Optional<Instant> since = date(forUser.get());
+        if (since.isEmpty()) {
+          return FakeResponse.error(400, "invalid MinDateLastSavedForUser: " + forUser.get());
+        }
+        // The trap: the item's own save date decides, so user data changes are not seen.
+        filter = filter.and(item -> !library.dateLastSaved(item).isBefore(since.get()));
+      }
     }
     return page(library.items().stream().filter(filter).toList(), request, user);
   }
@@ -168,6 +187,14 @@ final class MbReads {
                       .anyMatch(
                           e -> e.getKey().equalsIgnoreCase(kind) && e.getValue().equals(value));
                 });
+  }
+
+  private static Optional<Instant> date(String value) {
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<String> listParam(FakeRequest request, String name) {

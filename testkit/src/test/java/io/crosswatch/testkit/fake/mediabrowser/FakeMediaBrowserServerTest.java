@@ -2,6 +2,7 @@ package io.crosswatch.testkit.fake.mediabrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.testkit.fake.FakeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -150,5 +152,36 @@ class FakeMediaBrowserServerTest {
     server.user().markPlayed(movie, later.minusSeconds(86400));
 
     assertThat(server.user().userData(movie).lastPlayedDate()).isEqualTo(later.minusSeconds(86400));
+  }
+
+  @Test
+  void jellyfinsSavedSinceFilterSeesItemSavesButNotUserDataChanges() {
+    FakeTime time = FakeTime.standard();
+    server = FakeMediaBrowserServer.builder(ServerDialect.JELLYFIN).clock(time).build().start();
+    List<MbItem> movies = server.library().generateMovies(4);
+    Instant added = time.instant();
+    time.advance(Duration.ofHours(1));
+    Instant since = time.instant();
+    time.advance(Duration.ofHours(1));
+
+    server.user().markPlayed(movies.get(0), time.instant());
+    server.user().setFavorite(movies.get(1), true);
+    server.user().rate(movies.get(2), 8.0);
+    server.library().save(movies.get(3));
+
+    JsonNode page = json(jellyfinItems("MinDateLastSavedForUser=" + since));
+    assertThat(page.get("Items"))
+        .extracting(i -> i.get("Name").asString())
+        .containsExactly("Movie 4");
+    assertThat(server.library().dateLastSaved(movies.get(0))).isEqualTo(added);
+    assertThat(server.library().dateLastSaved(movies.get(3))).isEqualTo(time.instant());
+  }
+
+  @Test
+  void jellyfinFailsTheBareSavedSinceFilterWith500() {
+    start(ServerDialect.JELLYFIN);
+
+    assertThat(jellyfinItems("MinDateLastSaved=2025-01-01T00:00:00Z").statusCode()).isEqualTo(500);
+    assertThat(jellyfinItems("MinDateLastSavedForUser=yesterday").statusCode()).isEqualTo(400);
   }
 }
