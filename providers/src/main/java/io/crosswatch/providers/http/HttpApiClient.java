@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The HTTP client every service adapter shares: paces requests, retries transient failures, counts
@@ -191,6 +192,9 @@ public final class HttpApiClient {
   }
 
   private static boolean mayRetry(ApiRequest request, IOException e) {
+    if (e instanceof SSLHandshakeException) {
+      return false; // the same certificate will be refused again
+    }
     // A request that could not even connect was surely not acted on, so even a request that
     // must not be repeated may be sent again.
     return request.repeatable()
@@ -199,6 +203,15 @@ public final class HttpApiClient {
   }
 
   private ProviderException ioFailure(CallInfo call, IOException e) {
+    if (e instanceof SSLHandshakeException) {
+      return ProviderException.transientFailure(
+          call.describe()
+              + ": the TLS handshake failed (SSLHandshakeException: "
+              + e.getMessage()
+              + "); the server's certificate is not trusted. For a home server with a"
+              + " self-signed certificate, set verify_ssl: false in its block",
+          e);
+    }
     String what =
         e instanceof HttpTimeoutException
             ? "timed out after " + timeout.toSeconds() + " s"

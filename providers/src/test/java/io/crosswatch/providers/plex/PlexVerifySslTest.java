@@ -89,7 +89,7 @@ class PlexVerifySslTest {
     for (HealthReport report : List.of(byDefault, verified)) {
       assertThat(report.status()).isEqualTo(Status.DOWN);
       assertThat(report.message())
-          .contains("/identity", "SSLHandshakeException")
+          .contains("/identity", "SSLHandshakeException", "verify_ssl: false")
           .doesNotContain(FakePlex.TOKEN);
       assertThat(report.features()).isEmpty();
     }
