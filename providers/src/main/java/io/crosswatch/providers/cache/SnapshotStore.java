@@ -185,7 +185,7 @@ public final class SnapshotStore {
    */
   public void store(Feature feature, Map<String, String> marks, List<Item> items) {
     if (marks.isEmpty()) {
-      drop(feature);
+      forget(feature, false);
     } else {
       put(feature, marks, items);
     }
@@ -231,9 +231,16 @@ public final class SnapshotStore {
 
   /** Forgets a feature's snapshot (after a write that may have changed it), and saves the file. */
   public synchronized void drop(Feature feature) {
+    forget(feature, true);
+  }
+
+  /** Removes a feature's snapshot; {@code byWrite}: remember to read it again when settling. */
+  private synchronized void forget(Feature feature, boolean byWrite) {
     load();
     if (snapshots.remove(Objects.requireNonNull(feature, "feature")) != null) {
-      dropped.add(feature);
+      if (byWrite) {
+        dropped.add(feature);
+      }
       save();
     }
   }

@@ -78,6 +78,19 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void aSnapshotForgottenForLackOfMarksIsNotReadAgainWhenSettling() {
+    SnapshotStore store = store();
+    store.put(Feature.WATCHLIST, MARKS, items());
+    store.store(Feature.WATCHLIST, Map.of(), items());
+    List<Feature> read = new ArrayList<>();
+
+    store.refreshDropped(f -> read.add(f) ? items() : items());
+
+    assertThat(store.get(Feature.WATCHLIST)).isEmpty();
+    assertThat(read).isEmpty();
+  }
+
+  @Test
   void aReaderThatStoresEveryFeatureAtOnceIsAskedOnce() {
     SnapshotStore store = store();
     for (Feature f : Feature.values()) {
