@@ -13,6 +13,7 @@ import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.http.UnclearOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -266,15 +267,13 @@ final class TraktProvider implements Provider {
    */
   private WriteResult addPlays(TraktBatch batch, ApiRequest request) throws ProviderException {
     HttpAnswer answer;
-    JsonNode body;
     try {
       answer = api.answer(request);
       if (answer.isSuccess()) {
-        body = api.json(answer);
-        return new WriteResult(batch.outcomes(body));
+        return new WriteResult(batch.outcomes(api.json(answer)));
       }
     } catch (ProviderException e) {
-      throw unclear(e);
+      throw UnclearOutcomes.settle(request, e);
     }
     ProviderException failure = api.failure(answer);
     if (answer.status() == 500 || answer.status() == 503) {
@@ -283,7 +282,7 @@ final class TraktProvider implements Provider {
         return rechecked.get();
       }
     }
-    throw unclear(failure);
+    throw UnclearOutcomes.settle(request, failure);
   }
 
   /**
@@ -322,31 +321,6 @@ final class TraktProvider implements Provider {
   }
 
   /**
-   * A history add's failure as the caller should see it: one that Trakt may have acted on without
-   * saying so is not retriable (the next run re-checks the history and adds what is missing).
-   */
-  private static ProviderException unclear(ProviderException e) {
-    if (e.kind() != Kind.UNAVAILABLE || !e.retriable() || neverSent(e)) {
-      return e;
-    }
-    return new ProviderException(
-        Kind.UNAVAILABLE,
-        e.getMessage()
-            + "; the outcome of this history add is unknown (Trakt may have recorded the plays),"
-            + " so it is not sent again now; the next run re-checks Trakt's history and adds"
-            + " only what is missing",
-        false,
-        null,
-        e);
-  }
-
-  private static boolean neverSent(ProviderException e) {
-    Throwable cause = e.getCause();
-    return cause instanceof java.net.ConnectException
-        || cause instanceof java.net.http.HttpConnectTimeoutException;
-  }
-
-  /**
    * Forgets what a write may change: the activity times (asked again before the next snapshot) and
    * the stored snapshot of the feature; a play also takes its title off the watchlist.
    */
@@ -363,7 +337,6 @@ final class TraktProvider implements Provider {
     if (items.isEmpty()) {
       return new WriteResult(List.of());
     }
-    changing(Feature.HISTORY, false);
     boolean fresh = plays == null;
     if (fresh) {
       readHistory();
@@ -379,8 +352,9 @@ final class TraktProvider implements Provider {
     List<ItemOutcome> outcomes = new ArrayList<>();
     unknown.forEach(i -> outcomes.add(ItemOutcome.notFound(i, TraktBatch.NOT_FOUND)));
     if (byPlay.isEmpty()) {
-      return new WriteResult(outcomes);
+      return new WriteResult(outcomes); // nothing sent, nothing changed on Trakt
     }
+    changing(Feature.HISTORY, false);
     ObjectNode body = TraktApi.MAPPER.createObjectNode();
     ArrayNode ids = body.putArray("ids");
     byPlay.keySet().forEach(ids::add);

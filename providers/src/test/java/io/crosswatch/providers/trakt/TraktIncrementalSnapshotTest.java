@@ -176,6 +176,23 @@ class TraktIncrementalSnapshotTest {
   }
 
   @Test
+  void removingPlaysTraktDoesNotHaveKeepsTheCachedHistorySoSettlingReadsNothing() throws Exception {
+    Provider p = run();
+    everything(p);
+    Item unknown = movie(1009).withWatchedAt(T0.plusSeconds(30));
+
+    assertThat(p.remove(Feature.HISTORY, List.of(unknown)).outcomes())
+        .singleElement()
+        .extracting(ItemOutcome::status)
+        .isEqualTo(ItemOutcome.Status.NOT_FOUND);
+    trakt.clearLog();
+    p.settle();
+    everything(run());
+
+    assertThat(endpoints()).containsExactly("GET /sync/last_activities");
+  }
+
+  @Test
   void settlingAfterAPlayAlsoReadsTheWatchlistTheTraktTrapChanged() throws Exception {
     Provider p = run();
     everything(p);
