@@ -234,9 +234,16 @@ public final class SnapshotStore {
     forget(feature, true);
   }
 
-  /** Removes a feature's snapshot; {@code byWrite}: remember to read it again when settling. */
+  /**
+   * Removes a feature's snapshot. {@code byWrite}: remember to read it again when settling;
+   * otherwise (read without marks) a read when settling could not be kept either, so it is not
+   * asked for.
+   */
   private synchronized void forget(Feature feature, boolean byWrite) {
     load();
+    if (!byWrite) {
+      dropped.remove(feature);
+    }
     if (snapshots.remove(Objects.requireNonNull(feature, "feature")) != null) {
       if (byWrite) {
         dropped.add(feature);

@@ -91,6 +91,29 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void aDroppedFeatureReadAgainWithoutMarksIsNotReadOnceMoreWhenSettling() {
+    SnapshotStore store = store();
+    store.put(Feature.WATCHLIST, MARKS, items());
+    store.put(Feature.RATINGS, MARKS, items());
+    store.drop(Feature.WATCHLIST);
+    store.drop(Feature.RATINGS);
+    List<Feature> read = new ArrayList<>();
+
+    // One library read serves both; the service gave no marks for the other, so it is not kept.
+    store.refreshDropped(
+        f -> {
+          read.add(f);
+          Feature other = f == Feature.WATCHLIST ? Feature.RATINGS : Feature.WATCHLIST;
+          store.store(f, MARKS, items());
+          store.store(other, Map.of(), items());
+          return items();
+        });
+
+    assertThat(read).hasSize(1);
+    assertThat(store.get(read.get(0))).isPresent();
+  }
+
+  @Test
   void aReaderThatStoresEveryFeatureAtOnceIsAskedOnce() {
     SnapshotStore store = store();
     for (Feature f : Feature.values()) {
