@@ -241,7 +241,11 @@ final class ProviderSession implements AutoCloseable {
       try {
         c.provider().settle();
       } catch (RuntimeException e) {
-        log.warn(c.label() + ": error while settling after the writes: " + e.getMessage());
+        log.warn(
+            c.label()
+                + ": error while updating its snapshot cache after the writes: "
+                + e.getMessage()
+                + "; the next run reads its data again");
       }
     }
     listener.progress("updating snapshot caches", usable.size(), usable.size());

@@ -208,8 +208,8 @@ public final class HttpApiClient {
           call.describe()
               + ": the TLS handshake failed (SSLHandshakeException: "
               + e.getMessage()
-              + "); the server's certificate is not trusted. For a home server with a"
-              + " self-signed certificate, set verify_ssl: false in its block",
+              + "); the server's certificate is not trusted. For a Plex, Jellyfin or Emby"
+              + " server with a self-signed certificate, set verify_ssl: false in its block",
           e);
     }
     String what =

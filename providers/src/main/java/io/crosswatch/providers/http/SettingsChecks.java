@@ -147,7 +147,8 @@ public final class SettingsChecks {
             ConfigIssue.error(at, "must be an http(s) URL " + hint + ", got \"" + echoed + "\""));
       }
     } catch (URISyntaxException e) {
-      issues.add(ConfigIssue.error(at, "must be an http(s) URL, got \"" + echoed + "\""));
+      issues.add(
+          ConfigIssue.error(at, "must be an http(s) URL " + hint + ", got \"" + echoed + "\""));
     }
   }
 

@@ -36,7 +36,7 @@ class SettingsChecksTest {
     assertThat(urlProblems("http://host/ bad?apikey=SECRETQQ"))
         .singleElement()
         .asString()
-        .contains("must be an http(s) URL")
+        .contains("must be an http(s) URL such as https://api.trakt.tv")
         .doesNotContain("SECRETQQ");
   }
 }
