@@ -76,7 +76,6 @@ final class AuthCommand implements Callable<Integer> {
   abstract static class InstanceLogin implements Callable<Integer> {
     final CliContext ctx;
     final String provider;
-    private final String block;
     private final String needs;
     private final boolean blockRequired;
     @ParentCommand AuthCommand parent;
@@ -92,11 +91,9 @@ final class AuthCommand implements Callable<Integer> {
      * @param needs what a missing block must be given, named in the usage error (may be empty)
      * @param blockRequired whether even the default instance needs a block in the config
      */
-    InstanceLogin(
-        CliContext ctx, String provider, String block, String needs, boolean blockRequired) {
+    InstanceLogin(CliContext ctx, String provider, String needs, boolean blockRequired) {
       this.ctx = ctx;
       this.provider = provider;
-      this.block = block;
       this.needs = needs;
       this.blockRequired = blockRequired;
     }
@@ -129,7 +126,7 @@ final class AuthCommand implements Callable<Integer> {
 
     /** Where the instance's block is in the config, e.g. {@code trakt.instances.work}. */
     String path() {
-      return AuthCommand.path(block, instance);
+      return Config.instancePath(provider, instance);
     }
 
     Path createStateDir(Config config) {
@@ -150,7 +147,7 @@ final class AuthCommand implements Callable<Integer> {
       })
   static final class Simkl extends InstanceLogin {
     Simkl(CliContext ctx) {
-      super(ctx, "SIMKL", "simkl", "", false);
+      super(ctx, "SIMKL", "", false);
     }
 
     @Override
@@ -191,7 +188,7 @@ final class AuthCommand implements Callable<Integer> {
     boolean fromStdin;
 
     Mdblist(CliContext ctx) {
-      super(ctx, "MDBLIST", "mdblist", "", false);
+      super(ctx, "MDBLIST", "", false);
     }
 
     @Override
@@ -243,7 +240,7 @@ final class AuthCommand implements Callable<Integer> {
       })
   static final class Trakt extends InstanceLogin {
     Trakt(CliContext ctx) {
-      super(ctx, "TRAKT", "trakt", "client_id and client_secret", false);
+      super(ctx, "TRAKT", "client_id and client_secret", false);
     }
 
     @Override
@@ -287,7 +284,7 @@ final class AuthCommand implements Callable<Integer> {
     static final Duration WAIT = Duration.ofMinutes(15);
 
     Plex(CliContext ctx) {
-      super(ctx, "PLEX", "plex", "server_url", false);
+      super(ctx, "PLEX", "server_url", false);
     }
 
     @Override
@@ -347,7 +344,7 @@ final class AuthCommand implements Callable<Integer> {
       })
   static final class Jellyfin extends ServerLogin {
     Jellyfin(CliContext ctx) {
-      super(ctx, "JELLYFIN", "jellyfin");
+      super(ctx, "JELLYFIN");
     }
 
     @Override
@@ -367,7 +364,7 @@ final class AuthCommand implements Callable<Integer> {
       })
   static final class Emby extends ServerLogin {
     Emby(CliContext ctx) {
-      super(ctx, "EMBY", "emby");
+      super(ctx, "EMBY");
     }
 
     @Override
@@ -390,8 +387,8 @@ final class AuthCommand implements Callable<Integer> {
         description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
-    ServerLogin(CliContext ctx, String provider, String block) {
-      super(ctx, provider, block, "server", true);
+    ServerLogin(CliContext ctx, String provider) {
+      super(ctx, provider, "server", true);
     }
 
     abstract MediaBrowserAuthenticator authenticator(JsonNode settings);
@@ -462,10 +459,6 @@ final class AuthCommand implements Callable<Integer> {
   /** The first line of {@code in} (UTF-8), {@code null} when it is empty. */
   private static String firstLine(InputStream in) throws IOException {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-  }
-
-  static String path(String block, String instance) {
-    return "default".equals(instance) ? block : block + ".instances." + instance;
   }
 
   static String text(JsonNode settings, String key, String otherwise) {

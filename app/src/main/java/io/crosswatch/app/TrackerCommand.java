@@ -57,7 +57,9 @@ final class TrackerCommand implements Callable<Integer> {
           Configs.loadIfPresent(ctx, options.config).map(LoadedConfig::config);
       Optional<JsonNode> settings = config.flatMap(c -> c.instanceSettings("TRACKER", instance));
       if (config.isPresent() && settings.isEmpty() && !instance.equals("default")) {
-        throw CommandFailure.usage("tracker.instances." + instance + ": not configured");
+        throw CommandFailure.usage(
+            Config.instancePath("TRACKER", instance)
+                + ": not configured; add it to the config or pick a configured --instance");
       }
       RuntimeSettings runtime = config.map(Config::runtime).orElse(RuntimeSettings.DEFAULTS);
       Path stateDir = Configs.stateDir(ctx, options.stateDir, runtime);

@@ -2,6 +2,7 @@ package io.crosswatch.core.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,15 @@ public record Config(
   public Path directory() {
     Path parent = file.toAbsolutePath().getParent();
     return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+
+  /**
+   * Where one provider instance's settings sit in the config file, as messages name them: the block
+   * ({@code trakt}) for the {@code default} instance, else {@code trakt.instances.NAME}.
+   */
+  public static String instancePath(String provider, String instance) {
+    String block = provider.toLowerCase(Locale.ROOT);
+    return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 
   /** Settings of one provider instance, if configured. */

@@ -5,7 +5,6 @@ import io.crosswatch.core.provider.ProviderRegistry;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,14 +93,10 @@ public final class ConfigLoader {
             && settings.isObject()
             && factory.isPresent()
             && checked.add(side[0] + ":" + side[1])) {
-          issues.addAll(factory.get().validateForUse(settings, path(side[0], side[1])));
+          issues.addAll(
+              factory.get().validateForUse(settings, Config.instancePath(side[0], side[1])));
         }
       }
     }
-  }
-
-  private static String path(String provider, String instance) {
-    String block = provider.toLowerCase(Locale.ROOT);
-    return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 }

@@ -160,9 +160,7 @@ final class ProviderSession implements AutoCloseable {
       return new Connection(
           label, null, null, "provider " + name + " is not available in this build", true);
     }
-    String path =
-        name.toLowerCase(java.util.Locale.ROOT)
-            + ("default".equals(instance) ? "" : ".instances." + instance);
+    String path = Config.instancePath(name, instance);
     ProviderContext context =
         new ProviderContext(
             name,
