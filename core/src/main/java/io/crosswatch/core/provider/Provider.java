@@ -64,10 +64,11 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
-   * Called once at the end of a run that may have written to this instance, after its last write
-   * and before {@link #close}: a provider that keeps snapshots across runs brings the ones its
-   * writes made stale up to date here, so that the next run finds nothing changed. Problems are
-   * warnings (the next run then reads again); it never throws. The default does nothing.
+   * Called once at the end of every run that is not a dry run (on instances that were only read
+   * too), after its last write and before {@link #close}: a provider that keeps snapshots across
+   * runs brings the ones its writes made stale up to date here, so that the next run finds nothing
+   * changed. Problems are warnings (the next run then reads again); it never throws. The default
+   * does nothing.
    */
   default void settle() {}
 
