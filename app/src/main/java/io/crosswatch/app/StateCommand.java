@@ -7,6 +7,7 @@ import io.crosswatch.core.state.Tombstone;
 import io.crosswatch.core.state.UnresolvedItem;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -222,22 +223,32 @@ final class StateCommand implements Callable<Integer> {
               store -> {
                 int rows = store.resetPair(pair);
                 ctx.out().println("Reset pair " + pair + ": " + rows + " rows removed.");
-                if (rows == 0 && !configured()) {
+                Optional<Boolean> configured = rows == 0 ? configured() : Optional.of(true);
+                if (!configured.orElse(false)) {
                   ctx.err()
                       .println(
                           "warning: no state for pair "
                               + pair
-                              + "; nothing to reset (check the pair id: it is not in the config)");
+                              + "; nothing to reset"
+                              + (configured.isPresent()
+                                  ? " (check the pair id: it is not in the config)"
+                                  : ""));
                 }
                 return ExitCodes.OK;
               });
     }
 
-    /** Whether the config (of {@code --config}, or the default one if present) names the pair. */
-    private boolean configured() {
-      return Configs.loadIfPresent(ctx, options.config)
-          .map(loaded -> loaded.config().pairs().stream().anyMatch(p -> p.id().equals(pair)))
-          .orElse(false);
+    /**
+     * Whether the config (of {@code --config}, or the default one if present) names the pair; empty
+     * when there is no config or it cannot be loaded (the reset itself needs none).
+     */
+    private Optional<Boolean> configured() {
+      try {
+        return Configs.loadIfPresent(ctx, options.config)
+            .map(loaded -> loaded.config().pairs().stream().anyMatch(p -> p.id().equals(pair)));
+      } catch (CommandFailure e) {
+        return Optional.empty();
+      }
     }
   }
 

@@ -93,7 +93,32 @@ class StateCommandsTest {
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.out()).contains("0 rows removed");
-    assertThat(r.err()).contains("no state for pair typo; nothing to reset");
+    assertThat(r.err())
+        .contains("no state for pair typo; nothing to reset (check the pair id: it is not in the");
+  }
+
+  @Test
+  void resettingWithAStateDirAndNoReadableConfigStillSucceedsWithAPlainWarning() {
+    ws.write("a.json", doc("watchlist", listed(1, LISTED)));
+    ws.run();
+    ws.write("broken.json", "{\"pairs\": 7}");
+
+    CliRun r =
+        ws.cw(
+            "state",
+            "reset",
+            "--pair",
+            "typo",
+            "--state-dir",
+            ws.stateDir().toString(),
+            "--config",
+            ws.path("broken.json").toString());
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("0 rows removed");
+    assertThat(r.err())
+        .contains("warning: no state for pair typo; nothing to reset")
+        .doesNotContain("it is not in the config");
   }
 
   @Test
