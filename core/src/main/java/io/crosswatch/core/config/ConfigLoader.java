@@ -83,18 +83,14 @@ public final class ConfigLoader {
       if (!pair.enabled()) {
         continue;
       }
-      for (String[] side :
-          List.of(
-              new String[] {pair.source(), pair.sourceInstance()},
-              new String[] {pair.target(), pair.targetInstance()})) {
-        JsonNode settings = instances.getOrDefault(side[0], Map.of()).get(side[1]);
-        Optional<ProviderFactory> factory = registry.factory(side[0]);
+      for (InstanceRef side : pair.sides()) {
+        JsonNode settings = instances.getOrDefault(side.provider(), Map.of()).get(side.instance());
+        Optional<ProviderFactory> factory = registry.factory(side.provider());
         if (settings != null
             && settings.isObject()
             && factory.isPresent()
-            && checked.add(side[0] + ":" + side[1])) {
-          issues.addAll(
-              factory.get().validateForUse(settings, Config.instancePath(side[0], side[1])));
+            && checked.add(side.label())) {
+          issues.addAll(factory.get().validateForUse(settings, side.configPath()));
         }
       }
     }

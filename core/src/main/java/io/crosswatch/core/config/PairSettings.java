@@ -1,6 +1,7 @@
 package io.crosswatch.core.config;
 
 import io.crosswatch.core.model.Feature;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,11 +30,17 @@ public record PairSettings(
 
   /** {@code SOURCE:instance}. */
   public String sourceLabel() {
-    return source + ":" + sourceInstance;
+    return sides().get(0).label();
   }
 
   /** {@code TARGET:instance}. */
   public String targetLabel() {
-    return target + ":" + targetInstance;
+    return sides().get(1).label();
+  }
+
+  /** The pair's two instances, source first. */
+  public List<InstanceRef> sides() {
+    return List.of(
+        new InstanceRef(source, sourceInstance), new InstanceRef(target, targetInstance));
   }
 }

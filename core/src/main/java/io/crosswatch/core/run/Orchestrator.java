@@ -4,6 +4,7 @@ import io.crosswatch.core.apply.Applier;
 import io.crosswatch.core.apply.RetryPolicy;
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
+import io.crosswatch.core.config.InstanceRef;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
@@ -162,26 +163,19 @@ public final class Orchestrator {
   }
 
   /** The provider instances (name, instance) that enabled pairs use, this build's only. */
-  private List<String[]> instancesUsedBy(List<PairSettings> pairs) {
-    List<String[]> used = new ArrayList<>();
+  private List<InstanceRef> instancesUsedBy(List<PairSettings> pairs) {
+    List<InstanceRef> used = new ArrayList<>();
     for (PairSettings pair : pairs) {
       if (!pair.enabled()) {
         continue;
       }
-      for (String[] side : sides(pair)) {
-        if (providers.factory(side[0]).isPresent()) {
+      for (InstanceRef side : pair.sides()) {
+        if (providers.factory(side.provider()).isPresent()) {
           used.add(side);
         }
       }
     }
     return used;
-  }
-
-  /** The pair's two sides as (name, instance), source first. */
-  private static String[][] sides(PairSettings pair) {
-    return new String[][] {
-      {pair.source(), pair.sourceInstance()}, {pair.target(), pair.targetInstance()}
-    };
   }
 
   private static List<Feature> selected(RunRequest request) {
@@ -204,8 +198,8 @@ public final class Orchestrator {
         if (!pair.enabled()) {
           continue;
         }
-        for (String[] side : sides(pair)) {
-          ProviderSession.Connection c = session.connect(side[0], side[1]);
+        for (InstanceRef side : pair.sides()) {
+          ProviderSession.Connection c = session.connect(side.provider(), side.instance());
           result.put(
               c.label(),
               c.health() != null ? c.health() : HealthReport.down(c.failure(), Duration.ZERO));

@@ -1,6 +1,7 @@
 package io.crosswatch.core.run;
 
 import io.crosswatch.core.config.Config;
+import io.crosswatch.core.config.InstanceRef;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
@@ -80,24 +81,23 @@ final class ProviderSession implements AutoCloseable {
    * Creates and health-checks several instances at once, one thread each (at most four at a time):
    * health checks wait on files and networks, and every instance is its own.
    */
-  void connectAll(List<String[]> nameAndInstance) throws InterruptedException {
-    List<String[]> missing = new ArrayList<>();
+  void connectAll(List<InstanceRef> instances) throws InterruptedException {
+    List<InstanceRef> missing = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String[] ni : nameAndInstance) {
-      String label = ni[0] + ":" + ni[1];
-      if (!connections.containsKey(label) && seen.add(label)) {
-        missing.add(ni);
+    for (InstanceRef ref : instances) {
+      if (!connections.containsKey(ref.label()) && seen.add(ref.label())) {
+        missing.add(ref);
       }
     }
     if (missing.size() <= 1) {
-      missing.forEach(ni -> connect(ni[0], ni[1]));
+      missing.forEach(ref -> connect(ref.provider(), ref.instance()));
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, missing.size()));
     try {
       List<Future<Connection>> created = new ArrayList<>();
-      for (String[] ni : missing) {
-        created.add(pool.submit(() -> create(ni[0], ni[1], ni[0] + ":" + ni[1])));
+      for (InstanceRef ref : missing) {
+        created.add(pool.submit(() -> create(ref.provider(), ref.instance(), ref.label())));
       }
       for (Future<Connection> f : created) {
         record(f.get());
