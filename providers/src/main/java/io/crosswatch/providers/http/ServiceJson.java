@@ -94,4 +94,10 @@ public final class ServiceJson {
     JsonNode v = o.get(field);
     return v != null && v.isString() ? v.stringValue() : null;
   }
+
+  /** A string field, stripped; empty when absent or not a string (as in OAuth answers). */
+  public static String stripped(JsonNode o, String field) {
+    JsonNode v = o.path(field);
+    return v.isString() ? v.stringValue().strip() : "";
+  }
 }

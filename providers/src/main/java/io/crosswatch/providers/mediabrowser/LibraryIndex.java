@@ -6,6 +6,7 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.providers.http.ServiceJson;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -231,8 +232,7 @@ final class LibraryIndex {
   }
 
   private static String text(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    return v != null && v.isString() ? v.stringValue() : null;
+    return ServiceJson.text(o, field);
   }
 
   private static Integer integer(JsonNode o, String field) {

@@ -4,6 +4,7 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.providers.http.ServiceJson;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -100,8 +101,7 @@ final class PlexEntries {
   }
 
   static String text(JsonNode m, String field) {
-    JsonNode v = m.get(field);
-    return v != null && v.isString() ? v.stringValue() : null;
+    return ServiceJson.text(m, field);
   }
 
   /** A whole number given as a number or a digit string; {@code null} otherwise. */

@@ -10,6 +10,7 @@ import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.RetryPolicy;
+import io.crosswatch.providers.http.ServiceJson;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -182,7 +183,6 @@ public final class SimklPinAuth {
   }
 
   private static String text(JsonNode node, String key) {
-    JsonNode v = node.path(key);
-    return v.isString() ? v.stringValue().strip() : "";
+    return ServiceJson.stripped(node, key);
   }
 }

@@ -12,6 +12,7 @@ import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
+import io.crosswatch.providers.http.ServiceJson;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -232,7 +233,6 @@ public final class TraktDeviceAuth {
   }
 
   private static String text(JsonNode node, String key) {
-    JsonNode v = node.path(key);
-    return v.isString() ? v.stringValue().strip() : "";
+    return ServiceJson.stripped(node, key);
   }
 }
