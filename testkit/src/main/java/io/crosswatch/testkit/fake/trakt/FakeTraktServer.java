@@ -15,11 +15,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stateful fake of the Trakt API on 127.0.0.1: per-user watchlist, history and ratings behind
- * Trakt's headers, auth, pagination, response shapes, account limits, rate limits and traps
- * (history is never de-duplicated; a play takes the title off the watchlist), plus the OAuth
- * endpoints ({@link #oauth()}: device flow, expiring tokens, single-use refresh tokens) and writes
- * that take effect but answer an error ({@link #failAfterApplying}).
+ * A stateful fake of the Trakt API on 127.0.0.1: per-user watchlist, history, ratings, personal
+ * lists (with the free account's caps) and playback progress behind Trakt's headers, auth,
+ * pagination, response shapes, account limits, rate limits and traps (history is never
+ * de-duplicated; a play takes the title off the watchlist), plus the OAuth endpoints ({@link
+ * #oauth()}: device flow, expiring tokens, single-use refresh tokens) and writes that take effect
+ * but answer an error ({@link #failAfterApplying}).
  *
  * <p>Typical use:
  *
@@ -53,6 +54,8 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
   private final TraktRateLimiter limiter;
   private final TraktReads reads;
   private final TraktWrites writes;
+  private final TraktListRoutes lists;
+  private final TraktPlaybackRoutes playback;
   private final TraktUser defaultUser;
   private final TraktOAuth oauth;
   private final AppliedFaults appliedFaults = new AppliedFaults();
@@ -63,8 +66,11 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
     this.clock = b.clock;
     this.defaultWatchlistLimit = b.watchlistLimit;
     this.limiter = new TraktRateLimiter(b.writeInterval, b.getLimit, b.getWindow, b.clock);
-    this.reads = new TraktReads(new TraktJson(b.stringIds), b.clock.instant(), b.pageCap);
+    TraktJson json = new TraktJson(b.stringIds);
+    this.reads = new TraktReads(json, b.clock.instant(), b.pageCap);
     this.writes = new TraktWrites(catalogue, b.clock);
+    this.lists = new TraktListRoutes(catalogue, json, reads);
+    this.playback = new TraktPlaybackRoutes(catalogue, json, reads, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
     this.oauth =
         new TraktOAuth(
@@ -178,8 +184,15 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
 
   private FakeResponse route(TraktUser user, FakeRequest request) {
     String[] p = request.path().replaceAll("/+$", "").split("/");
+    if (request.method().equals("DELETE")) {
+      return p.length == 4 && p[1].equals("sync") && p[2].equals("playback")
+          ? playback.delete(user, p[3])
+          : FakeResponse.error(404, "not found");
+    }
     if (request.method().equals("GET")) {
-      return routeGet(user, request, p);
+      return TraktListRoutes.handles(user, p)
+          ? lists.route(user, request, p, TraktJson.NODES.objectNode())
+          : routeGet(user, request, p);
     }
     if (!request.method().equals("POST")) {
       return FakeResponse.error(405, "method not allowed");
@@ -188,7 +201,12 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
       return FakeResponse.error(400, "Content-Type must be application/json");
     }
     JsonNode body = TraktJson.MAPPER.readTree(request.body().isEmpty() ? "{}" : request.body());
+    if (TraktListRoutes.handles(user, p)) {
+      return lists.route(user, request, p, body);
+    }
     switch (request.path()) {
+      case "/scrobble/pause":
+        return playback.pause(user, body);
       case "/sync/watchlist":
         return writes.watchlistAdd(user, body);
       case "/sync/watchlist/remove":
@@ -227,6 +245,8 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
       case "history":
         Optional<Long> id = p.length > 4 ? Optional.of(Long.parseLong(p[4])) : Optional.empty();
         return reads.history(user, request, type, id, faults().takeEmptyList(request));
+      case "playback":
+        return playback.list(user, request, type);
       case "ratings":
         Optional<Integer> r = p.length > 4 ? Optional.of(Integer.parseInt(p[4])) : Optional.empty();
         return reads.ratings(user, request, type, r, faults().takeEmptyList(request));

@@ -46,7 +46,10 @@ final class TraktReads {
     u.putObject("ids").put("slug", user.username());
     o.putObject("account").put("timezone", "UTC");
     ObjectNode limits = o.putObject("limits");
-    limits.putObject("list").put("count", 2).put("item_count", 100);
+    limits
+        .putObject("list")
+        .put("count", user.lists().listLimit())
+        .put("item_count", user.lists().itemLimit());
     limits.putObject("watchlist").put("item_count", user.watchlistLimit());
     return ok(o);
   }
@@ -63,6 +66,8 @@ final class TraktReads {
     }
     o.putObject("watchlist")
         .put("updated_at", TraktJson.time(acts.getOrDefault("watchlist.updated_at", epoch)));
+    o.putObject("lists")
+        .put("updated_at", TraktJson.time(acts.getOrDefault("lists.updated_at", epoch)));
     o.putObject("account").put("settings_at", TraktJson.time(epoch));
     return ok(o);
   }
@@ -157,7 +162,7 @@ final class TraktReads {
    * One page of rows with Trakt's pagination headers. Limits default to 10 and are capped (at 100,
    * as Trakt does) whatever the client asks.
    */
-  private FakeResponse page(List<JsonNode> rows, FakeRequest request, boolean paged) {
+  FakeResponse page(List<JsonNode> rows, FakeRequest request, boolean paged) {
     ArrayNode body = TraktJson.array();
     if (!paged) {
       rows.forEach(body::add);

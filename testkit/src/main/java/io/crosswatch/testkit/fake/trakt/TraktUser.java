@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -36,12 +37,80 @@ public final class TraktUser {
   private long nextId = 1;
   private int watchlistLimit;
   private Instant lastChange;
+  private final TraktLists lists;
+  private final TraktPlayback playback;
 
   TraktUser(String username, Clock clock, int watchlistLimit) {
     this.username = Objects.requireNonNull(username, "username");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.watchlistLimit = watchlistLimit;
     this.lastChange = clock.instant();
+    // A free account's caps: 2 personal lists of at most 100 items each.
+    this.lists = new TraktLists(this::nextId, 2, 100);
+    this.playback = new TraktPlayback(this::nextId);
+  }
+
+  /**
+   * The personal lists. Change them through this user's methods ({@link #createList}, {@link
+   * #addToList}, …) so that the last-activity times move as on Trakt.
+   */
+  public TraktLists lists() {
+    return lists;
+  }
+
+  /** The resume points; change them through {@link #pause} and {@link #deletePlayback}. */
+  public TraktPlayback playback() {
+    return playback;
+  }
+
+  /** Creates a personal list (whatever the cap). */
+  public synchronized TraktLists.PersonalList createList(String name, String description) {
+    TraktLists.PersonalList l = lists.create(name, description, clock.instant());
+    touch("lists.updated_at");
+    return l;
+  }
+
+  /** Appends a title to a list; false when it was there already. */
+  public synchronized boolean addToList(TraktLists.PersonalList list, TraktTitle title) {
+    boolean added = lists.add(list, title, clock.instant());
+    if (added) {
+      touch("lists.updated_at");
+    }
+    return added;
+  }
+
+  /** Removes a title from a list; false when it was not there. */
+  public synchronized boolean removeFromList(TraktLists.PersonalList list, TraktTitle title) {
+    boolean gone = lists.remove(list, title, clock.instant());
+    if (gone) {
+      touch("lists.updated_at");
+    }
+    return gone;
+  }
+
+  /** Reorders a list by list item ids; returns the ids skipped. */
+  synchronized List<Long> reorderList(TraktLists.PersonalList list, List<Long> rank) {
+    List<Long> skipped = lists.reorder(list, rank, clock.instant());
+    touch("lists.updated_at");
+    return skipped;
+  }
+
+  /** Creates or replaces a movie's or episode's resume point (progress in percent). */
+  public synchronized TraktPlayback.Paused pause(TraktTitle title, double progress, Instant at) {
+    TraktPlayback.Paused p = playback.pause(title, progress, at);
+    touch(title.group() + ".paused_at");
+    return p;
+  }
+
+  /** Removes a resume point by playback id; false when there is none. */
+  public synchronized boolean deletePlayback(long playbackId) {
+    Optional<TraktTitle> gone = playback.delete(playbackId);
+    gone.ifPresent(t -> touch(t.group() + ".paused_at"));
+    return gone.isPresent();
+  }
+
+  private long nextId() {
+    return nextId++;
   }
 
   public String username() {

@@ -36,6 +36,10 @@ final class TraktCalls {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     return TraktJson.MAPPER.readTree(response.body());
   }

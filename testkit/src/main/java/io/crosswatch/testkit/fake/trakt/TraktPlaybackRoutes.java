@@ -1,0 +1,108 @@
+package io.crosswatch.testkit.fake.trakt;
+
+import io.crosswatch.core.model.MediaType;
+import io.crosswatch.testkit.fake.FakeRequest;
+import io.crosswatch.testkit.fake.FakeResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Playback progress: {@code GET /sync/playback[/movies|/episodes]}, {@code POST /scrobble/pause}
+ * (creates or replaces the title's resume point; a write, paced like every other) and {@code DELETE
+ * /sync/playback/{id}}.
+ */
+final class TraktPlaybackRoutes {
+  private final TraktCatalogue catalogue;
+  private final TraktJson json;
+  private final TraktReads reads;
+  private final Clock clock;
+
+  TraktPlaybackRoutes(TraktCatalogue catalogue, TraktJson json, TraktReads reads, Clock clock) {
+    this.catalogue = catalogue;
+    this.json = json;
+    this.reads = reads;
+    this.clock = clock;
+  }
+
+  FakeResponse list(TraktUser user, FakeRequest request, Optional<MediaType> type) {
+    List<TraktPlayback.Paused> all = new ArrayList<>(user.playback().all());
+    all.sort(Comparator.comparing(TraktPlayback.Paused::pausedAt).reversed());
+    List<JsonNode> rows = new ArrayList<>();
+    for (TraktPlayback.Paused p : all) {
+      if (type.map(t -> t == p.title().type()).orElse(true)) {
+        ObjectNode o = TraktJson.NODES.objectNode();
+        o.put("progress", p.progress());
+        o.put("paused_at", TraktJson.time(p.pausedAt()));
+        o.put("id", p.id());
+        rows.add(json.withMedia(o, p.title()));
+      }
+    }
+    boolean paged = request.param("page").isPresent() || request.param("limit").isPresent();
+    return reads.page(rows, request, paged);
+  }
+
+  FakeResponse delete(TraktUser user, String id) {
+    long playbackId;
+    try {
+      playbackId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return FakeResponse.error(404, "playback not found: " + id);
+    }
+    return user.deletePlayback(playbackId)
+        ? new FakeResponse(204, Map.of(), "")
+        : FakeResponse.error(404, "playback not found: " + id);
+  }
+
+  FakeResponse pause(TraktUser user, JsonNode body) {
+    JsonNode progress = body.get("progress");
+    if (progress == null || !progress.isNumber()) {
+      return FakeResponse.error(422, "progress is required");
+    }
+    double percent = progress.asDouble();
+    if (percent < 0 || percent > 100) {
+      return FakeResponse.error(422, "progress must be between 0 and 100");
+    }
+    Optional<TraktTitle> title = title(body);
+    if (title.isEmpty()) {
+      return FakeResponse.error(404, "movie or episode not found");
+    }
+    TraktPlayback.Paused p = user.pause(title.get(), percent, clock.instant());
+    ObjectNode o = TraktJson.NODES.objectNode();
+    o.put("id", p.id());
+    o.put("action", "pause");
+    o.put("progress", percent);
+    o.putObject("sharing").put("twitter", false).put("mastodon", false).put("tumblr", false);
+    json.withMedia(o, p.title()).remove("type");
+    return FakeResponse.json(201, o.toString());
+  }
+
+  /** {@code movie}, {@code episode} by ids, or {@code show} by ids with episode season/number. */
+  private Optional<TraktTitle> title(JsonNode body) {
+    if (body.has("movie")) {
+      return catalogue.find(MediaType.MOVIE, TraktJson.ids(body.get("movie").get("ids")));
+    }
+    JsonNode episode = body.get("episode");
+    if (episode == null) {
+      return Optional.empty();
+    }
+    Map<String, String> ids = TraktJson.ids(episode.get("ids"));
+    if (!ids.isEmpty()) {
+      return catalogue.find(MediaType.EPISODE, ids);
+    }
+    if (!body.has("show")) {
+      return Optional.empty();
+    }
+    return catalogue
+        .find(MediaType.SHOW, TraktJson.ids(body.get("show").get("ids")))
+        .flatMap(
+            show ->
+                catalogue.episode(
+                    show, episode.path("season").asInt(-1), episode.path("number").asInt(-1)));
+  }
+}
