@@ -71,6 +71,9 @@ final class MbJson {
     if (item.year() != null) {
       o.put("ProductionYear", item.year());
     }
+    if (item.kind() != MbItem.Kind.SERIES) {
+      o.put("RunTimeTicks", library.runTimeTicks(item));
+    }
     if (withProviderIds) {
       ObjectNode ids = o.putObject("ProviderIds");
       item.providerIds().forEach(ids::put);
@@ -94,7 +97,11 @@ final class MbJson {
     if (d.rating() != null) {
       o.put("Rating", d.rating());
     }
-    o.put("PlaybackPositionTicks", 0);
+    o.put("PlaybackPositionTicks", d.playbackPositionTicks());
+    long runTime = library.runTimeTicks(item);
+    if (d.playbackPositionTicks() > 0 && runTime > 0) {
+      o.put("PlayedPercentage", 100.0 * d.playbackPositionTicks() / runTime);
+    }
     o.put("PlayCount", d.playCount());
     o.put("IsFavorite", d.favorite());
     if (d.lastPlayedDate() != null) {

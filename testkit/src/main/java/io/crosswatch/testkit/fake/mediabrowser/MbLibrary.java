@@ -33,6 +33,7 @@ public final class MbLibrary {
   private final Map<String, View> views = new LinkedHashMap<>();
   private final Map<String, MbItem> items = new LinkedHashMap<>();
   private final Map<String, Instant> lastSaved = new HashMap<>();
+  private final Map<String, Long> runTimes = new HashMap<>();
   private long nextId = 1;
   private int generatedMovies;
 
@@ -173,6 +174,30 @@ public final class MbLibrary {
       throw new IllegalArgumentException("not in the library: " + item.id());
     }
     return at;
+  }
+
+  /**
+   * An item's running time in ticks of 100 ns ({@code RunTimeTicks}): as set, else 2 hours for a
+   * movie and 45 minutes for an episode; 0 for a series.
+   */
+  public synchronized long runTimeTicks(MbItem item) {
+    Long set = runTimes.get(item.id());
+    if (set != null) {
+      return set;
+    }
+    switch (item.kind()) {
+      case MOVIE:
+        return 7_200L * 10_000_000L;
+      case EPISODE:
+        return 2_700L * 10_000_000L;
+      default:
+        return 0;
+    }
+  }
+
+  /** Sets an item's running time in ticks (0: unknown, as for a file not yet probed). */
+  public synchronized void setRunTimeTicks(MbItem item, long ticks) {
+    runTimes.put(item.id(), ticks);
   }
 
   /** A view by id. */

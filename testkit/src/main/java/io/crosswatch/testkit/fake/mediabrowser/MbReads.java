@@ -112,6 +112,8 @@ final class MbReads {
       o.put("Name", p.name());
       o.put("Id", p.id());
       o.put("Type", "Playlist");
+      o.put("MediaType", "Video");
+      o.put("ChildCount", p.itemIds().size());
     }
     ObjectNode body = MbJson.NODES.objectNode();
     body.set("Items", items);
@@ -162,6 +164,9 @@ final class MbReads {
     Predicate<MbItem> p = item -> true;
     if (filters.contains("isplayed")) {
       p = p.and(item -> user.userData(item).played());
+    }
+    if (filters.contains("isresumable")) {
+      p = p.and(item -> user.userData(item).playbackPositionTicks() > 0);
     }
     if (filters.contains("isfavorite")) {
       p = p.and(item -> user.userData(item).favorite());

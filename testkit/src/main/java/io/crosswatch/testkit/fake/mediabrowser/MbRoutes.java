@@ -122,12 +122,18 @@ final class MbRoutes {
     if (segs.length == 1) {
       return request.method().equals("POST") ? writes.createPlaylist(user, request) : notAllowed();
     }
-    if (segs.length != 3 || !segs[2].equals("Items")) {
+    boolean move = segs.length == 6 && segs[2].equals("Items") && segs[4].equals("Move");
+    if (!move && (segs.length != 3 || !segs[2].equals("Items"))) {
       return notFound();
     }
     Optional<MbUser.Playlist> playlist = user.playlist(segs[1]);
     if (playlist.isEmpty()) {
       return FakeResponse.error(404, "playlist not found: " + segs[1]);
+    }
+    if (move) {
+      return request.method().equals("POST")
+          ? writes.moveInPlaylist(playlist.get(), segs[3], segs[5])
+          : notAllowed();
     }
     switch (request.method()) {
       case "GET":

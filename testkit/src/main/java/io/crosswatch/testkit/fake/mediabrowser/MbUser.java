@@ -55,6 +55,19 @@ public final class MbUser {
     synchronized boolean removeEntry(String entryId) {
       return entries.remove(entryId) != null;
     }
+
+    /** Moves an entry to {@code index} (0-based, clamped); false when the entry is unknown. */
+    synchronized boolean move(String entryId, int index) {
+      String itemId = entries.remove(entryId);
+      if (itemId == null) {
+        return false;
+      }
+      List<Map.Entry<String, String>> order = new ArrayList<>(entries.entrySet());
+      order.add(Math.max(0, Math.min(index, order.size())), Map.entry(entryId, itemId));
+      entries.clear();
+      order.forEach(e -> entries.put(e.getKey(), e.getValue()));
+      return true;
+    }
   }
 
   private final String id;
@@ -112,6 +125,14 @@ public final class MbUser {
   /** Replaces an item's user data whole. */
   public synchronized MbUserData replace(MbItem item, MbUserData value) {
     return put(item, Objects.requireNonNull(value, "value"));
+  }
+
+  /**
+   * Sets an item's resume position in ticks (0 clears it) and, when {@code at} is given, its last
+   * played date, as a client's playback report does.
+   */
+  public synchronized MbUserData setPosition(MbItem item, long ticks, Instant at) {
+    return put(item, userData(item).withPosition(ticks, at));
   }
 
   /** Creates a playlist. */

@@ -71,8 +71,16 @@ final class MbWrites {
       last = parseIso(body.get("LastPlayedDate").asString());
     }
     boolean favorite = bool(body, "IsFavorite", d.favorite());
-    Double rating = body.path("Rating").isNumber() ? body.get("Rating").asDouble() : d.rating();
-    user.replace(item, new MbUserData(played, playCount, last, favorite, rating));
+    Double rating =
+        body.path("Rating").isNumber() ? Double.valueOf(body.get("Rating").asDouble()) : d.rating();
+    long position =
+        body.path("PlaybackPositionTicks").isNumber()
+            ? body.get("PlaybackPositionTicks").asLong()
+            : d.playbackPositionTicks();
+    if (position < 0) {
+      return FakeResponse.error(400, "PlaybackPositionTicks must not be negative");
+    }
+    user.replace(item, new MbUserData(played, playCount, last, favorite, rating, position));
     return dialect == ServerDialect.JELLYFIN
         ? MbJson.ok(json.userData(item, user))
         : MbJson.noContent();
@@ -93,7 +101,7 @@ final class MbWrites {
     }
     MbUser.Playlist p = user.createPlaylist(library.newId(), name);
     for (String id : ids) {
-      p.add(library.newId(), id);
+      p.add(entryId(id), MbJson.lower(id));
     }
     ObjectNode o = MbJson.NODES.objectNode();
     o.put("Id", p.id());
@@ -105,9 +113,18 @@ final class MbWrites {
       if (library.item(id).isEmpty()) {
         return FakeResponse.error(404, "item not found: " + id);
       }
-      playlist.add(library.newId(), MbJson.lower(id));
+      playlist.add(entryId(id), MbJson.lower(id));
     }
     return MbJson.noContent();
+  }
+
+  FakeResponse moveInPlaylist(MbUser.Playlist playlist, String entryId, String index) {
+    if (!index.matches("\\d{1,9}")) {
+      return FakeResponse.error(400, "invalid index: " + index);
+    }
+    return playlist.move(entryId, Integer.parseInt(index))
+        ? MbJson.noContent()
+        : FakeResponse.error(404, "playlist entry not found: " + entryId);
   }
 
   FakeResponse removeFromPlaylist(MbUser.Playlist playlist, FakeRequest request) {
@@ -115,6 +132,14 @@ final class MbWrites {
       playlist.removeEntry(entry);
     }
     return MbJson.noContent();
+  }
+
+  /**
+   * A new playlist entry's id: Jellyfin (10.9+) identifies an entry by its item's id (so an item is
+   * held once), Emby gives each entry an id of its own.
+   */
+  private String entryId(String itemId) {
+    return dialect == ServerDialect.JELLYFIN ? MbJson.lower(itemId) : library.newId();
   }
 
   private Instant parseDate(String raw) {
