@@ -22,6 +22,10 @@ final class TraktActivities {
   private static final List<String> RATINGS =
       List.of("movies.rated_at", "shows.rated_at", "seasons.rated_at", "episodes.rated_at");
   private static final List<String> ACCOUNT = List.of("account.settings_at");
+  // Assumed (Trakt documents the fields, not every action that moves them): lists.updated_at moves
+  // when a personal list or its items change, paused_at when a resume point is saved or removed.
+  private static final List<String> LISTS = List.of("lists.updated_at");
+  private static final List<String> PROGRESS = List.of("movies.paused_at", "episodes.paused_at");
 
   private final JsonNode root;
 
@@ -38,8 +42,14 @@ final class TraktActivities {
         return pick(WATCHLIST);
       case HISTORY:
         return pick(HISTORY);
-      default:
+      case RATINGS:
         return pick(RATINGS);
+      case PLAYLISTS:
+        return pick(LISTS);
+      case PROGRESS:
+        return pick(PROGRESS);
+      default:
+        return Map.of();
     }
   }
 

@@ -87,6 +87,25 @@ final class TraktItems {
     return TRAKT_KINDS.stream().anyMatch(k -> ids.value(k) != null);
   }
 
+  /**
+   * Whether two items are the same title: same type and a shared id, or (episodes) the same show,
+   * season and number.
+   */
+  static boolean sameTitle(Item a, Item b) {
+    if (a.type() != b.type()) {
+      return false;
+    }
+    if (a.ids().sharesAny(b.ids())) {
+      return true;
+    }
+    return a.show() != null
+        && b.show() != null
+        && a.season() != null
+        && a.show().ids().sharesAny(b.show().ids())
+        && a.season().equals(b.season())
+        && java.util.Objects.equals(a.number(), b.number());
+  }
+
   /** Trakt's time format, with milliseconds. */
   static String time(Instant at) {
     return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();

@@ -1,5 +1,6 @@
 package io.crosswatch.providers.trakt;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
@@ -8,6 +9,7 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.cache.SnapshotStore;
@@ -28,10 +30,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One Trakt account: watchlist, history and ratings through Trakt's sync API. */
+/**
+ * One Trakt account: watchlist, history and ratings through Trakt's sync API, personal lists as
+ * playlists ({@link TraktPlaylists}) and playback progress as resume points ({@link
+ * TraktProgress}).
+ */
 final class TraktProvider implements Provider {
   private static final Set<Feature> FEATURES =
-      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+      EnumSet.of(
+          Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
+
+  /** Trakt's pacing of writes: one per second per user. */
+  private static final Duration WRITE_PACING = Duration.ofSeconds(1);
 
   private static final String ACCOUNT_FACTS = "account";
 
@@ -40,6 +50,8 @@ final class TraktProvider implements Provider {
   private final TraktApi api;
   private final SnapshotStore cache;
   private final Clock clock;
+  private final TraktPlaylists playlists;
+  private final TraktProgress progress;
   private PlayIndex plays;
   private TraktActivities activities;
 
@@ -50,6 +62,8 @@ final class TraktProvider implements Provider {
     this.api = api;
     this.cache = cache;
     this.clock = clock;
+    this.playlists = new TraktPlaylists(api, "TRAKT:" + instance);
+    this.progress = new TraktProgress(api);
   }
 
   @Override
@@ -164,6 +178,10 @@ final class TraktProvider implements Provider {
         return read(feature, "/sync/watchlist", false);
       case HISTORY:
         return readHistory();
+      case PLAYLISTS:
+        return playlists.snapshot();
+      case PROGRESS:
+        return progress.snapshot();
       default:
         return read(feature, "/sync/ratings", false);
     }
@@ -230,15 +248,56 @@ final class TraktProvider implements Provider {
 
   @Override
   public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
-    return write(feature, true, items);
+    switch (feature) {
+      case PLAYLISTS:
+        changing(feature, true);
+        return playlists.add(items);
+      case PROGRESS:
+        changing(feature, true);
+        return progress.write(items);
+      default:
+        return write(feature, true, items);
+    }
   }
 
   @Override
   public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
-    if (feature == Feature.HISTORY) {
-      return removePlays(items);
+    switch (feature) {
+      case HISTORY:
+        return removePlays(items);
+      case PLAYLISTS:
+        changing(feature, false);
+        return playlists.remove(items);
+      case PROGRESS:
+        changing(feature, false);
+        return progress.clear(items);
+      default:
+        return write(feature, false, items);
     }
-    return write(feature, false, items);
+  }
+
+  /** Ratings are written over; a playlist update is a reorder; a resume point is paused again. */
+  @Override
+  public WriteResult update(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      changing(feature, false);
+      return playlists.reorder(items);
+    }
+    return add(feature, items);
+  }
+
+  /** Personal lists take their whole order in one reorder call. */
+  @Override
+  public boolean canReorder(Feature feature) {
+    return feature == Feature.PLAYLISTS;
+  }
+
+  /** Each resume point is one paced call (a paused scrobble, or a delete to clear it). */
+  @Override
+  public Optional<WriteCost> writeCost(Feature feature, WriteOp op, int items) {
+    return feature == Feature.PROGRESS
+        ? Optional.of(WriteCost.perItem(items, WRITE_PACING))
+        : Optional.empty();
   }
 
   private WriteResult write(Feature feature, boolean add, List<Item> items)

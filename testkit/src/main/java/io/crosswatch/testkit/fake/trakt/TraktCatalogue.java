@@ -18,6 +18,7 @@ public final class TraktCatalogue {
   private final Map<String, TraktTitle> byNumber = new HashMap<>();
   private final Map<Long, List<TraktTitle>> episodesByShow = new HashMap<>();
   private final List<TraktTitle> all = new ArrayList<>();
+  private final Map<String, Integer> runtimes = new HashMap<>();
 
   /** Adds a movie. */
   public synchronized TraktTitle addMovie(
@@ -113,6 +114,22 @@ public final class TraktCatalogue {
       }
     }
     return show;
+  }
+
+  /**
+   * A movie's or episode's runtime in minutes, as {@code ?extended=full} reports it: as set, else
+   * 120 for a movie and 45 for an episode; {@code null} when set unknown.
+   */
+  public synchronized Integer runtime(TraktTitle title) {
+    if (runtimes.containsKey(title.key())) {
+      return runtimes.get(title.key());
+    }
+    return title.type() == MediaType.MOVIE ? 120 : 45;
+  }
+
+  /** Sets a title's runtime in minutes ({@code null}: unknown, as for a title not yet aired). */
+  public synchronized void setRuntime(TraktTitle title, Integer minutes) {
+    runtimes.put(title.key(), minutes);
   }
 
   /** The title of a type that has any of these ids (kind → value, numbers as strings). */

@@ -33,6 +33,7 @@ final class TraktPlaybackRoutes {
   FakeResponse list(TraktUser user, FakeRequest request, Optional<MediaType> type) {
     List<TraktPlayback.Paused> all = new ArrayList<>(user.playback().all());
     all.sort(Comparator.comparing(TraktPlayback.Paused::pausedAt).reversed());
+    boolean full = request.param("extended").map(e -> e.contains("full")).orElse(false);
     List<JsonNode> rows = new ArrayList<>();
     for (TraktPlayback.Paused p : all) {
       if (type.map(t -> t == p.title().type()).orElse(true)) {
@@ -40,7 +41,12 @@ final class TraktPlaybackRoutes {
         o.put("progress", p.progress());
         o.put("paused_at", TraktJson.time(p.pausedAt()));
         o.put("id", p.id());
-        rows.add(json.withMedia(o, p.title()));
+        json.withMedia(o, p.title());
+        if (full) {
+          // Only ?extended=full carries the runtime (minutes) a percentage is a share of.
+          ((ObjectNode) o.get(p.title().type().key())).put("runtime", catalogue.runtime(p.title()));
+        }
+        rows.add(o);
       }
     }
     boolean paged = request.param("page").isPresent() || request.param("limit").isPresent();

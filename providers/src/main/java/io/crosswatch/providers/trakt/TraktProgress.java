@@ -1,0 +1,160 @@
+package io.crosswatch.providers.trakt;
+
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.MediaType;
+import io.crosswatch.core.provider.ItemOutcome;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.http.ApiRequest;
+import io.crosswatch.providers.http.HttpAnswer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Resume points through Trakt's playback progress: read from {@code GET
+ * /sync/playback?extended=full} (a percentage of the runtime, which only the extended answer
+ * carries, in minutes), written as a paused scrobble ({@code POST /scrobble/pause}, one paced write
+ * per title; Trakt dates it now) and cleared with {@code DELETE /sync/playback/{id}}.
+ */
+final class TraktProgress {
+  private static final String PLAYBACK = "/sync/playback";
+
+  private final TraktApi api;
+
+  /** The resume points of the last read with their playback ids. */
+  private Map<Item, Long> playbackIds;
+
+  TraktProgress(TraktApi api) {
+    this.api = api;
+  }
+
+  /**
+   * Every resume point. A point whose title has no runtime on Trakt cannot be turned into a
+   * position and is left out.
+   */
+  List<Item> snapshot() throws ProviderException {
+    List<JsonNode> rows =
+        api.readAll(ApiRequest.get(PLAYBACK).withQuery("extended", "full"), false);
+    List<Item> points = new ArrayList<>();
+    Map<Item, Long> ids = new LinkedHashMap<>();
+    for (JsonNode row : rows) {
+      Optional<Item> item = TraktItems.fromRow(row);
+      if (item.isEmpty()) {
+        continue;
+      }
+      JsonNode media = row.path(row.path("type").asString(""));
+      JsonNode runtime = media.get("runtime");
+      JsonNode progress = row.get("progress");
+      if (runtime == null || !runtime.isNumber() || runtime.asLong() <= 0 || progress == null) {
+        continue;
+      }
+      long durationMs = runtime.asLong() * 60_000L;
+      long positionMs = Math.round(progress.asDouble() / 100.0 * durationMs);
+      Item point =
+          item.get().withProgress(positionMs, durationMs, TraktItems.parseTime(row, "paused_at"));
+      points.add(point);
+      ids.put(point, row.path("id").asLong());
+    }
+    playbackIds = ids;
+    return points;
+  }
+
+  /** Writes each resume point with one paused scrobble at its percentage of the runtime. */
+  WriteResult write(List<Item> points) throws ProviderException {
+    List<ItemOutcome> outcomes = new ArrayList<>();
+    for (Item point : points) {
+      outcomes.add(pause(point));
+    }
+    return new WriteResult(outcomes);
+  }
+
+  private ItemOutcome pause(Item point) throws ProviderException {
+    if (point.progressMs() == null || point.durationMs() == null || point.durationMs() <= 0) {
+      return ItemOutcome.failed(
+          point,
+          "Trakt keeps a resume point as a percentage of the runtime, and this point's runtime "
+              + "(duration_ms) is unknown",
+          false);
+    }
+    Optional<ObjectNode> body = body(point);
+    if (body.isEmpty()) {
+      return ItemOutcome.notFound(point, "no_ids");
+    }
+    double percent = Math.min(100.0, 100.0 * point.progressMs() / point.durationMs());
+    body.get().put("progress", Math.round(percent * 100.0) / 100.0);
+    HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/pause", body.get().toString()));
+    if (answer.status() == 404) {
+      return ItemOutcome.notFound(point, TraktBatch.NOT_FOUND);
+    }
+    if (!answer.isSuccess()) {
+      throw api.failure(answer);
+    }
+    playbackIds = null; // a pause makes a new playback id
+    return ItemOutcome.confirmed(point);
+  }
+
+  /** Clears each resume point by its playback id (read again when not known). */
+  WriteResult clear(List<Item> points) throws ProviderException {
+    if (playbackIds == null) {
+      snapshot();
+    }
+    List<ItemOutcome> outcomes = new ArrayList<>();
+    for (Item point : points) {
+      Optional<Item> held = held(point);
+      if (held.isEmpty()) {
+        outcomes.add(ItemOutcome.alreadyPresent(point)); // nothing to clear
+        continue;
+      }
+      long id = playbackIds.get(held.get());
+      HttpAnswer answer = api.answer(ApiRequest.delete(PLAYBACK + "/" + id));
+      if (answer.status() == 404 || answer.isSuccess()) {
+        playbackIds.remove(held.get());
+        outcomes.add(
+            answer.isSuccess() ? ItemOutcome.confirmed(point) : ItemOutcome.alreadyPresent(point));
+      } else {
+        throw api.failure(answer);
+      }
+    }
+    return new WriteResult(outcomes);
+  }
+
+  /** {@code {"movie": {ids}}}, {@code {"episode": {ids}}} or the show with season and number. */
+  private static Optional<ObjectNode> body(Item point) {
+    ObjectNode o = TraktApi.MAPPER.createObjectNode();
+    if (point.type() == MediaType.MOVIE) {
+      if (!TraktItems.hasTraktIds(point.ids())) {
+        return Optional.empty();
+      }
+      o.putObject("movie").set("ids", TraktItems.idsJson(point.ids()));
+      return Optional.of(o);
+    }
+    if (point.type() != MediaType.EPISODE) {
+      return Optional.empty();
+    }
+    boolean byShow =
+        point.show() != null
+            && TraktItems.hasTraktIds(point.show().ids())
+            && point.season() != null
+            && point.number() != null;
+    if (point.ids().value(IdKind.TRAKT) == null && byShow) {
+      o.putObject("show").set("ids", TraktItems.idsJson(point.show().ids()));
+      o.putObject("episode").put("season", point.season()).put("number", point.number());
+      return Optional.of(o);
+    }
+    if (!TraktItems.hasTraktIds(point.ids())) {
+      return Optional.empty();
+    }
+    o.putObject("episode").set("ids", TraktItems.idsJson(point.ids()));
+    return Optional.of(o);
+  }
+
+  private Optional<Item> held(Item point) {
+    return playbackIds.keySet().stream().filter(h -> TraktItems.sameTitle(h, point)).findFirst();
+  }
+}
