@@ -140,6 +140,29 @@ enum Dialect {
     return ApiRequest.get("/Users/" + userId);
   }
 
+  /**
+   * Creates a video playlist of the user holding {@code itemIds}: Jellyfin takes a JSON body (its
+   * query parameters are obsolete), Emby query parameters. Not repeatable: a repeat after an
+   * unclear failure could leave two playlists of one name.
+   */
+  ApiRequest createPlaylist(String userId, String name, java.util.List<String> itemIds) {
+    if (this == JELLYFIN) {
+      tools.jackson.databind.node.ObjectNode body = MediaBrowserApi.MAPPER.createObjectNode();
+      body.put("Name", name);
+      tools.jackson.databind.node.ArrayNode ids = body.putArray("Ids");
+      itemIds.forEach(ids::add);
+      body.put("UserId", userId);
+      body.put("MediaType", "Video");
+      return ApiRequest.post("/Playlists", body.toString()).notRepeatable();
+    }
+    ApiRequest r =
+        ApiRequest.post("/Playlists", null)
+            .withQuery("Name", name)
+            .withQuery("UserId", userId)
+            .withQuery("MediaType", "Video");
+    return (itemIds.isEmpty() ? r : r.withQuery("Ids", String.join(",", itemIds))).notRepeatable();
+  }
+
   /** The query parameter names of playlist calls (Jellyfin documents them lower camel case). */
   String param(String name) {
     if (this == EMBY) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param season for episodes, the season number, or {@code null}
  * @param number for episodes, the episode number, or {@code null}
  * @param viewIds the libraries (views) the item was read from; empty when read without views
+ * @param runTimeTicks the running time in ticks of 100 ns ({@code RunTimeTicks}), or {@code null}
+ *     when the server does not know it
  */
 record LibraryEntry(
     String id,
@@ -27,7 +29,8 @@ record LibraryEntry(
     String seriesId,
     Integer season,
     Integer number,
-    Set<String> viewIds) {
+    Set<String> viewIds,
+    Long runTimeTicks) {
 
   LibraryEntry {
     Objects.requireNonNull(id, "id");

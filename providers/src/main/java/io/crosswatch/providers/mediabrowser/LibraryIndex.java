@@ -200,7 +200,8 @@ final class LibraryIndex {
             type == MediaType.EPISODE ? text(o, "SeriesId") : null,
             integer(o, "ParentIndexNumber"),
             integer(o, "IndexNumber"),
-            views.getOrDefault(key(id), Set.of())));
+            views.getOrDefault(key(id), Set.of()),
+            positive(o.get("RunTimeTicks"))));
   }
 
   /** {@code ProviderIds} (string values, any key case) as normalized ids; unknown kinds dropped. */
@@ -238,6 +239,10 @@ final class LibraryIndex {
   private static Integer integer(JsonNode o, String field) {
     JsonNode v = o.get(field);
     return v != null && v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
+  }
+
+  private static Long positive(JsonNode v) {
+    return v != null && v.isIntegralNumber() && v.asLong() > 0 ? v.asLong() : null;
   }
 
   private static String key(String id) {

@@ -18,11 +18,13 @@ import java.util.Set;
 /**
  * One user on a Jellyfin or Emby server: history is the played state (one play per title at its
  * last played date), the watchlist is the favourites (or a named playlist), ratings are the user's
- * 0–10 ratings. One library pass per run feeds all three features and the write lookups.
+ * 0–10 ratings, progress is the resume position ({@code PlaybackPositionTicks}) and playlists are
+ * the user's video playlists. One library pass per run feeds the features and the write lookups.
  */
 final class MediaBrowserProvider implements Provider {
   private static final Set<Feature> FEATURES =
-      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+      EnumSet.of(
+          Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
   private static final Set<MediaType> PLAYABLE = EnumSet.of(MediaType.MOVIE, MediaType.EPISODE);
   private static final Set<MediaType> TITLES =
       EnumSet.of(MediaType.MOVIE, MediaType.SHOW, MediaType.EPISODE);
@@ -33,6 +35,7 @@ final class MediaBrowserProvider implements Provider {
   private final LibraryReader reader;
   private final UserDataWrites writes;
   private final PlaylistWatchlist playlist;
+  private final MediaBrowserPlaylists playlists;
   private final Set<Feature> served = EnumSet.noneOf(Feature.class);
   private LibraryIndex index;
 
@@ -47,6 +50,9 @@ final class MediaBrowserProvider implements Provider {
         settings.watchlistMode() == WatchlistMode.PLAYLIST
             ? new PlaylistWatchlist(api, settings.userId(), settings.playlistName())
             : null;
+    this.playlists =
+        new MediaBrowserPlaylists(
+            api, settings.userId(), playlist == null ? null : settings.playlistName());
   }
 
   @Override
@@ -75,9 +81,14 @@ final class MediaBrowserProvider implements Provider {
     if (feature == Feature.WATCHLIST && playlist != null) {
       return playlist.snapshot(library);
     }
+    if (feature == Feature.PLAYLISTS) {
+      return playlists.snapshot(library);
+    }
     List<Item> items = new ArrayList<>();
     for (LibraryEntry e :
-        library.entriesFor(feature, feature == Feature.HISTORY ? PLAYABLE : TITLES)) {
+        library.entriesFor(
+            feature,
+            feature == Feature.HISTORY || feature == Feature.PROGRESS ? PLAYABLE : TITLES)) {
       toItem(library, feature, e).ifPresent(items::add);
     }
     return items;
@@ -91,19 +102,64 @@ final class MediaBrowserProvider implements Provider {
         return s.played() ? Optional.of(item.withWatchedAt(s.lastPlayed())) : Optional.empty();
       case WATCHLIST:
         return s.favorite() ? Optional.of(item) : Optional.empty();
+      case PROGRESS:
+        return resumePoint(item, s, e);
       default:
         Integer rating = s.crosswatchRating();
         return rating == null ? Optional.empty() : Optional.of(item.withRating(rating, null));
     }
   }
 
+  /**
+   * A resume point from the library pass itself (its {@code UserData} carries the position, its
+   * {@code RunTimeTicks} the runtime): no request beyond the pass. The pause time is the last
+   * played date, which a playback report sets; a title without one has none.
+   */
+  private static Optional<Item> resumePoint(Item item, UserState s, LibraryEntry e) {
+    if (s.positionTicks() <= 0) {
+      return Optional.empty();
+    }
+    Long duration =
+        e.runTimeTicks() == null ? null : e.runTimeTicks() / UserDataWrites.TICKS_PER_MS;
+    return Optional.of(
+        item.withProgress(
+            s.positionTicks() / UserDataWrites.TICKS_PER_MS, duration, s.lastPlayed()));
+  }
+
   @Override
   public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      return items.isEmpty()
+          ? new WriteResult(List.of())
+          : playlists.add(index(feature, false), items);
+    }
     return write(feature, true, items);
+  }
+
+  /** A playlist update is a reorder; other updates write as adds do. */
+  @Override
+  public WriteResult update(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      return items.isEmpty()
+          ? new WriteResult(List.of())
+          : playlists.reorder(index(feature, false), items);
+    }
+    return add(feature, items);
+  }
+
+  /** Playlist entries move one by one ({@code …/Move/{index}}). */
+  @Override
+  public boolean canReorder(Feature feature) {
+    return feature == Feature.PLAYLISTS;
   }
 
   @Override
   public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      return items.isEmpty()
+          ? new WriteResult(List.of())
+          : playlists.remove(index(feature, false), items);
+    }
     return write(feature, false, items);
   }
 

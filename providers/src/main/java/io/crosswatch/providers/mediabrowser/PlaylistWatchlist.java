@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The watchlist as a named playlist of the user (created on the first add). A playlist holds movies
@@ -176,23 +175,8 @@ final class PlaylistWatchlist {
   }
 
   private String create() throws ProviderException {
-    ApiRequest request;
-    if (api.dialect() == Dialect.JELLYFIN) {
-      ObjectNode body = MediaBrowserApi.MAPPER.createObjectNode();
-      body.put("Name", name);
-      body.putArray("Ids");
-      body.put("UserId", userId);
-      body.put("MediaType", "Video");
-      request = ApiRequest.post("/Playlists", body.toString());
-    } else {
-      request =
-          ApiRequest.post("/Playlists", null)
-              .withQuery("Name", name)
-              .withQuery("UserId", userId)
-              .withQuery("MediaType", "Video");
-    }
-    // A repeat after an unclear failure could leave two playlists of the same name.
-    String id = api.call(request.notRepeatable()).path("Id").asString("");
+    String id =
+        api.call(api.dialect().createPlaylist(userId, name, List.of())).path("Id").asString("");
     if (id.isEmpty()) {
       throw new ProviderException(
           ProviderException.Kind.UNAVAILABLE,

@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The writes of one item to a user's data: played state (history), favourites (watchlist) and
- * ratings. Each resolves the item through the library index first; titles the library lacks are
- * {@code not_in_library}, not errors. Writes that would change nothing are not sent.
+ * The writes of one item to a user's data: played state (history), favourites (watchlist), ratings
+ * and resume points (progress, {@code PlaybackPositionTicks}). Each resolves the item through the
+ * library index first; titles the library lacks are {@code not_in_library}, not errors. Writes that
+ * would change nothing are not sent.
  */
 final class UserDataWrites {
   /** Reason of items the server's library does not hold. */
@@ -27,6 +28,9 @@ final class UserDataWrites {
 
   /** A play to remove matches the server's last played date within this window. */
   static final Duration SAME_PLAY = Duration.ofSeconds(60);
+
+  /** {@code PlaybackPositionTicks} and {@code RunTimeTicks} count 100 ns. */
+  static final long TICKS_PER_MS = 10_000L;
 
   private static final Set<MediaType> PLAYABLE = Set.of(MediaType.MOVIE, MediaType.EPISODE);
   private static final Set<MediaType> TITLES =
@@ -43,7 +47,8 @@ final class UserDataWrites {
   /** Writes one item of a feature; throws only for failures of the whole call (auth). */
   ItemOutcome write(LibraryIndex index, Feature feature, boolean add, Item item)
       throws ProviderException {
-    Set<MediaType> types = feature == Feature.HISTORY ? PLAYABLE : TITLES;
+    Set<MediaType> types =
+        feature == Feature.HISTORY || feature == Feature.PROGRESS ? PLAYABLE : TITLES;
     if (!types.contains(item.type())) {
       return ItemOutcome.failed(item, unsupported(feature, item), false);
     }
@@ -63,6 +68,8 @@ final class UserDataWrites {
         return add ? addPlay(index, entry, state, item) : removePlay(index, entry, state, item);
       case WATCHLIST:
         return favorite(index, entry, state, item, add);
+      case PROGRESS:
+        return resume(index, entry, state, item, add);
       default:
         return add ? rate(index, entry, state, item) : unrate(index, entry, state, item);
     }
@@ -112,19 +119,57 @@ final class UserDataWrites {
     if (rating.equals(s.crosswatchRating())) {
       return ItemOutcome.alreadyPresent(item);
     }
-    ObjectNode body = MediaBrowserApi.MAPPER.createObjectNode();
-    body.put("Rating", rating.doubleValue());
-    if (api.dialect() == Dialect.EMBY) {
-      // Emby takes the posted user data as a whole: send what must stay as it is.
-      body.put("Played", s.played());
-      body.put("PlayCount", s.playCount());
-      body.put("IsFavorite", s.favorite());
-      if (s.lastPlayed() != null) {
-        body.put("LastPlayedDate", s.lastPlayed().toString());
-      }
+    UserState wanted = s.withRating(rating.doubleValue());
+    ApiRequest request = api.dialect().userData(userId, entry.id(), userData(s, wanted));
+    return send(index, entry, item, request, wanted);
+  }
+
+  /**
+   * Sets ({@code add}) or clears a resume point: {@code PlaybackPositionTicks} is 10,000 ticks per
+   * millisecond. The pause time goes to {@code LastPlayedDate} only on a title not marked played,
+   * whose date would otherwise move the title's one play.
+   */
+  private ItemOutcome resume(
+      LibraryIndex index, LibraryEntry entry, UserState s, Item item, boolean add)
+      throws ProviderException {
+    if (add && (item.progressMs() == null || item.progressMs() < 0)) {
+      return ItemOutcome.failed(item, "a resume point needs progress_ms", false);
     }
-    ApiRequest request = api.dialect().userData(userId, entry.id(), body.toString());
-    return send(index, entry, item, request, s.withRating(rating.doubleValue()));
+    long ticks = add ? item.progressMs() * TICKS_PER_MS : 0;
+    if (!add && s.positionTicks() == 0) {
+      return ItemOutcome.alreadyPresent(item);
+    }
+    if (add && s.positionTicks() == ticks) {
+      return ItemOutcome.alreadyPresent(item);
+    }
+    Instant at = add && !s.played() ? item.pausedAt() : null;
+    UserState wanted = s.withPosition(ticks, at);
+    ApiRequest request = api.dialect().userData(userId, entry.id(), userData(s, wanted));
+    return send(index, entry, item, request, wanted);
+  }
+
+  /**
+   * The body of a user data write: Jellyfin changes the fields sent (the ones that differ); Emby
+   * takes the posted user data as a whole, so every field is sent.
+   */
+  private String userData(UserState was, UserState wanted) {
+    boolean whole = api.dialect() == Dialect.EMBY;
+    ObjectNode body = MediaBrowserApi.MAPPER.createObjectNode();
+    if (wanted.rating() != null && (whole || !wanted.rating().equals(was.rating()))) {
+      body.put("Rating", wanted.rating());
+    }
+    if (whole || wanted.positionTicks() != was.positionTicks()) {
+      body.put("PlaybackPositionTicks", wanted.positionTicks());
+    }
+    if (wanted.lastPlayed() != null && (whole || !wanted.lastPlayed().equals(was.lastPlayed()))) {
+      body.put("LastPlayedDate", wanted.lastPlayed().toString());
+    }
+    if (whole) {
+      body.put("Played", wanted.played());
+      body.put("PlayCount", wanted.playCount());
+      body.put("IsFavorite", wanted.favorite());
+    }
+    return body.toString();
   }
 
   private ItemOutcome unrate(LibraryIndex index, LibraryEntry entry, UserState s, Item item)
