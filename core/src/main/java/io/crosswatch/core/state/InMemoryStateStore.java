@@ -52,6 +52,25 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized List<BaselineCount> baselineCounts(String pairId) {
+    ensureOpen();
+    List<BaselineCount> counts = new ArrayList<>();
+    for (Map.Entry<Scope, Instant> e : baselineUpdated.entrySet()) {
+      Scope s = e.getKey();
+      if (pairId == null || pairId.equals(s.pairId())) {
+        counts.add(
+            new BaselineCount(
+                s.pairId(), s.feature(), s.side(), baselineItems.in(s).size(), e.getValue()));
+      }
+    }
+    counts.sort(
+        java.util.Comparator.comparing(BaselineCount::pairId)
+            .thenComparing(c -> c.feature().key())
+            .thenComparing(c -> c.side().key()));
+    return counts;
+  }
+
+  @Override
   public synchronized List<Tombstone> tombstones(String pairId, Feature feature) {
     ensureOpen();
     return tombstones.in(new Scope(pairId, feature, null));
