@@ -41,7 +41,7 @@ final class MdblistActivities {
    */
   Map<String, String> marks(Feature feature) {
     List<String> keys = KEYS.get(feature);
-    if (!root.isObject() || !root.has(keys.get(0)) || !root.has(JOURNAL)) {
+    if (keys == null || !root.isObject() || !root.has(keys.get(0)) || !root.has(JOURNAL)) {
       return Map.of();
     }
     Map<String, String> marks = new LinkedHashMap<>();

@@ -17,6 +17,12 @@ final class PlexJson {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The running time ({@code duration}, ms) of every fake movie: 2 hours. */
+  static final long MOVIE_MS = 7_200_000L;
+
+  /** The running time of every fake episode: 45 minutes. */
+  static final long EPISODE_MS = 2_700_000L;
+
   private PlexJson() {}
 
   /** {@code {"MediaContainer": container}} as a 200 answer. */
@@ -77,6 +83,9 @@ final class PlexJson {
     o.put("type", t.type().key());
     o.put("title", t.title());
     o.put("librarySectionID", Integer.parseInt(t.section()));
+    if (t.type() == MediaType.MOVIE || t.type() == MediaType.EPISODE) {
+      o.put("duration", t.type() == MediaType.MOVIE ? MOVIE_MS : EPISODE_MS);
+    }
     if (t.type() == MediaType.EPISODE) {
       o.put("grandparentRatingKey", t.show().ratingKey());
       o.put("grandparentGuid", t.show().guid());
@@ -91,6 +100,9 @@ final class PlexJson {
     }
     if (s.lastViewedAt() != null) {
       o.put("lastViewedAt", s.lastViewedAt().getEpochSecond());
+    }
+    if (s.viewOffset() > 0) {
+      o.put("viewOffset", s.viewOffset());
     }
     if (s.userRating() != null) {
       o.put("userRating", s.userRating());

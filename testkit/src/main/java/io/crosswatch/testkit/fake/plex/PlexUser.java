@@ -13,9 +13,13 @@ import java.util.Objects;
  */
 public final class PlexUser {
 
-  /** The view state of one title. */
-  public record ViewState(int viewCount, Instant lastViewedAt, Double userRating, Instant ratedAt) {
-    static final ViewState NONE = new ViewState(0, null, null, null);
+  /**
+   * The view state of one title; {@code viewOffset} is the resume position in milliseconds (0:
+   * none).
+   */
+  public record ViewState(
+      int viewCount, Instant lastViewedAt, Double userRating, Instant ratedAt, long viewOffset) {
+    static final ViewState NONE = new ViewState(0, null, null, null, 0);
   }
 
   /** One watchlist entry. */
@@ -25,10 +29,16 @@ public final class PlexUser {
   private final long accountId;
   private final Map<String, ViewState> states = new LinkedHashMap<>();
   private final Map<String, WatchlistEntry> watchlist = new LinkedHashMap<>();
+  private final PlexPlaylists playlists = new PlexPlaylists();
 
   PlexUser(String username, long accountId) {
     this.username = Objects.requireNonNull(username, "username");
     this.accountId = accountId;
+  }
+
+  /** The account's playlists on the server. */
+  public PlexPlaylists playlists() {
+    return playlists;
   }
 
   public String username() {
@@ -49,13 +59,13 @@ public final class PlexUser {
   public synchronized void play(PlexTitle title, Instant at) {
     ViewState s = state(title);
     states.put(
-        title.ratingKey(), new ViewState(s.viewCount() + 1, at, s.userRating(), s.ratedAt()));
+        title.ratingKey(), new ViewState(s.viewCount() + 1, at, s.userRating(), s.ratedAt(), 0));
   }
 
   /** Marks a title unplayed. */
   public synchronized void unplay(PlexTitle title) {
     ViewState s = state(title);
-    states.put(title.ratingKey(), new ViewState(0, null, s.userRating(), s.ratedAt()));
+    states.put(title.ratingKey(), new ViewState(0, null, s.userRating(), s.ratedAt(), 0));
   }
 
   /** Rates a title 0–10; {@code null} clears the rating. */
@@ -63,7 +73,18 @@ public final class PlexUser {
     ViewState s = state(title);
     states.put(
         title.ratingKey(),
-        new ViewState(s.viewCount(), s.lastViewedAt(), rating, rating == null ? null : at));
+        new ViewState(
+            s.viewCount(), s.lastViewedAt(), rating, rating == null ? null : at, s.viewOffset()));
+  }
+
+  /**
+   * Records a stopped or paused playback at {@code offsetMs}, as a client's timeline report does:
+   * the position becomes the resume point and the title's last viewed date moves to {@code at}.
+   */
+  public synchronized void stopAt(PlexTitle title, long offsetMs, Instant at) {
+    ViewState s = state(title);
+    states.put(
+        title.ratingKey(), new ViewState(s.viewCount(), at, s.userRating(), s.ratedAt(), offsetMs));
   }
 
   /** The watchlist in the order added. */

@@ -21,6 +21,7 @@ final class ServerRoutes {
   private final String machineIdentifier;
   private final String version;
   private final int pageCap;
+  private final PlaylistRoutes playlists;
 
   ServerRoutes(
       PlexCatalogue catalogue,
@@ -35,6 +36,7 @@ final class ServerRoutes {
     this.machineIdentifier = machineIdentifier;
     this.version = version;
     this.pageCap = pageCap;
+    this.playlists = new PlaylistRoutes(catalogue, clock, machineIdentifier, pageCap);
   }
 
   FakeResponse handle(FakeRequest r) {
@@ -57,8 +59,14 @@ final class ServerRoutes {
         return r.method().equals("PUT") ? rate(user, r) : notAllowed();
       case "/library/sections":
         return r.method().equals("GET") ? sections() : notAllowed();
+      case "/:/timeline":
+      case "/:/progress":
+        return getOrPut(r) || r.method().equals("POST") ? progress(user, r) : notAllowed();
       default:
         break;
+    }
+    if (p.length >= 2 && p[1].equals("playlists")) {
+      return playlists.handle(user, r, p);
     }
     if (!r.method().equals("GET")) {
       return notAllowed();
@@ -144,6 +152,43 @@ final class ServerRoutes {
         user.play(t, clock.instant());
       } else {
         user.unplay(t);
+      }
+    }
+    return new FakeResponse(200, java.util.Map.of(), "");
+  }
+
+  /**
+   * A client's playback report ({@code /:/timeline?ratingKey=&key=&time=&state=&duration=} or
+   * {@code /:/progress?key=&time=&state=}): a stopped or paused position becomes the resume point;
+   * at 90 % or more the title counts as watched instead (the server's default threshold). Time 0
+   * changes nothing, as on Plex.
+   */
+  private FakeResponse progress(PlexUser user, FakeRequest r) {
+    boolean timeline = r.path().equals("/:/timeline");
+    Optional<String> key = timeline ? r.param("ratingKey") : r.param("key");
+    if (!r.param("identifier").map(IDENTIFIER::equals).orElse(false)) {
+      return FakeResponse.error(400, "identifier must be " + IDENTIFIER);
+    }
+    Optional<PlexTitle> title = key.flatMap(catalogue::byRatingKey);
+    if (title.isEmpty()) {
+      return FakeResponse.error(404, "Not Found");
+    }
+    if (timeline && !r.param("key").map(("/library/metadata/" + key.get())::equals).orElse(false)) {
+      return FakeResponse.error(400, "key must be /library/metadata/" + key.get());
+    }
+    long time;
+    try {
+      time = Long.parseLong(r.param("time").orElse(""));
+    } catch (NumberFormatException e) {
+      return FakeResponse.error(400, "time must be milliseconds");
+    }
+    String state = r.param("state").orElse("stopped");
+    long duration = title.get().type() == MediaType.MOVIE ? PlexJson.MOVIE_MS : PlexJson.EPISODE_MS;
+    if (time > 0 && (state.equals("stopped") || state.equals("paused"))) {
+      if (time >= duration * 9 / 10) {
+        user.play(title.get(), clock.instant());
+      } else {
+        user.stopAt(title.get(), time, clock.instant());
       }
     }
     return new FakeResponse(200, java.util.Map.of(), "");
