@@ -14,6 +14,18 @@ final class PlexEntries {
 
   private PlexEntries() {}
 
+  /** {@code viewOffset} in milliseconds; 0 when absent. */
+  static long offset(JsonNode m) {
+    Long v = whole(m.get("viewOffset"));
+    return v == null || v < 0 ? 0 : v;
+  }
+
+  /** {@code duration} in milliseconds, or {@code null} when absent. */
+  static Long duration(JsonNode m) {
+    Long v = whole(m.get("duration"));
+    return v == null || v <= 0 ? null : v;
+  }
+
   /**
    * A movie or show of a library section.
    *
@@ -34,7 +46,9 @@ final class PlexEntries {
         viewCount(m),
         epoch(m.get("lastViewedAt")),
         decimal(m.get("userRating")),
-        epoch(m.get("lastRatedAt")));
+        epoch(m.get("lastRatedAt")),
+        offset(m),
+        duration(m));
   }
 
   /**
@@ -69,7 +83,9 @@ final class PlexEntries {
         viewCount(m),
         epoch(m.get("lastViewedAt")),
         decimal(m.get("userRating")),
-        epoch(m.get("lastRatedAt")));
+        epoch(m.get("lastRatedAt")),
+        offset(m),
+        duration(m));
   }
 
   /** The plex hex key of a Discover entry: its {@code ratingKey}, else its guid's last part. */

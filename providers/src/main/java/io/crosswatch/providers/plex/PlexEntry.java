@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param lastViewedAt when it was last played, or {@code null}
  * @param userRating the user's rating 0–10, or {@code null}
  * @param lastRatedAt when it was rated, or {@code null}
+ * @param viewOffset the resume position in milliseconds ({@code viewOffset}); 0 when none
+ * @param duration the running time in milliseconds, or {@code null} when unknown
  */
 record PlexEntry(
     String ratingKey,
@@ -39,7 +41,9 @@ record PlexEntry(
     int viewCount,
     Instant lastViewedAt,
     Double userRating,
-    Instant lastRatedAt) {
+    Instant lastRatedAt,
+    long viewOffset,
+    Long duration) {
 
   PlexEntry {
     Objects.requireNonNull(ratingKey, "ratingKey");
@@ -69,7 +73,10 @@ record PlexEntry(
     return withViewState(Math.max(1, viewCount), at);
   }
 
-  /** This entry with the view count and last viewed date the server reports. */
+  /**
+   * This entry with the view count and last viewed date the server reports; marking played or
+   * unplayed clears the resume position.
+   */
   PlexEntry withViewState(int count, Instant at) {
     return new PlexEntry(
         ratingKey,
@@ -85,7 +92,9 @@ record PlexEntry(
         count,
         at,
         userRating,
-        lastRatedAt);
+        lastRatedAt,
+        0,
+        duration);
   }
 
   /** This entry marked unplayed. */
@@ -109,7 +118,30 @@ record PlexEntry(
         viewCount,
         lastViewedAt,
         rating,
-        rating == null ? null : at);
+        rating == null ? null : at,
+        viewOffset,
+        duration);
+  }
+
+  /** This entry with a resume position (0: none) reached at {@code at}. */
+  PlexEntry withViewOffset(long offset, Instant at) {
+    return new PlexEntry(
+        ratingKey,
+        section,
+        type,
+        title,
+        year,
+        ids,
+        show,
+        showKey,
+        season,
+        number,
+        viewCount,
+        at == null ? lastViewedAt : at,
+        userRating,
+        lastRatedAt,
+        offset,
+        duration);
   }
 
   /** The normalized item of this title, its feature fields not yet set. */

@@ -44,6 +44,8 @@ final class PlexHealth {
       }
       usable.add(Feature.HISTORY);
       usable.add(Feature.RATINGS);
+      usable.add(Feature.PLAYLISTS);
+      usable.add(Feature.PROGRESS);
     }
     if (settings.accountToken().isEmpty()) {
       if (server == null) {

@@ -98,6 +98,11 @@ final class PlexLibrary {
     return Optional.empty();
   }
 
+  /** The entry of a rating key, if the pass read it. */
+  synchronized Optional<PlexEntry> byRatingKey(String ratingKey) {
+    return Optional.ofNullable(byKey.get(ratingKey));
+  }
+
   /** Replaces one entry with {@code change} applied; returns the new entry. */
   synchronized PlexEntry update(String ratingKey, UnaryOperator<PlexEntry> change) {
     return byKey.computeIfPresent(ratingKey, (k, e) -> change.apply(e));

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One Plex account and server: history and ratings from the server's libraries (one paged pass per
- * run, reused by every snapshot and write of this instance), the watchlist from Plex Discover.
+ * One Plex account and server: history, ratings and resume points ({@code viewOffset}) from the
+ * server's libraries (one paged pass per run, reused by every snapshot and write of this instance),
+ * the server's video playlists ({@link PlexPlaylists}), the watchlist from Plex Discover.
  */
 final class PlexProvider implements Provider {
   private final String instance;
@@ -32,6 +33,8 @@ final class PlexProvider implements Provider {
   private final PlexServerWrites writes;
   private final PlexHealth health;
   private final PlexPlayDates playDates;
+  private final PlexProgress progress;
+  private final PlexPlaylists playlists;
   private Set<String> historySections;
   private Set<String> ratingsSections;
 
@@ -55,6 +58,8 @@ final class PlexProvider implements Provider {
     this.playDates = playDates;
     this.writes = server == null ? null : new PlexServerWrites(server, playDates, clock);
     this.health = new PlexHealth(this, settings, server, plexTv);
+    this.progress = server == null ? null : new PlexProgress(server, clock);
+    this.playlists = server == null ? null : new PlexPlaylists(server);
   }
 
   @Override
@@ -73,6 +78,8 @@ final class PlexProvider implements Provider {
     if (server != null) {
       f.add(Feature.HISTORY);
       f.add(Feature.RATINGS);
+      f.add(Feature.PLAYLISTS);
+      f.add(Feature.PROGRESS);
     }
     if (!settings.accountToken().isEmpty() || server == null) {
       f.add(Feature.WATCHLIST);
@@ -91,6 +98,12 @@ final class PlexProvider implements Provider {
       requireAccount();
       return watchlist.snapshot();
     }
+    if (feature == Feature.PLAYLISTS) {
+      return playlists.snapshot(library(), allSections());
+    }
+    if (feature == Feature.PROGRESS) {
+      return progress.snapshot(library(), sections(Feature.HISTORY));
+    }
     List<Item> items = library().snapshot(feature, sections(feature), playDates::watchedAt);
     playDates.save();
     return items;
@@ -101,6 +114,17 @@ final class PlexProvider implements Provider {
     if (feature == Feature.WATCHLIST) {
       requireAccount();
       return ItemWrites.run(items, PlexProviderFactory.WRITE_CONCURRENCY, watchlist::add);
+    }
+    if (feature == Feature.PLAYLISTS) {
+      return playlists.add(library(), allSections(), items);
+    }
+    if (feature == Feature.PROGRESS) {
+      PlexLibrary library = library();
+      Set<String> sections = sections(Feature.HISTORY);
+      return ItemWrites.run(
+          items,
+          PlexProviderFactory.WRITE_CONCURRENCY,
+          item -> progress.write(library, sections, item));
     }
     PlexLibrary library = library();
     Set<String> sections = sections(feature);
@@ -122,6 +146,17 @@ final class PlexProvider implements Provider {
       requireAccount();
       return ItemWrites.run(items, PlexProviderFactory.WRITE_CONCURRENCY, watchlist::remove);
     }
+    if (feature == Feature.PLAYLISTS) {
+      return playlists.remove(library(), allSections(), items);
+    }
+    if (feature == Feature.PROGRESS) {
+      PlexLibrary library = library();
+      Set<String> sections = sections(Feature.HISTORY);
+      return ItemWrites.run(
+          items,
+          PlexProviderFactory.WRITE_CONCURRENCY,
+          item -> progress.clear(library, sections, item));
+    }
     PlexLibrary library = library();
     Set<String> sections = sections(feature);
     return ItemWrites.run(
@@ -130,6 +165,21 @@ final class PlexProvider implements Provider {
         feature == Feature.HISTORY
             ? item -> writes.markUnplayed(library, sections, item)
             : item -> writes.clearRating(library, sections, item));
+  }
+
+  /** A playlist update is a reorder; other updates write as adds do. */
+  @Override
+  public WriteResult update(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      return playlists.reorder(library(), allSections(), items);
+    }
+    return add(feature, items);
+  }
+
+  /** Playlist entries move one by one ({@code …/move?after=}). */
+  @Override
+  public boolean canReorder(Feature feature) {
+    return feature == Feature.PLAYLISTS;
   }
 
   @Override
@@ -157,9 +207,14 @@ final class PlexProvider implements Provider {
           Kind.REJECTED,
           label() + ": history and ratings need a server; set " + settingsPath + ".server_url");
     }
+    return server.library(allSections());
+  }
+
+  /** The sections of history and ratings together: what the library pass reads. */
+  private Set<String> allSections() throws ProviderException {
     Set<String> all = new LinkedHashSet<>(sections(Feature.HISTORY));
     all.addAll(sections(Feature.RATINGS));
-    return server.library(all);
+    return all;
   }
 
   private synchronized Set<String> sections(Feature feature) throws ProviderException {

@@ -155,7 +155,9 @@ class PlexProviderTest {
         provider(s -> s.put("pms_token", "pms-token").put("account_token", "revoked")).health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.DEGRADED);
-    assertThat(report.features()).containsExactlyInAnyOrder(Feature.HISTORY, Feature.RATINGS);
+    assertThat(report.features())
+        .containsExactlyInAnyOrder(
+            Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
     assertThat(report.message()).contains("/api/v2/user: 401", "watchlist is unavailable");
   }
 
@@ -709,7 +711,9 @@ class PlexProviderTest {
               s.put("pms_token", FakePlex.TOKEN);
             });
 
-    assertThat(p.features()).containsExactlyInAnyOrder(Feature.HISTORY, Feature.RATINGS);
+    assertThat(p.features())
+        .containsExactlyInAnyOrder(
+            Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
     assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))
         .isInstanceOfSatisfying(
             ProviderException.class,
