@@ -12,10 +12,10 @@ import java.util.Objects;
  * playlist names the same way when they write.
  *
  * <p>{@code position} means, in a snapshot, the member's 0-based index in its playlist; in a
- * planned add or update, the index the member should have once the write is done ({@code null}:
- * append at the end, or leave where it is). Planned updates of the playlists feature are reorders:
- * a provider receives every member of a playlist that has to move, in ascending position, and moves
- * each to its position (positions past the end mean "at the end"). See {@code docs/providers.md}.
+ * planned add, the index it should be inserted at ({@code null}: append at the end); in a planned
+ * update (a reorder), the index to move it to. A provider receives the moves of a playlist in
+ * ascending position and applies them in that order (positions past the end mean "at the end"); see
+ * docs/playlists-and-progress.md for why that order yields the source's order.
  *
  * @param name the playlist's name as the provider shows it; required, not blank
  * @param description the playlist's description, or {@code null}; used when a write creates the

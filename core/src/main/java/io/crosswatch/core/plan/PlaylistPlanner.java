@@ -130,6 +130,11 @@ final class PlaylistPlanner {
    * The target's adds with their wanted positions, and (into {@code updates}) the moves that put
    * the members it keeps in the source's order, when that order differs. Members only the target
    * holds end after the source's members, in their own order.
+   *
+   * <p>Writes go removes, then updates, then adds. A move's position is the member's index among
+   * the kept members (the adds are not there yet); an add's is its index in the final playlist.
+   * Moving in ascending position leaves the kept members first, in order, and the members only the
+   * target holds after them; inserting the adds in ascending position then gives the final order.
    */
   private List<Item> ordered(Bucket b, PlanContext ctx, Plan plan, List<Item> updates) {
     List<Integer> sourceTitles = titlesInOrder(b.source, ctx, Planner.SOURCE, Set.of());
@@ -165,10 +170,12 @@ final class PlaylistPlanner {
       }
     }
     if (!desired.equals(keptOrder)) {
-      for (Map.Entry<Integer, Integer> e : finalIndex.entrySet()) {
-        Item member = keptItem.get(e.getKey());
+      // Moves come before adds: a kept member's position counts only the kept members before it.
+      int at = 0;
+      for (int t : finalIndex.keySet()) {
+        Item member = keptItem.get(t);
         if (member != null) {
-          updates.add(member.withPlaylist(member.playlist().withPosition(e.getValue())));
+          updates.add(member.withPlaylist(member.playlist().withPosition(at++)));
         }
       }
     }

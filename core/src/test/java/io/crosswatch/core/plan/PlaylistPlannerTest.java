@@ -116,7 +116,7 @@ class PlaylistPlannerTest {
     Plan plan = plan(SyncMode.ONE_WAY, PRESERVE, true, source, target, null, null);
     assertThat(plan.target().updates())
         .extracting(i -> i.title() + "@" + i.playlist().position())
-        .containsExactly("Heat@0", "The Matrix@1", "Alien@3");
+        .containsExactly("Heat@0", "The Matrix@1", "Alien@2");
     assertThat(plan.target().adds())
         .extracting(i -> i.title() + "@" + i.playlist().position())
         .containsExactly("Jaws@2");
