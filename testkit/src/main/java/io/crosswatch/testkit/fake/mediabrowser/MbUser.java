@@ -48,6 +48,14 @@ public final class MbUser {
       return List.copyOf(entries.entrySet());
     }
 
+    /**
+     * Appends an item as entry {@code entryId} (on Jellyfin an entry's id is its item's id, on Emby
+     * an id of its own), as seeding a test would.
+     */
+    public void append(String entryId, MbItem item) {
+      add(entryId, item.id());
+    }
+
     synchronized void add(String entryId, String itemId) {
       entries.put(entryId, itemId);
     }

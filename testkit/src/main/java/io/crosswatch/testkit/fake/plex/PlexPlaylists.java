@@ -19,7 +19,7 @@ public final class PlexPlaylists {
   /** One playlist. */
   public static final class Playlist {
     private final String ratingKey;
-    private final String title;
+    private volatile String title;
     private final boolean smart;
     private final Instant addedAt;
     private final List<Entry> entries = new ArrayList<>();
@@ -61,6 +61,11 @@ public final class PlexPlaylists {
   private final LinkedHashMap<String, Playlist> playlists = new LinkedHashMap<>();
   private long nextKey = 90_000;
   private long nextItemId = 1;
+
+  /** Renames a playlist (its entries and rating key stay). */
+  public synchronized void rename(Playlist p, String title) {
+    p.title = title;
+  }
 
   /** Every playlist, oldest first. */
   public synchronized List<Playlist> all() {
