@@ -131,4 +131,22 @@ class MediaBrowserProgressTest {
       assertThat(bed.server.user().userData(ep).playbackPositionTicks()).isEqualTo(900_000_000L);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aLargeLibrarysResumePointsCostNoRequestBeyondTheLibraryPass() throws Exception {
+    try (MediaBrowserTestbed bed = new MediaBrowserTestbed(ServerDialect.JELLYFIN)) {
+      List<MbItem> movies = bed.server.library().generateMovies(20_000);
+      for (int i = 0; i < 2_000; i++) {
+        bed.server.user().setPosition(movies.get(i * 10), 6_000_000_000L, T0);
+      }
+
+      bed.provider().snapshot(Feature.HISTORY);
+      long libraryPass = bed.server.requests().size();
+      bed.server.clearLog();
+      List<Item> points = bed.provider().snapshot(Feature.PROGRESS);
+
+      assertThat(points).hasSize(2_000);
+      assertThat(bed.server.requests()).hasSize((int) libraryPass);
+    }
+  }
 }
