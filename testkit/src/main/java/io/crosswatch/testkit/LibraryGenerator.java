@@ -312,7 +312,11 @@ public final class LibraryGenerator {
         item.listedAt(),
         item.watchedAt(),
         item.rating(),
-        item.ratedAt());
+        item.ratedAt(),
+        item.progressMs(),
+        item.durationMs(),
+        item.pausedAt(),
+        item.playlist());
   }
 
   private Item movie() {

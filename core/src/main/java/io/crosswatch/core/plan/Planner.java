@@ -36,6 +36,9 @@ public final class Planner {
 
   /** Plans one feature (or one playlist) whose live tombstones are known. */
   static Plan planTitles(PlanInput input, List<Tombstone> live) {
+    if (input.feature() == Feature.PROGRESS) {
+      input = ProgressInputs.trimmed(input);
+    }
     PlanContext context = context(input, live);
     if (input.feature() == Feature.HISTORY) {
       return new HistoryPlanner(context).plan();
