@@ -1,5 +1,6 @@
 package io.crosswatch.core.events;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemJson;
@@ -95,7 +96,8 @@ public final class JsonlRunEvents implements RunEvents {
     if (failed || closed) {
       return;
     }
-    String line = line(event, clock.instant(), fields == null ? Map.of() : fields);
+    String line =
+        KnownSecrets.mask(line(event, clock.instant(), fields == null ? Map.of() : fields));
     try {
       writer.write(line);
       writer.newLine();
