@@ -76,8 +76,7 @@ class RedactorTest {
     KnownSecrets.add("decrypted-config-token-42");
 
     assertThat(redactor.text("sent decrypted-config-token-42 to /x")).isEqualTo("sent *** to /x");
-    assertThat(redactor.url("http://h/decrypted-config-token-42/y"))
-        .isEqualTo("http://h/***/y");
+    assertThat(redactor.url("http://h/decrypted-config-token-42/y")).isEqualTo("http://h/***/y");
     assertThat(redactor.withSecrets(List.of("other1")).text("other1 decrypted-config-token-42"))
         .isEqualTo("*** ***");
   }
