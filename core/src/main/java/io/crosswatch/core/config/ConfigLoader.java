@@ -31,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * when the provider accepts empty settings (e.g. a local tracker).
  *
  * <p>Other top-level keys are warned about and ignored, so a CrossWatch config, which carries many
- * more, still loads.
+ * more, still loads ({@link UnknownKeys} summarizes those warnings for people). Values CrossWatch
+ * stored encrypted ({@code "enc:v1:…"}) are decrypted first ({@link EncryptedValues}); every
+ * message is masked against the decrypted values.
  */
 public final class ConfigLoader {
   private final ProviderRegistry registry;
