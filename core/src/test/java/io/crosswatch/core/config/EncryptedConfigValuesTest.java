@@ -60,27 +60,17 @@ class EncryptedConfigValuesTest {
     return new ConfigLoader(TestConfigs.REGISTRY, env).load(config());
   }
 
+  private static String value(Config config, String instance, String key) {
+    return config.instanceSettings("TRAKT", instance).orElseThrow().get(key).asString();
+  }
+
   @Test
   void valuesAreDecryptedWithTheKeyFromCwConfigKey() throws Exception {
     Config config = load(Map.of("CW_CONFIG_KEY", KEY)).config();
 
-    assertThat(
-            config
-                .instanceSettings("TRAKT", "default")
-                .orElseThrow()
-                .get("access_token")
-                .asString())
-        .isEqualTo(TOKEN);
-    assertThat(
-            config
-                .instanceSettings("TRAKT", "default")
-                .orElseThrow()
-                .get("client_secret")
-                .asString())
-        .isEqualTo(SECRET);
-    assertThat(
-            config.instanceSettings("TRAKT", "work").orElseThrow().get("access_token").asString())
-        .isEqualTo("plain-work-token");
+    assertThat(value(config, "default", "access_token")).isEqualTo(TOKEN);
+    assertThat(value(config, "default", "client_secret")).isEqualTo(SECRET);
+    assertThat(value(config, "work", "access_token")).isEqualTo("plain-work-token");
   }
 
   @Test
@@ -89,13 +79,7 @@ class EncryptedConfigValuesTest {
 
     Config config = load(Map.of()).config();
 
-    assertThat(
-            config
-                .instanceSettings("TRAKT", "default")
-                .orElseThrow()
-                .get("access_token")
-                .asString())
-        .isEqualTo(TOKEN);
+    assertThat(value(config, "default", "access_token")).isEqualTo(TOKEN);
   }
 
   @Test
