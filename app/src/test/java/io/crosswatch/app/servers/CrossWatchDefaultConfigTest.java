@@ -231,7 +231,7 @@ class CrossWatchDefaultConfigTest {
                 + " retried and stay planned, never parked; only items a service rejects 3 runs"
                 + " in a row are parked for 30 days (cw state)",
             "ui: unknown key, ignored",
-            "scrobble: unknown key, ignored",
+            "app_auth: unknown key, ignored",
             "runtime.apply_chunk_size_by_provider.KODI: provider KODI is not available in this"
                 + " build; ignored");
     for (String line : summary) {

@@ -96,8 +96,7 @@ public final class JsonlRunEvents implements RunEvents {
     if (failed || closed) {
       return;
     }
-    String line =
-        KnownSecrets.mask(line(event, clock.instant(), fields == null ? Map.of() : fields));
+    String line = line(event, clock.instant(), fields == null ? Map.of() : fields);
     try {
       writer.write(line);
       writer.newLine();
@@ -153,7 +152,7 @@ public final class JsonlRunEvents implements RunEvents {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
-      g.writeString(s);
+      g.writeString(KnownSecrets.mask(s));
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (value instanceof Number n) {
@@ -177,7 +176,7 @@ public final class JsonlRunEvents implements RunEvents {
       }
       g.writeEndArray();
     } else {
-      g.writeString(value.toString());
+      g.writeString(KnownSecrets.mask(value.toString()));
     }
   }
 

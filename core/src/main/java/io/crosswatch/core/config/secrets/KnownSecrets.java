@@ -15,12 +15,17 @@ public final class KnownSecrets {
   /** What a known secret is replaced with. */
   public static final String MASK = "***";
 
-  private static final int MIN_LENGTH = 4;
+  /**
+   * Shorter values (a 4-digit Plex Home PIN) are not masked by value: masking them would garble
+   * ordinary numbers and text; the provider using such a value masks it by name.
+   */
+  private static final int MIN_LENGTH = 8;
+
   private static volatile List<String> values = List.of();
 
   private KnownSecrets() {}
 
-  /** Adds a decrypted value; values shorter than 4 characters are ignored like other redactors. */
+  /** Adds a decrypted value; values shorter than 8 characters are ignored. */
   public static synchronized void add(String value) {
     String v = value == null ? "" : value.strip();
     if (v.length() < MIN_LENGTH || values.contains(v)) {
