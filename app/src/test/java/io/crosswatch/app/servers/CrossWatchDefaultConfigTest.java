@@ -2,6 +2,7 @@ package io.crosswatch.app.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.app.ConfigKeyTokens;
 import io.crosswatch.app.scenario.CliRun;
 import io.crosswatch.app.scenario.Workspace;
 import io.crosswatch.core.config.secrets.Fernet;
@@ -271,11 +272,7 @@ class CrossWatchDefaultConfigTest {
 
   @Test
   void aPassphraseInTheKeyFileBesideTheConfigWorksToo() throws IOException {
-    Fernet fromPassphrase =
-        Fernet.ofEncodedKey(
-                java.util.Base64.getUrlEncoder()
-                    .encodeToString(sha256(PASSPHRASE.getBytes(StandardCharsets.UTF_8))))
-            .orElseThrow();
+    Fernet fromPassphrase = ConfigKeyTokens.fromPassphrase(PASSPHRASE);
     writeConfig(fromPassphrase);
     ws.write(".cw_master_key", PASSPHRASE + "\n");
     plex.user().rate(library.get(0), 6.0, T1);
@@ -345,14 +342,6 @@ class CrossWatchDefaultConfigTest {
       for (String secret : PLAINTEXTS) {
         assertThat(bytes).as(file + " holds a decrypted value").doesNotContain(secret);
       }
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
