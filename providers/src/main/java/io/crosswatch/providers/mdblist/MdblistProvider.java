@@ -46,7 +46,7 @@ final class MdblistProvider implements Provider {
   static final String NOT_LISTABLE = "not_listable";
   static final String NOT_RATABLE = "not_ratable";
 
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

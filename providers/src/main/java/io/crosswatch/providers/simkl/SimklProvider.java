@@ -66,7 +66,7 @@ import java.util.Set;
  * #settle} reads them again once the run's writes are done.
  */
 final class SimklProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
   private final String instance;

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** One Trakt account: watchlist, history and ratings through Trakt's sync API. */
 final class TraktProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
   private static final String ACCOUNT_FACTS = "account";

@@ -75,7 +75,8 @@ class PlexProviderTest {
     ProviderContext context =
         new ProviderContext(
             "PLEX", "default", settings, "plex", Path.of("."), stateDir, time, true, log);
-    return new PlexProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new PlexProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private PlexTitle episode(int season, int number) {

@@ -51,7 +51,8 @@ class TraktTokenRefreshTest {
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new TraktProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static Tokens tokens(Grant g) {
