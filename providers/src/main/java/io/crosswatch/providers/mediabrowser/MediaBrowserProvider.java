@@ -22,7 +22,7 @@ import java.util.Set;
  * the user's video playlists. One library pass per run feeds the features and the write lookups.
  */
 final class MediaBrowserProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(
           Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
   private static final Set<MediaType> PLAYABLE = EnumSet.of(MediaType.MOVIE, MediaType.EPISODE);

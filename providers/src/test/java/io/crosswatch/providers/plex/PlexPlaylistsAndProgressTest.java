@@ -60,7 +60,8 @@ class PlexPlaylistsAndProgressTest {
             time,
             true,
             new RecordingLog());
-    return new PlexProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new PlexProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private Item movie(int i) {

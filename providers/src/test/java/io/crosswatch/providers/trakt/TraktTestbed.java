@@ -31,6 +31,7 @@ final class TraktTestbed {
             time,
             true,
             new RecordingLog());
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new TraktProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 }
