@@ -87,21 +87,21 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
-   * Whether this instance writes to this machine only (a file, a local database) rather than over
-   * the network. A local provider gets each operation of a feature in one chunk unless the config
-   * names its chunk size, and no pause between chunks. The default is {@code false}.
-   */
-  default boolean isLocal() {
-    return false;
-  }
-
-  /**
    * The cost of writing {@code items} items of a feature with one operation, when this service
    * takes one call per item (a tracker's resume point is one paced call): the plan states it. Empty
    * (the default) when the cost is unknown or small (batched writes, local providers).
    */
   default Optional<WriteCost> writeCost(Feature feature, WriteOp op, int items) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether this instance writes to this machine only (a file, a local database) rather than over
+   * the network. A local provider gets each operation of a feature in one chunk unless the config
+   * names its chunk size, and no pause between chunks. The default is {@code false}.
+   */
+  default boolean isLocal() {
+    return false;
   }
 
   /**

@@ -30,7 +30,6 @@ import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.StateStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -284,7 +283,7 @@ final class FeatureRun {
     }
   }
 
-  private static String humanDuration(Duration d) {
+  private static String humanDuration(java.time.Duration d) {
     long s = d.toSeconds();
     if (s < 120) {
       return s + " s";
