@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed between chunks loses at most the chunk in flight, and a rerun neither loses nor
- * duplicates anything (design section 5, Apply). The run to kill is a real {@code cw} process.
+ * duplicates anything (README, How the safety rules work). The run to kill is a real {@code cw}
+ * process.
  */
 class KillAndRerunTest {
   private static final int TITLES = 100;

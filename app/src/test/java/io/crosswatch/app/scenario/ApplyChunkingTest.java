@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Apply (design section 5): writes go in chunks of {@code apply_chunk_size_by_provider[PROVIDER]}
- * else {@code apply_chunk_size}; within a feature updates, then adds, then removes; history before
- * watchlist. Each chunk is one {@code apply:chunk} event and counts in the summary's {@code
- * chunks}.
+ * Apply (README, How the safety rules work): writes go in chunks of {@code
+ * apply_chunk_size_by_provider[PROVIDER]} else {@code apply_chunk_size}; within a feature updates,
+ * then adds, then removes; history before watchlist. Each chunk is one {@code apply:chunk} event
+ * and counts in the summary's {@code chunks}.
  */
 class ApplyChunkingTest {
   private static final Instant AT = Instant.parse("2026-01-10T08:00:00Z");
