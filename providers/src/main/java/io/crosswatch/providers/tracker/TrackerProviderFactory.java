@@ -4,6 +4,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderCommand;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.providers.local.LocalProvider;
@@ -57,6 +58,16 @@ public final class TrackerProviderFactory implements ProviderFactory {
       }
     }
     return issues;
+  }
+
+  @Override
+  public List<ProviderCommand> commands() {
+    return List.of(new TrackerExportCommand());
+  }
+
+  @Override
+  public String commandsDescription() {
+    return "Works with the local tracker database.";
   }
 
   @Override
