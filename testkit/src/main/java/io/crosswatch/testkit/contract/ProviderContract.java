@@ -22,6 +22,7 @@ import io.crosswatch.core.run.PairSummary;
 import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunRequest;
 import io.crosswatch.core.run.RunSummary;
+import io.crosswatch.core.run.Status;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
 import io.crosswatch.testkit.InMemoryProvider;
@@ -223,11 +224,11 @@ public abstract class ProviderContract {
     }
 
     PairSummary pair = summary.pairs().get(0);
-    assertThat(pair.status()).as(String.valueOf(pair.reason())).isEqualTo("ok");
+    assertThat(pair.status()).as(String.valueOf(pair.reason())).isEqualTo(Status.OK);
     assertThat(pair.features())
         .allSatisfy(f -> assertThat(f.planned().target().total()).as(f.feature()).isPositive())
         .extracting(FeatureSummary::status)
-        .containsOnly("ok");
+        .containsOnly(Status.OK);
     assertThat(writes).as("write calls during a dry run").hasValue(0);
     Provider after = create();
     after.health();
