@@ -57,6 +57,12 @@ public abstract class LocalProvider implements Provider {
     return FEATURES;
   }
 
+  /** A file on this machine: each operation is written in one chunk, without pauses. */
+  @Override
+  public final boolean isLocal() {
+    return true;
+  }
+
   /** The file (or database) this provider reads and writes. */
   public final Path file() {
     return file;

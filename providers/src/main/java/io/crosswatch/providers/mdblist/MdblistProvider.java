@@ -359,6 +359,15 @@ final class MdblistProvider implements Provider {
    * Reads again the features this run's writes made stale (activity times first), so that the next
    * run finds its own writes in the snapshot cache and makes only the activity call.
    */
+  /**
+   * Forgets the stored snapshot of a feature a guard found suspect, so that the next run reads it
+   * in full even though MDBList's activity times have not moved.
+   */
+  @Override
+  public void discardSnapshot(Feature feature) {
+    cache.discard(feature);
+  }
+
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);

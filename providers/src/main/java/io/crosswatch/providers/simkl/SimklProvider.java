@@ -231,6 +231,16 @@ final class SimklProvider implements Provider {
    * Reads again the features this run's writes made stale (activity times first), so that the next
    * run finds its own writes in the snapshot cache and makes only the activity call.
    */
+  /**
+   * Forgets the stored snapshots after a guard found one suspect, so that the next run reads the
+   * library in full even though SIMKL's activity times have not moved: all features, since one
+   * library read filled them all (and costs the same for one feature as for three).
+   */
+  @Override
+  public void discardSnapshot(Feature feature) {
+    FEATURES.forEach(cache::discard);
+  }
+
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);

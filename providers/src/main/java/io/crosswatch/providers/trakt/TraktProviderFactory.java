@@ -84,7 +84,12 @@ public final class TraktProviderFactory implements ProviderFactory {
             context.log());
     SnapshotStore cache = SnapshotStore.forInstance(context, settings.baseUrl().toString());
     return new TraktProvider(
-        context.instance(), settings, new TraktApi(client, tokens), cache, context.clock());
+        context.instance(),
+        settings,
+        new TraktApi(client, tokens),
+        cache,
+        context.clock(),
+        context.log());
   }
 
   /**

@@ -556,10 +556,14 @@ class SimklProviderTest {
   }
 
   @Test
-  void aRatingAnswered503IsRetriedByTheClient() throws Exception {
+  void aRatingAnswered503IsARetriableFailureLeftToTheApplier() throws Exception {
     simkl.faults().failNext(1, 503, "/sync/ratings");
+    Provider p = provider();
+    Item rating = movie(1001).withRating(8, T0);
 
-    WriteResult r = provider().add(Feature.RATINGS, List.of(movie(1001).withRating(8, T0)));
+    assertThatThrownBy(() -> p.add(Feature.RATINGS, List.of(rating)))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
+    WriteResult r = p.add(Feature.RATINGS, List.of(rating));
 
     assertThat(r.outcomes().get(0).status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
     assertThat(simkl.count("POST /sync/ratings")).isEqualTo(2);
