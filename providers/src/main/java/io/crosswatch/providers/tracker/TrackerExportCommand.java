@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** {@code cw tracker export --out F}: writes the tracker database as a FILE document. */
 final class TrackerExportCommand implements ProviderCommand {
@@ -32,10 +31,9 @@ final class TrackerExportCommand implements ProviderCommand {
   @Override
   public void run(CommandSession session) throws CommandException {
     Path out = Path.of(session.option(OUT).orElseThrow());
-    JsonNode path = session.settings().path("path");
-    String configured = path.isString() ? path.stringValue() : null;
     Path database =
-        TrackerExport.databasePath(configured, session.configDir(), session.stateDirLocation());
+        TrackerSettings.from(session.settings())
+            .database(session.configDir(), session.stateDirLocation());
     if (!Files.exists(database)) {
       throw CommandException.failed(
           "no tracker database at " + database + "; run a pair whose target is TRACKER first");
