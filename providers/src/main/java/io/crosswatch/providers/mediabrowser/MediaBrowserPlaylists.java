@@ -102,7 +102,7 @@ final class MediaBrowserPlaylists {
         // The new entries' ids are known only by reading the playlist again.
         String name = playlist == null ? ref.name().strip() : playlist.name();
         playlists().put(ref.key(), new ServerPlaylist(playlistId[0], name, entries(playlistId[0])));
-        place(index, group);
+        place(index, group, false);
       }
     }
     return inOrder(members, outcomes);
@@ -161,7 +161,7 @@ final class MediaBrowserPlaylists {
       throws ProviderException {
     List<ItemOutcome> outcomes = new ArrayList<>();
     for (List<Item> group : byPlaylist(members).values()) {
-      outcomes.addAll(place(index, group));
+      outcomes.addAll(place(index, group, true));
     }
     return new WriteResult(outcomes);
   }
@@ -170,11 +170,15 @@ final class MediaBrowserPlaylists {
    * Moves the members that carry a position to it, one after the other; the outcome of each member
    * that has one.
    */
-  private List<ItemOutcome> place(LibraryIndex index, List<Item> group) throws ProviderException {
+  private List<ItemOutcome> place(LibraryIndex index, List<Item> group, boolean reorder)
+      throws ProviderException {
     List<ItemOutcome> outcomes = new ArrayList<>();
     ServerPlaylist playlist = playlists().get(group.get(0).playlist().key());
     for (Item m : group) {
       if (m.playlist().position() == null) {
+        if (reorder) {
+          outcomes.add(ItemOutcome.alreadyPresent(m)); // no position: it stays where it is
+        }
         continue;
       }
       Optional<Entry> entry = playlist == null ? Optional.empty() : entryOf(index, playlist, m);

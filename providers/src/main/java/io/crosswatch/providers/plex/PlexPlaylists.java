@@ -174,7 +174,9 @@ final class PlexPlaylists {
     for (Item m : members) {
       Playlist p = playlists().get(m.playlist().key());
       Optional<PlexEntry> entry = library.find(m, sections);
-      if (p == null || entry.isEmpty() || m.playlist().position() == null) {
+      if (m.playlist().position() == null) {
+        outcomes.add(ItemOutcome.alreadyPresent(m)); // no position: it stays where it is
+      } else if (p == null || entry.isEmpty()) {
         outcomes.add(ItemOutcome.notFound(m, "not in the playlist"));
       } else if (p.smart()) {
         outcomes.add(ItemOutcome.failed(m, "read-only playlist", false));

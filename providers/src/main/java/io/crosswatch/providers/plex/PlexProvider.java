@@ -76,7 +76,13 @@ final class PlexProvider implements Provider {
 
   /** The features a Plex instance may serve (the watchlist needs an account, the rest a server). */
   static final Set<Feature> FEATURES =
-      Collections.unmodifiableSet(EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS));
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              Feature.WATCHLIST,
+              Feature.HISTORY,
+              Feature.RATINGS,
+              Feature.PLAYLISTS,
+              Feature.PROGRESS));
 
   /**
    * The id kinds Plex items carry: its own rating keys and whatever cross-provider ids the server's
