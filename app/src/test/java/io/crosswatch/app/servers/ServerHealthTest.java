@@ -71,9 +71,18 @@ class ServerHealthTest {
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.out().lines())
-        .anyMatch(l -> l.matches("EMBY:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings\\s+ok"))
-        .anyMatch(l -> l.matches("JELLYFIN:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings.*"))
-        .anyMatch(l -> l.matches("PLEX:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings.*"));
+        .anyMatch(
+            l ->
+                l.matches(
+                    "EMBY:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings,playlists,progress\\s+ok"))
+        .anyMatch(
+            l ->
+                l.matches(
+                    "JELLYFIN:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings,playlists,progress.*"))
+        .anyMatch(
+            l ->
+                l.matches(
+                    "PLEX:default\\s+ok\\s+\\d+\\s+watchlist,history,ratings,playlists,progress.*"));
   }
 
   @Test
@@ -86,7 +95,7 @@ class ServerHealthTest {
     assertThat(px.get("status").asString()).isEqualTo("ok");
     assertThat(px.at("/details/machine_identifier").asString()).isEqualTo(FakePlex.MACHINE_ID);
     assertThat(px.at("/details/account").asString()).isEqualTo("crosswatch");
-    assertThat(px.get("features")).hasSize(3);
+    assertThat(px.get("features")).hasSize(5);
     JsonNode jf = provider(root, "JELLYFIN:default");
     assertThat(jf.at("/details/server_id").asString()).isEqualTo(jellyfin.serverId());
     assertThat(jf.at("/details/user").asString()).isEqualTo(FakeMediaBrowserServer.USERNAME);
