@@ -7,49 +7,90 @@ import io.crosswatch.app.scenario.CliRun;
 import io.crosswatch.app.scenario.Docs;
 import io.crosswatch.app.scenario.Workspace;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code cw serve} as a real process: killed with -9 in the middle of a run it restarts cleanly and
- * the next run completes with nothing lost or doubled; SIGTERM lets the running run commit and
- * exits 0; a CLI run while the service runs one is refused with the lock message.
+ * {@code cw serve} as a real process: killed with -9 in the middle of a run (FILE → a fake Trakt,
+ * written in chunks) it restarts cleanly and the next run completes with nothing lost or doubled;
+ * SIGTERM lets the running run commit and exits 0; a CLI run while the service runs one is refused
+ * with the lock message.
  */
 class ServiceProcessTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int MOVIES = 60;
+  private static final int MOVIES = 40;
   private static final String PASSWORD = "pw-for-tests";
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  private final FakeTraktServer trakt = FakeTraktServer.builder().build().start();
+
+  @AfterEach
+  void stopTrakt() {
+    trakt.close();
+  }
+
+  /**
+   * FILE → TRAKT (a fake that takes one write a second), history of {@code MOVIES} plays written in
+   * chunks of 5, so a run takes several seconds and can be stopped between chunks.
+   */
   private Workspace workspace() {
-    Workspace ws =
-        new Workspace(dir)
-            .config(
-                "\"apply_chunk_size\": 2, \"apply_chunk_pause_ms\": 150",
-                "",
-                "\"mode\": \"one-way\", \"features\": {\"watchlist\": true, \"history\": false,"
-                    + " \"ratings\": false}");
+    trakt.catalogue().generateMovies(MOVIES);
+    Workspace ws = new Workspace(dir, Clock.systemUTC());
     ws.write(
-        "a.json",
-        Docs.doc("watchlist", Docs.listedRange(1, MOVIES, Instant.parse("2025-01-01T00:00:00Z"))));
+        "config.json",
+        "{\"runtime\": {\"state_dir\": \"state\","
+            + " \"apply_chunk_size_by_provider\": {\"TRAKT\": 5}},\n"
+            + " \"file\": {\"path\": \"a.json\"},\n"
+            + " \"trakt\": {\"client_id\": \""
+            + FakeTraktServer.CLIENT_ID
+            + "\", \"access_token\": \""
+            + FakeTraktServer.ACCESS_TOKEN
+            + "\", \"base_url\": \""
+            + trakt.baseUrl()
+            + "\"},\n"
+            + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
+            + " \"features\": {\"history\": {\"enable\": true}}}]}\n");
+    List<String> plays = new ArrayList<>();
+    for (int n = 1; n <= MOVIES; n++) {
+      plays.add(
+          String.format(
+              Locale.ROOT,
+              "{\"type\": \"movie\", \"title\": \"Movie %d\", \"year\": %d,"
+                  + " \"ids\": {\"imdb\": \"tt%d\", \"tmdb\": %d}, \"watched_at\": \"%s\"}",
+              n,
+              1970 + n % 50,
+              1000000 + n,
+              5000 + n,
+              Instant.parse("2025-06-01T20:00:00Z").plus(Duration.ofDays(n))));
+    }
+    ws.write("a.json", Docs.doc("history", plays));
     new WebSecrets(ws.stateDir()).setPassword("admin", PASSWORD.toCharArray());
     return ws;
+  }
+
+  /** Trakt's plays as {@code title@time}. */
+  private List<String> traktPlays() {
+    return trakt.user().plays().stream().map(p -> p.title().key() + "@" + p.watchedAt()).toList();
   }
 
   @Test
@@ -61,12 +102,12 @@ class ServiceProcessTest {
     try {
       String cookie = login(port, first);
       startRun(port, cookie);
-      waitForItems(ws, 10, first);
+      waitForPlays(10, first);
     } finally {
       first.destroyForcibly();
       first.waitFor(10, TimeUnit.SECONDS);
     }
-    int written = ws.titles("b.json", "watchlist").size();
+    int written = traktPlays().size();
     assertThat(written).as("killed midway").isBetween(10, MOVIES - 1);
 
     Process second = serve(ws, port, "second");
@@ -77,8 +118,7 @@ class ServiceProcessTest {
 
       assertThat(summary.get("exit_code").asInt()).as(summary.toString()).isZero();
       assertThat(summary.get("totals").get("added").asInt()).isEqualTo(MOVIES - written);
-      List<String> titles = ws.titles("b.json", "watchlist");
-      assertThat(titles).hasSize(MOVIES).doesNotHaveDuplicates();
+      assertThat(traktPlays()).hasSize(MOVIES).doesNotHaveDuplicates();
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
@@ -92,7 +132,7 @@ class ServiceProcessTest {
     Process service = serve(ws, port, "term");
     String cookie = login(port, service);
     startRun(port, cookie);
-    waitForItems(ws, 6, service);
+    waitForPlays(5, service);
 
     CliRun concurrent = ws.run();
     assertThat(concurrent.code()).as(concurrent.toString()).isEqualTo(1);
@@ -103,13 +143,14 @@ class ServiceProcessTest {
     assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("ended within 30 s").isTrue();
     assertThat(service.exitValue()).isZero();
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopAsked)).isLessThan(30);
-    int written = ws.titles("b.json", "watchlist").size();
+    int written = traktPlays().size();
     assertThat(written).as("stopped before the end").isLessThan(MOVIES);
+    assertThat(written % 5).as("whole chunks only").isZero();
 
     CliRun rest = ws.run();
     assertThat(rest.code()).as(rest.toString()).isZero();
-    assertThat(rest.applied("watchlist", "target", "add")).isEqualTo(MOVIES - written);
-    assertThat(ws.titles("b.json", "watchlist")).hasSize(MOVIES).doesNotHaveDuplicates();
+    assertThat(rest.applied("history", "target", "add")).isEqualTo(MOVIES - written);
+    assertThat(traktPlays()).hasSize(MOVIES).doesNotHaveDuplicates();
   }
 
   private static int freePort() throws IOException {
@@ -194,11 +235,11 @@ class ServiceProcessTest {
     throw new AssertionError("run " + id + " did not finish");
   }
 
-  private static void waitForItems(Workspace ws, int n, Process service) throws Exception {
+  private void waitForPlays(int n, Process service) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(ws.path("b.json")) || ws.titles("b.json", "watchlist").size() < n) {
+    while (traktPlays().size() < n) {
       if (!service.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("fewer than " + n + " items written");
+        throw new AssertionError("fewer than " + n + " plays written");
       }
       Thread.sleep(5);
     }
