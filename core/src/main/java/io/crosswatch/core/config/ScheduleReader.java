@@ -26,10 +26,7 @@ final class ScheduleReader {
     int jitter = block.integer("jitter_seconds", 0, d.jitterSeconds());
     WebhookSettings hooks =
         block.object("webhooks").map(ScheduleReader::webhooks).orElse(d.webhooks());
-    if (block.has("advanced")) {
-      block.take("advanced");
-      block.warn("advanced", "advanced schedules are not supported; ignored (mode applies)");
-    }
+    // CrossWatch's "advanced" schedules are not supported: warned about as an unused key.
     block.warnUnknownKeys();
     return new ScheduleSettings(enabled, mode, everyN, daily, minutes, zone, jitter, hooks);
   }
