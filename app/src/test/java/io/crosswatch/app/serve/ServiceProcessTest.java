@@ -120,7 +120,7 @@ class ServiceProcessTest {
       assertThat(summary.get("totals").get("added").asInt()).isEqualTo(MOVIES - written);
       assertThat(traktPlays()).hasSize(MOVIES).doesNotHaveDuplicates();
     } finally {
-      second.destroy();
+      second.destroyForcibly();
       second.waitFor(30, TimeUnit.SECONDS);
     }
   }
@@ -130,19 +130,24 @@ class ServiceProcessTest {
     Workspace ws = workspace();
     int port = freePort();
     Process service = serve(ws, port, "term");
-    String cookie = login(port, service);
-    startRun(port, cookie);
-    waitForPlays(5, service);
+    try {
+      String cookie = login(port, service);
+      startRun(port, cookie);
+      waitForPlays(5, service);
 
-    CliRun concurrent = ws.run();
-    assertThat(concurrent.code()).as(concurrent.toString()).isEqualTo(1);
-    assertThat(concurrent.err()).containsIgnoringCase("lock");
+      CliRun concurrent = ws.run();
+      assertThat(concurrent.code()).as(concurrent.toString()).isEqualTo(1);
+      assertThat(concurrent.err()).containsIgnoringCase("lock");
 
-    long stopAsked = System.nanoTime();
-    service.destroy(); // SIGTERM
-    assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("ended within 30 s").isTrue();
-    assertThat(service.exitValue()).isZero();
-    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopAsked)).isLessThan(30);
+      long stopAsked = System.nanoTime();
+      service.destroy(); // SIGTERM
+      assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("ended within 30 s").isTrue();
+      assertThat(service.exitValue()).isZero();
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopAsked)).isLessThan(30);
+    } finally {
+      service.destroyForcibly(); // never leave a service behind when an assertion fails
+      service.waitFor(10, TimeUnit.SECONDS);
+    }
     int written = traktPlays().size();
     assertThat(written).as("stopped before the end").isLessThan(MOVIES);
     assertThat(written % 5).as("whole chunks only").isZero();
