@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.HealthJson;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.run.Orchestrator;
 import io.crosswatch.core.run.RunListener;
+import io.crosswatch.core.state.UnusedStateStore;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;

@@ -7,7 +7,7 @@ import io.crosswatch.core.provider.HealthJson;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.run.Orchestrator;
 import io.crosswatch.core.run.RunListener;
-import io.crosswatch.core.state.InMemoryStateStore;
+import io.crosswatch.core.state.UnusedStateStore;
 import io.crosswatch.server.ConfigSource;
 import java.time.Clock;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class HealthService {
         new Orchestrator(
             config,
             configs.registry(),
-            new InMemoryStateStore(),
+            UnusedStateStore.create(),
             configs.stateDir(),
             RunEvents.none(),
             new RunListener() {},
