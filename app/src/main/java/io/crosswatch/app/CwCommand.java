@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       HealthCommand.class,
       StateCommand.class,
       TrackerCommand.class,
-      AuthCommand.class
+      AuthCommand.class,
+      ServeCommand.class
     })
 final class CwCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
