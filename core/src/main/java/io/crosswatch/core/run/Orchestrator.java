@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -50,6 +51,7 @@ public final class Orchestrator {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private BooleanSupplier stopRequested = () -> false;
 
   public Orchestrator(
       Config config,
@@ -78,6 +80,15 @@ public final class Orchestrator {
     return this;
   }
 
+  /**
+   * Lets a long-running host stop a run early: once {@code stopRequested} answers true, no further
+   * chunk is written and no further pair is started; what was applied is committed as usual.
+   */
+  public Orchestrator withStopSignal(BooleanSupplier stopRequested) {
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+    return this;
+  }
+
   /** Runs the request and returns its summary; provider failures end up in the summary. */
   public RunSummary run(RunRequest request) throws InterruptedException {
     Instant started = clock.instant();
@@ -92,7 +103,7 @@ public final class Orchestrator {
             "config",
             config.file().toString()));
     if (!request.dryRun()) {
-      store.runStarted(request.runId(), started, false);
+      store.runStarted(request.runId(), started, false, request.trigger());
       store.pruneTombstones(started.minus(Duration.ofDays(config.sync().tombstoneTtlDays())));
     }
     List<PairSummary> pairs = new ArrayList<>();
@@ -106,7 +117,7 @@ public final class Orchestrator {
               config,
               store,
               session,
-              new Applier(sleeper, random, retryPolicy),
+              new Applier(sleeper, random, retryPolicy, stopRequested),
               events,
               listener,
               clock);
@@ -118,6 +129,9 @@ public final class Orchestrator {
       }
       session.connectAll(instancesUsedBy(chosen));
       for (PairSettings pair : chosen) {
+        if (stopRequested.getAsBoolean()) {
+          break; // shutting down: pairs not started are left to the next run
+        }
         pairs.add(new PairRun(context, pair, selected(request)).run());
       }
       if (!request.dryRun()) {

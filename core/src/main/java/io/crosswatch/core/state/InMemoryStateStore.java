@@ -113,8 +113,9 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public synchronized void runStarted(String runId, Instant at, boolean dryRun) {
+  public synchronized void runStarted(String runId, Instant at, boolean dryRun, String trigger) {
     Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(trigger, "trigger");
     ensureOpen();
     Run old = runs.get(runId);
     RunRecord base = old == null ? null : old.record();
@@ -124,7 +125,8 @@ public final class InMemoryStateStore implements StateStore {
             truncate(at),
             base == null ? null : base.finishedAt(),
             dryRun,
-            base == null ? null : base.exitCode());
+            base == null ? null : base.exitCode(),
+            trigger);
     undo.put(
         runs,
         runId,
@@ -142,7 +144,12 @@ public final class InMemoryStateStore implements StateStore {
         old == null
             ? new RunRecord(runId, finished, finished, false, exitCode)
             : new RunRecord(
-                runId, old.record().startedAt(), finished, old.record().dryRun(), exitCode);
+                runId,
+                old.record().startedAt(),
+                finished,
+                old.record().dryRun(),
+                exitCode,
+                old.record().trigger());
     undo.put(runs, runId, new Run(record, old == null ? ++runSeq : old.seq(), summaryJson));
   }
 
@@ -160,6 +167,14 @@ public final class InMemoryStateStore implements StateStore {
         .limit(limit)
         .map(Run::record)
         .toList();
+  }
+
+  @Override
+  public synchronized Optional<String> runSummary(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    Run run = runs.get(runId);
+    return Optional.ofNullable(run == null ? null : run.summaryJson());
   }
 
   @Override

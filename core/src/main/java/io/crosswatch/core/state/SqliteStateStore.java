@@ -179,16 +179,19 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
-  public void runStarted(String runId, Instant at, boolean dryRun) {
+  public void runStarted(String runId, Instant at, boolean dryRun, String trigger) {
     Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(trigger, "trigger");
     ensureOpen();
     db.update(
         "record the run start",
-        "INSERT INTO runs (id, started_at, dry_run) VALUES (?, ?, ?) ON CONFLICT (id)"
-            + " DO UPDATE SET started_at = excluded.started_at, dry_run = excluded.dry_run",
+        "INSERT INTO runs (id, started_at, dry_run, trigger) VALUES (?, ?, ?, ?) ON CONFLICT (id)"
+            + " DO UPDATE SET started_at = excluded.started_at, dry_run = excluded.dry_run,"
+            + " trigger = excluded.trigger",
         runId,
         millis(at),
-        dryRun);
+        dryRun,
+        trigger);
   }
 
   @Override
@@ -228,7 +231,7 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read runs",
-        "SELECT id, started_at, finished_at, dry_run, exit_code FROM runs"
+        "SELECT id, started_at, finished_at, dry_run, exit_code, trigger FROM runs"
             + " ORDER BY started_at DESC, rowid DESC LIMIT ?",
         rs -> {
           long finished = rs.getLong(3);
@@ -236,9 +239,27 @@ public final class SqliteStateStore implements StateStore {
           int exit = rs.getInt(5);
           Integer exitCode = rs.wasNull() ? null : exit;
           return new RunRecord(
-              rs.getString(1), instant(rs.getLong(2)), finishedAt, rs.getInt(4) != 0, exitCode);
+              rs.getString(1),
+              instant(rs.getLong(2)),
+              finishedAt,
+              rs.getInt(4) != 0,
+              exitCode,
+              rs.getString(6));
         },
         limit);
+  }
+
+  @Override
+  public Optional<String> runSummary(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    List<String> found =
+        db.query(
+            "read a run summary",
+            "SELECT summary FROM runs WHERE id = ? AND summary IS NOT NULL",
+            rs -> rs.getString(1),
+            runId);
+    return found.stream().findFirst();
   }
 
   @Override

@@ -6,6 +6,7 @@ import static io.crosswatch.core.model.Feature.WATCHLIST;
 import static io.crosswatch.core.state.Side.SOURCE;
 import static io.crosswatch.core.state.Side.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosswatch.core.model.IdKind;
@@ -418,6 +419,20 @@ abstract class StateStoreContract {
             new RunRecord("run-2", T2, null, true, null), new RunRecord("run-1", T0, T1, false, 0));
     assertThat(store.recentRuns(1)).extracting(RunRecord::runId).containsExactly("run-2");
     assertThat(store.recentRuns(0)).isEmpty();
+  }
+
+  @Test
+  void aRunKeepsWhatStartedItAndItsSummary() {
+    store.runStarted("cli-run", T0, false);
+    store.runStarted("api-run", T1, false, "api");
+    store.runFinished("api-run", T2, 0, "{\"exit_code\":0}");
+
+    assertThat(store.recentRuns(5))
+        .extracting(RunRecord::runId, RunRecord::trigger)
+        .containsExactly(tuple("api-run", "api"), tuple("cli-run", "cli"));
+    assertThat(store.runSummary("api-run")).contains("{\"exit_code\":0}");
+    assertThat(store.runSummary("cli-run")).isEmpty();
+    assertThat(store.runSummary("unknown")).isEmpty();
   }
 
   @Test
