@@ -108,7 +108,6 @@ final class Configs {
             r.suspectMinPrev(),
             r.suspectShrinkRatio(),
             r.keepRunLogs());
-    return new Config(
-        config.file(), runtime, config.sync(), config.providerInstances(), config.pairs());
+    return config.withRuntime(runtime);
   }
 }

@@ -6,8 +6,8 @@ import static io.crosswatch.core.model.Feature.WATCHLIST;
 import static io.crosswatch.core.state.Side.SOURCE;
 import static io.crosswatch.core.state.Side.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
