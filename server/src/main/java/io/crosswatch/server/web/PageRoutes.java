@@ -29,13 +29,22 @@ public final class PageRoutes implements Routes {
   private final RunPages runs;
   private final ConfigPage config;
   private final StatePage state;
+  private final ProvidersPage providers;
 
   public PageRoutes(PageServices services) {
+    this(
+        services,
+        new SignIns(java.time.Clock.systemUTC(), io.crosswatch.core.apply.Sleeper.SYSTEM));
+  }
+
+  /** Pages whose sign-ins wait with {@code signIns}' clock and sleeper (tests pass fast ones). */
+  PageRoutes(PageServices services, SignIns signIns) {
     Objects.requireNonNull(services, "services");
     this.dashboard = new DashboardPage(services);
     this.runs = new RunPages(services, dashboard);
     this.config = new ConfigPage(services);
     this.state = new StatePage(services);
+    this.providers = new ProvidersPage(services, signIns);
   }
 
   @Override
@@ -52,6 +61,9 @@ public final class PageRoutes implements Routes {
     routes.get("/state", state::show);
     routes.post("/state/clear-unresolved", state::clearUnresolved);
     routes.post("/state/prune-tombstones", state::pruneTombstones);
+    routes.get("/providers", providers::show);
+    routes.post("/providers/{provider}/{instance}/sign-in", providers::signIn);
+    routes.get("/fragments/sign-in/{id}", providers::flow);
   }
 
   private static void login(Context ctx) {

@@ -1,6 +1,7 @@
 package io.crosswatch.server.web;
 
 import io.crosswatch.core.state.StateStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,15 @@ public interface PageServices {
 
   /** The {@code cw health --json} document. */
   JsonNode health();
+
+  /**
+   * The settings of one provider instance as configured, secrets included: for the sign-ins, never
+   * for a page. Empty when the config has no such instance.
+   */
+  Optional<JsonNode> instanceSettings(String provider, String instance);
+
+  /** The state dir: sign-ins save their tokens in its {@code secrets} folder. */
+  Path stateDir();
 
   /** Runs {@code work} with the state store (shared with runs; short calls only). */
   <T> T withState(Function<StateStore, T> work);

@@ -77,12 +77,12 @@ final class SettingFields {
                       "disabled",
                       List.of(
                           "disabled", "hourly", "every_n_hours", "daily_time", "custom_interval")),
-                  Setting.number("scheduling.every_n_hours", "Every N hours", ""),
-                  Setting.text("scheduling.daily_time", "Daily at (HH:MM)", ""),
+                  Setting.number("scheduling.every_n_hours", "Every N hours", "2"),
+                  Setting.text("scheduling.daily_time", "Daily at (HH:MM)", "03:30"),
                   Setting.number(
-                      "scheduling.custom_interval_minutes", "Custom interval (minutes)", ""),
-                  Setting.text("scheduling.timezone", "Time zone (IANA)", ""),
-                  Setting.number("scheduling.jitter_seconds", "Jitter (s)", ""))),
+                      "scheduling.custom_interval_minutes", "Custom interval (minutes)", "60"),
+                  Setting.text("scheduling.timezone", "Time zone (IANA)", "system"),
+                  Setting.number("scheduling.jitter_seconds", "Jitter (s)", "0"))),
           new Section(
               "scheduling.webhooks",
               "Notifications",
@@ -92,5 +92,5 @@ final class SettingFields {
                   Setting.text("scheduling.webhooks.start_url", "Start URL", ""),
                   Setting.text("scheduling.webhooks.success_url", "Success URL", ""),
                   Setting.text("scheduling.webhooks.failure_url", "Failure URL", ""),
-                  Setting.number("scheduling.webhooks.timeout_seconds", "Timeout (s)", ""))));
+                  Setting.number("scheduling.webhooks.timeout_seconds", "Timeout (s)", "10"))));
 }

@@ -64,8 +64,18 @@ final class LocalServices implements PageServices {
     this.listener = listener;
   }
 
-  Path stateDir() {
+  @Override
+  public Path stateDir() {
     return stateDir;
+  }
+
+  @Override
+  public Optional<JsonNode> instanceSettings(String provider, String instance) {
+    try {
+      return new ConfigLoader(registry).load(config).config().instanceSettings(provider, instance);
+    } catch (ConfigException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

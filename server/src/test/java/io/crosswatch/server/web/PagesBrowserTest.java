@@ -208,9 +208,31 @@ class PagesBrowserTest {
   }
 
   @Test
+  void signingInToSimklShowsTheCodeToEnterAndThenThatItWorked() {
+    openSignedIn("/providers");
+    assertThat(browser.find(By.id("sign-in-simkl-default")).getText()).contains("not signed in");
+
+    browser.find(By.cssSelector("#sign-in-simkl-default button")).click();
+
+    browser.waitUntil(() -> !browser.all(By.id("flow-code")).isEmpty());
+    assertThat(browser.find(By.id("flow-code")).getText())
+        .isEqualTo(service.simkl.pins().lastUserCode().orElseThrow());
+    assertThat(browser.find(By.id("flow-link")).getText()).isEqualTo("https://simkl.com/pin");
+
+    service.simkl.pins().approveAfter(0);
+
+    browser.waitUntil(() -> !browser.all(By.id("flow-outcome")).isEmpty());
+    assertThat(browser.find(By.id("flow-outcome")).getText()).startsWith("Authorized");
+    assertThat(browser.html()).doesNotContain(service.simkl.pins().issuedTokens().get(0));
+    browser.open("/providers");
+    assertThat(browser.find(By.id("sign-in-simkl-default")).getText()).contains("signed in");
+    assertThat(browser.html()).doesNotContain(service.simkl.pins().issuedTokens().get(0));
+  }
+
+  @Test
   void noPageShowsASecret() {
     openSignedIn("/");
-    for (String page : List.of("/", "/config", "/state", "/login")) {
+    for (String page : List.of("/", "/config", "/state", "/providers", "/login")) {
       browser.open(page);
       assertThat(browser.html()).as(page).doesNotContain(PagesFixture.SECRET);
     }

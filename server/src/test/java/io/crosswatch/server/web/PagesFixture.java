@@ -5,6 +5,7 @@ import io.crosswatch.server.AccessRule;
 import io.crosswatch.server.Role;
 import io.crosswatch.server.Routes;
 import io.crosswatch.server.WebServer;
+import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -32,6 +33,7 @@ final class PagesFixture implements AutoCloseable {
   final Path dir;
   final Path config;
   final LocalServices services;
+  final FakeSimklServer simkl = FakeSimklServer.builder().build().start();
   private final WebServer server;
   private final String session = UUID.randomUUID().toString();
 
@@ -40,7 +42,7 @@ final class PagesFixture implements AutoCloseable {
     Path stateDir = Files.createDirectories(dir.resolve("state"));
     Files.writeString(dir.resolve("library.json"), library());
     this.config = dir.resolve("config.json");
-    Files.writeString(config, config(stateDir));
+    Files.writeString(config, config(stateDir, simkl.baseUrl()));
     this.services = new LocalServices(config, stateDir, listener);
     AccessRule access = this::check;
     Routes login =
@@ -121,7 +123,7 @@ final class PagesFixture implements AutoCloseable {
         """;
   }
 
-  private static String config(Path stateDir) {
+  private static String config(Path stateDir, String simklUrl) {
     return """
         {
           "runtime": {"state_dir": "%s", "apply_chunk_size": 100},
@@ -129,6 +131,7 @@ final class PagesFixture implements AutoCloseable {
           "file": {"path": "library.json", "instances": {"backup": {"path": "backup.json"}}},
           "tracker": {},
           "trakt": {"client_id": "my-trakt-app", "client_secret": "%s"},
+          "simkl": {"client_id": "%s", "base_url": "%s"},
           "pairs": [
             {"id": "library-to-tracker", "source": "FILE", "target": "TRACKER", "mode": "one-way",
              "features": {"watchlist": true, "history": true, "ratings": true}},
@@ -138,11 +141,13 @@ final class PagesFixture implements AutoCloseable {
           ]
         }
         """
-        .formatted(stateDir.toString().replace("\\", "\\\\"), SECRET);
+        .formatted(
+            stateDir.toString().replace("\\", "\\\\"), SECRET, FakeSimklServer.CLIENT_ID, simklUrl);
   }
 
   @Override
   public void close() {
     server.close();
+    simkl.close();
   }
 }
