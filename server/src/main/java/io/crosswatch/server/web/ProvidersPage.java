@@ -169,10 +169,14 @@ final class ProvidersPage {
   }
 
   private static String title(String provider, String instance) {
-    String name = provider.charAt(0) + provider.substring(1).toLowerCase(Locale.ROOT);
-    if ("MDBLIST".equals(provider)) {
-      name = "MDBList";
-    }
+    String name =
+        switch (provider) {
+          case "SIMKL" -> "SIMKL";
+          case "MDBLIST" -> "MDBList";
+          default -> provider.charAt(0) + provider.substring(1).toLowerCase(Locale.ROOT);
+        };
+    return "default".equals(instance) ? name : name + " (" + instance + ")";
+  }
     return "default".equals(instance) ? name : name + " (" + instance + ")";
   }
 

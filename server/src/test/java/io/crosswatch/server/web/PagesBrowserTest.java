@@ -132,6 +132,7 @@ class PagesBrowserTest {
     String summary = browser.find(By.id("summary-table")).getText();
     assertThat(summary).contains("Exit 0", "library-to-tracker", "watchlist", "+3");
     assertThat(browser.all(By.id("running"))).isEmpty();
+    browser.screenshot(Path.of("target", "screenshots", "run.png"));
 
     browser.open("/");
     browser.waitUntil(() -> !browser.all(By.id("health-table")).isEmpty());
@@ -160,6 +161,7 @@ class PagesBrowserTest {
     assertThat(input.getAttribute("value")).isEqualTo("0");
     assertThat(input.getAttribute("class")).contains("invalid");
     assertThat(Files.readAllBytes(service.config)).isEqualTo(before);
+    browser.screenshot(Path.of("target", "screenshots", "config-invalid.png"));
   }
 
   @Test
@@ -180,7 +182,7 @@ class PagesBrowserTest {
   }
 
   @Test
-  void clearingAnUnresolvedItemTakesItOffTheStatePage() {
+  void clearingAnUnresolvedItemTakesItOffTheStatePage() throws Exception {
     service.services.withState(
         store -> {
           store.transaction(
@@ -197,6 +199,7 @@ class PagesBrowserTest {
     openSignedIn("/state");
     assertThat(browser.find(By.id("unresolved")).getText())
         .contains("A Film Nobody Knows", "no_ids", "library-to-tracker");
+    browser.screenshot(Path.of("target", "screenshots", "state.png"));
 
     browser.find(By.cssSelector(".clear-pair[data-pair='library-to-tracker']")).click();
 
@@ -208,7 +211,7 @@ class PagesBrowserTest {
   }
 
   @Test
-  void signingInToSimklShowsTheCodeToEnterAndThenThatItWorked() {
+  void signingInToSimklShowsTheCodeToEnterAndThenThatItWorked() throws Exception {
     openSignedIn("/providers");
     assertThat(browser.find(By.id("sign-in-simkl-default")).getText()).contains("not signed in");
 
@@ -218,6 +221,7 @@ class PagesBrowserTest {
     assertThat(browser.find(By.id("flow-code")).getText())
         .isEqualTo(service.simkl.pins().lastUserCode().orElseThrow());
     assertThat(browser.find(By.id("flow-link")).getText()).isEqualTo("https://simkl.com/pin");
+    browser.screenshot(Path.of("target", "screenshots", "providers.png"));
 
     service.simkl.pins().approveAfter(0);
 
