@@ -93,21 +93,6 @@ final class Configs {
    * resolved, so that everything below (providers included) uses one folder.
    */
   static Config withStateDir(Config config, Path stateDir) {
-    RuntimeSettings r = config.runtime();
-    RuntimeSettings runtime =
-        new RuntimeSettings(
-            r.debug(),
-            r.debugHttp(),
-            r.debugMods(),
-            stateDir,
-            r.telemetryEnabled(),
-            r.snapshotTtlSec(),
-            r.applyChunkSize(),
-            r.applyChunkPauseMs(),
-            r.applyChunkSizeByProvider(),
-            r.suspectMinPrev(),
-            r.suspectShrinkRatio(),
-            r.keepRunLogs());
-    return config.withRuntime(runtime);
+    return config.withRuntime(config.runtime().withStateDir(stateDir));
   }
 }

@@ -81,7 +81,7 @@ final class RunFlow {
   @SuppressWarnings("try") // the lock is held for the duration of the block
   private RunSummary execute(
       Config config, Path stateDir, RunRequest request, PrintStream human, boolean listPlanned) {
-    try (StateLock lock = StateLock.acquire(stateDir);
+    try (StateLock lock = StateLock.acquire(stateDir, request.runId());
         StateStore store = SqliteStateStore.open(stateDir);
         JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
       // Every run writes a log, `cw plan` included, so every run keeps the folder bounded.

@@ -1,5 +1,6 @@
 package io.crosswatch.core.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -51,5 +52,22 @@ public record RuntimeSettings(
   public int chunkSizeFor(String provider) {
     Objects.requireNonNull(provider, "provider");
     return applyChunkSizeByProvider.getOrDefault(provider, applyChunkSize);
+  }
+
+  /** The same settings with another state dir (the one a command or the service resolved). */
+  public RuntimeSettings withStateDir(Path dir) {
+    return new RuntimeSettings(
+        debug,
+        debugHttp,
+        debugMods,
+        dir,
+        telemetryEnabled,
+        snapshotTtlSec,
+        applyChunkSize,
+        applyChunkPauseMs,
+        applyChunkSizeByProvider,
+        suspectMinPrev,
+        suspectShrinkRatio,
+        keepRunLogs);
   }
 }
