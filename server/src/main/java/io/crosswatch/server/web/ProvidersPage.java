@@ -177,8 +177,6 @@ final class ProvidersPage {
         };
     return "default".equals(instance) ? name : name + " (" + instance + ")";
   }
-    return "default".equals(instance) ? name : name + " (" + instance + ")";
-  }
 
   private static String form(Context ctx, String name) {
     String v = ctx.formParam(name);
