@@ -1,5 +1,6 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.server.api.SecretMask;
 import io.crosswatch.server.web.ConfigView.FeatureRow;
 import io.crosswatch.server.web.ConfigView.FieldGroup;
 import io.crosswatch.server.web.ConfigView.PairForm;
@@ -17,9 +18,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConfigFormBuilder {
   static final String DELETE = "_delete";
-
-  /** How a secret value is shown; sent back unchanged, the stored value is kept. */
-  static final String MASKED = "***";
 
   static final List<String> MODES = List.of("one-way", "two-way");
 
@@ -227,7 +225,8 @@ final class ConfigFormBuilder {
         fields.add(placed(FormField.check(name, key, value.booleanValue(), false)));
       } else if (value.isValueNode()) {
         FormField f = FormField.text(name, key, scalar(value, ""), "", value.isNumber());
-        fields.add(placed(MASKED.equals(f.value()) ? f.withKind(FormField.Kind.SECRET) : f));
+        fields.add(
+            placed(SecretMask.MASK.equals(f.value()) ? f.withKind(FormField.Kind.SECRET) : f));
       }
     }
     return group(path, title, "", fields);

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosswatch.core.config.ConfigException;
 import io.crosswatch.core.config.ConfigLoader;
-import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
-import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.state.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,31 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
 class PagesBrowserTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Holds a run at its first feature while {@link #hold} is set, until released. */
-  private static volatile boolean hold;
-
-  private static volatile CountDownLatch release = new CountDownLatch(0);
-
   @TempDir static Path dir;
   private static PagesFixture service;
   private static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    RunListener gate =
-        new RunListener() {
-          @Override
-          public void featureStarted(PairSettings pair, Feature feature) {
-            if (hold) {
-              try {
-                release.await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-          }
-        };
-    service = new PagesFixture(dir, gate);
+    service = new PagesFixture(dir);
     browser = Browser.start(service.base());
   }
 
@@ -75,13 +53,15 @@ class PagesBrowserTest {
   }
 
   @Test
-  void aPageOpenedBeforeSigningInLeadsToTheLoginAndBackAfterIt() {
+  void aPageOpenedBeforeSigningInLeadsToTheLoginAndThenToTheDashboard() {
     browser.open("/config");
     assertThat(browser.path()).startsWith("/login");
 
     signIn(PagesFixture.PASSWORD);
 
-    browser.waitUntil(() -> browser.path().equals("/config"));
+    browser.waitUntil(() -> browser.path().equals("/"));
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+    browser.open("/config");
     assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Config");
   }
 
@@ -112,8 +92,7 @@ class PagesBrowserTest {
   @Test
   void runNowShowsTheEventsArrivingLiveAndThenTheSummary() throws Exception {
     openSignedIn("/");
-    release = new CountDownLatch(1);
-    hold = true;
+    service.hold();
     try {
       runNow("library-to-tracker");
 
@@ -123,8 +102,7 @@ class PagesBrowserTest {
       assertThat(browser.all(By.id("summary-table"))).isEmpty();
       assertThat(browser.find(By.id("events")).getText()).contains("run:start");
     } finally {
-      hold = false;
-      release.countDown();
+      service.release();
     }
 
     browser.waitUntil(() -> !browser.all(By.id("summary-table")).isEmpty());

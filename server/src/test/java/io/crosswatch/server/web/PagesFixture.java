@@ -1,111 +1,158 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.events.RunEvents;
+import io.crosswatch.core.provider.HealthJson;
+import io.crosswatch.core.provider.HealthReport;
+import io.crosswatch.core.provider.ProviderRegistry;
+import io.crosswatch.core.run.Orchestrator;
 import io.crosswatch.core.run.RunListener;
-import io.crosswatch.server.AccessRule;
-import io.crosswatch.server.Role;
+import io.crosswatch.core.state.InMemoryStateStore;
+import io.crosswatch.server.ConfigSource;
 import io.crosswatch.server.Routes;
 import io.crosswatch.server.WebServer;
+import io.crosswatch.server.api.ConfigService;
+import io.crosswatch.server.auth.AccessControl;
+import io.crosswatch.server.auth.AuthRoutes;
+import io.crosswatch.server.auth.LoginThrottle;
+import io.crosswatch.server.auth.Sessions;
+import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.runs.EventFollower;
+import io.crosswatch.server.runs.RunObserver;
+import io.crosswatch.server.runs.RunService;
 import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pages served on a free local port over a config of FILE and TRACKER pairs, with a login
- * ({@value #USER} / {@value #PASSWORD}) and the run event stream the run page follows.
+ * The pages served on a free local port by the service's own parts (logins, run service, config
+ * service) over a config of FILE and TRACKER pairs, signed in as {@value #USER} with {@link
+ * #PASSWORD}; a fake SIMKL answers the sign-in.
  */
 final class PagesFixture implements AutoCloseable {
   static final String USER = "admin";
   static final String PASSWORD = "correct horse battery";
   static final String SECRET = "s3cret-client-value-never-shown";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final Path dir;
   final Path config;
-  final LocalServices services;
+  final Path stateDir;
+  final PageServices services;
   final FakeSimklServer simkl = FakeSimklServer.builder().build().start();
+  private final RunService runs;
   private final WebServer server;
-  private final String session = UUID.randomUUID().toString();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
-  PagesFixture(Path dir, RunListener listener) throws IOException {
+  PagesFixture(Path dir) throws IOException {
     this.dir = dir;
-    Path stateDir = Files.createDirectories(dir.resolve("state"));
+    this.stateDir = Files.createDirectories(dir.resolve("state"));
     Files.writeString(dir.resolve("library.json"), library());
     this.config = dir.resolve("config.json");
     Files.writeString(config, config(stateDir, simkl.baseUrl()));
-    this.services = new LocalServices(config, stateDir, listener);
-    AccessRule access = this::check;
-    Routes login =
-        routes -> {
-          routes.post("/api/login", this::login, Role.PUBLIC);
-          routes.post("/api/logout", ctx -> ctx.removeCookie("cw_session", "/").json(Map.of()));
-          routes.get("/api/runs/{id}/events", this::events);
-        };
-    this.server = WebServer.start("127.0.0.1", 0, access, List.of(login, new PageRoutes(services)));
+    ProviderRegistry registry = ProviderRegistry.load();
+    ConfigSource configs = new ConfigSource(config, stateDir, registry);
+    Clock clock = Clock.systemUTC();
+    this.runs = new RunService(configs, clock, new SplittableRandom(7), List.of(holdAtFeatures()));
+    this.services =
+        new ServicePages(
+            configs,
+            new ConfigService(config, registry),
+            runs,
+            Optional::empty,
+            () -> health(configs, clock));
+    WebSecrets secrets = new WebSecrets(stateDir);
+    secrets.setPassword(USER, PASSWORD.toCharArray());
+    Sessions sessions = new Sessions(clock);
+    // Sign-ins poll the fake at once instead of waiting the service's interval.
+    SignIns signIns = new SignIns(clock, d -> Thread.sleep(Math.min(d.toMillis(), 200)));
+    Routes events = routes -> routes.get("/api/runs/{id}/events", this::events);
+    this.server =
+        WebServer.start(
+            "127.0.0.1",
+            0,
+            new AccessControl(sessions, secrets),
+            List.of(
+                new AuthRoutes(secrets, sessions, new LoginThrottle(clock)),
+                events,
+                new PageRoutes(services, signIns)));
   }
 
   String base() {
     return "http://127.0.0.1:" + server.port();
   }
 
-  private void check(Context ctx) {
-    if (ctx.routeRoles().contains(Role.PUBLIC) || session.equals(ctx.cookie("cw_session"))) {
-      return;
-    }
-    if (ctx.path().startsWith("/api/")) {
-      ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "sign in first"));
-    } else {
-      ctx.redirect("/login?next=" + ctx.path(), HttpStatus.SEE_OTHER);
-    }
-    ctx.skipRemainingHandlers();
+  /** Runs started from now on wait at their first feature until {@link #release} is called. */
+  void hold() {
+    gate = new CountDownLatch(1);
   }
 
-  private void login(Context ctx) {
-    JsonNode body = JSON.readTree(ctx.body());
-    if (USER.equals(body.path("user").asString())
-        && PASSWORD.equals(body.path("password").asString())) {
-      Cookie cookie = new Cookie("cw_session", session);
-      cookie.setHttpOnly(true);
-      cookie.setPath("/");
-      ctx.cookie(cookie);
-      ctx.json(Map.of("user", USER));
-    } else {
-      ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "wrong user or password"));
-    }
+  void release() {
+    gate.countDown();
   }
 
-  /** Every line of the run's event log as it is written, one {@code data:} line each. */
-  private void events(Context ctx) throws IOException, InterruptedException {
-    Path log = services.eventLog(ctx.pathParam("id"));
-    ctx.contentType("text/event-stream");
-    ctx.header("Cache-Control", "no-cache");
-    OutputStream out = ctx.res().getOutputStream();
-    int sent = 0;
-    for (int waited = 0; waited < 600; waited++) {
-      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-      for (; sent < lines.size(); sent++) {
-        String line = lines.get(sent);
-        if (line.isBlank()) {
-          continue;
-        }
-        out.write(("data: " + line + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        if (line.contains("\"run:done\"")) {
-          return;
+  private RunObserver holdAtFeatures() {
+    return new RunObserver() {
+      @Override
+      public void event(String runId, String event, Map<String, ?> fields) {
+        if ("feature:start".equals(event)) {
+          try {
+            gate.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
       }
-      Thread.sleep(50);
+    };
+  }
+
+  /** The {@code cw health --json} document of the config's providers. */
+  private static JsonNode health(ConfigSource configs, Clock clock) {
+    try {
+      Map<String, HealthReport> reports =
+          new TreeMap<>(
+              new Orchestrator(
+                      configs.load(),
+                      configs.registry(),
+                      new InMemoryStateStore(),
+                      configs.stateDir(),
+                      RunEvents.none(),
+                      new RunListener() {},
+                      clock,
+                      Sleeper.SYSTEM,
+                      new SplittableRandom(1))
+                  .health());
+      return HealthJson.toTree(reports, HealthJson.exitCode(reports));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+  }
+
+  /** The run's events as they are written, one {@code data:} line each, until {@code run:done}. */
+  private void events(Context ctx) throws IOException, InterruptedException {
+    String runId = ctx.pathParam("id");
+    ctx.contentType("text/event-stream");
+    OutputStream out = ctx.res().getOutputStream();
+    EventFollower.follow(
+        runs.eventLog(runId),
+        () -> runs.isActive(runId),
+        line -> {
+          out.write(("data: " + line + "\n\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        });
   }
 
   private static String library() {
@@ -147,7 +194,9 @@ final class PagesFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.close();
+    runs.close();
     simkl.close();
   }
 }
