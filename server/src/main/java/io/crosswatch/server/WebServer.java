@@ -30,6 +30,7 @@ public final class WebServer implements AutoCloseable {
             config -> {
               configure(config);
               config.routes.beforeMatched(access::check);
+              ErrorAnswers.addTo(config.routes);
               config.routes.get(
                   "/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")), Role.PUBLIC);
               groups.forEach(g -> g.addTo(config.routes));

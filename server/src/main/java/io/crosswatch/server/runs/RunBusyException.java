@@ -5,7 +5,7 @@ public final class RunBusyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String runningRunId;
 
-  RunBusyException(String message, String runningRunId) {
+  public RunBusyException(String message, String runningRunId) {
     super(message, null, false, false);
     this.runningRunId = runningRunId;
   }
