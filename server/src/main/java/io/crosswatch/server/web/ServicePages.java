@@ -7,6 +7,7 @@ import io.crosswatch.core.state.StateStore;
 import io.crosswatch.server.ApiProblem;
 import io.crosswatch.server.ConfigSource;
 import io.crosswatch.server.Json;
+import io.crosswatch.server.Services;
 import io.crosswatch.server.api.ConfigService;
 import io.crosswatch.server.api.SecretMask;
 import io.crosswatch.server.runs.RunBusyException;
@@ -45,6 +46,23 @@ public final class ServicePages implements PageServices {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.nextRunAt = Objects.requireNonNull(nextRunAt, "nextRunAt");
     this.health = Objects.requireNonNull(health, "health");
+  }
+
+  /** The pages' services over the running service's parts. */
+  public static ServicePages of(Services services) {
+    return new ServicePages(
+        services.configs(),
+        services.config(),
+        services.runs(),
+        services.scheduler()::nextRunAt,
+        () -> {
+          try {
+            return services.health().check();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the health check was interrupted", e);
+          }
+        });
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.state.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,7 @@ class PagesBrowserTest {
     List<WebElement> pairs = browser.all(By.cssSelector(".pair"));
     assertThat(pairs)
         .extracting(p -> p.getAttribute("data-pair"))
-        .containsExactly("library-to-tracker", "library-to-backup");
+        .containsExactly("library-to-tracker", "library-to-backup", "library-to-simkl");
     String first = pairs.get(0).getText();
     assertThat(first).contains("FILE → TRACKER", "one-way", "watchlist, history, ratings");
     assertThat(first).contains("Run now", "Plan");
@@ -92,30 +93,42 @@ class PagesBrowserTest {
   @Test
   void runNowShowsTheEventsArrivingLiveAndThenTheSummary() throws Exception {
     openSignedIn("/");
-    service.hold();
+    // Each call to SIMKL takes a while, so the run lasts long enough to be watched.
+    service.simkl.faults().latency(Duration.ofMillis(700));
     try {
-      runNow("library-to-tracker");
+      runNow("library-to-simkl");
 
       browser.waitUntil(() -> browser.path().startsWith("/runs/"));
       browser.waitUntil(() -> !browser.all(By.cssSelector("#events li.event")).isEmpty());
-      assertThat(browser.all(By.id("running"))).isNotEmpty();
       assertThat(browser.all(By.id("summary-table"))).isEmpty();
+      assertThat(browser.all(By.id("running"))).isNotEmpty();
       assertThat(browser.find(By.id("events")).getText()).contains("run:start");
-    } finally {
-      service.release();
-    }
+      assertThat(browser.find(By.id("events")).getText()).doesNotContain("run:done");
 
-    browser.waitUntil(() -> !browser.all(By.id("summary-table")).isEmpty());
+      browser.waitUntil(() -> !browser.all(By.id("summary-table")).isEmpty());
+    } finally {
+      service.simkl.faults().clear();
+    }
     assertThat(browser.find(By.id("events")).getText()).contains("feature:done", "run:done");
-    String summary = browser.find(By.id("summary-table")).getText();
-    assertThat(summary).contains("Exit 0", "library-to-tracker", "watchlist", "+3");
+    assertThat(browser.find(By.id("summary-table")).getText())
+        .contains("library-to-simkl", "watchlist");
     assertThat(browser.all(By.id("running"))).isEmpty();
     browser.screenshot(Path.of("target", "screenshots", "run.png"));
+  }
+
+  @Test
+  void theDashboardShowsEachPairsLastResult() throws Exception {
+    openSignedIn("/");
+    runNow("library-to-tracker");
+    browser.waitUntil(() -> !browser.all(By.id("summary-table")).isEmpty());
+    assertThat(browser.find(By.id("summary-table")).getText())
+        .contains("Exit 0", "library-to-tracker", "watchlist", "+3");
 
     browser.open("/");
     browser.waitUntil(() -> !browser.all(By.id("health-table")).isEmpty());
     String card = browser.find(By.id("pair-library-to-tracker")).getText();
     assertThat(card).contains("+5 / −0", "0 unresolved", "0 blocked");
+    assertThat(browser.find(By.id("health-table")).getText()).contains("FILE:default", "ok");
     Path docs = Path.of("..", "docs");
     if (Files.isDirectory(docs)) {
       browser.screenshot(docs.resolve("images").resolve("dashboard.png"));

@@ -1,5 +1,6 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.server.PageRoutes;
 import io.crosswatch.server.Role;
 import io.crosswatch.server.Routes;
 import io.javalin.config.RoutesConfig;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * The pages of {@code cw serve}: login, dashboard, run, config, state and providers, plus their
  * static assets. Only the login page and the assets are public.
  */
-public final class PageRoutes implements Routes {
+public final class Pages implements Routes {
   private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
 
   /** Asset name to its class-path resource and content type. */
@@ -31,14 +32,14 @@ public final class PageRoutes implements Routes {
   private final StatePage state;
   private final ProvidersPage providers;
 
-  public PageRoutes(PageServices services) {
+  public Pages(PageServices services) {
     this(
         services,
         new SignIns(java.time.Clock.systemUTC(), io.crosswatch.core.apply.Sleeper.SYSTEM));
   }
 
   /** Pages whose sign-ins wait with {@code signIns}' clock and sleeper (tests pass fast ones). */
-  PageRoutes(PageServices services, SignIns signIns) {
+  Pages(PageServices services, SignIns signIns) {
     Objects.requireNonNull(services, "services");
     this.dashboard = new DashboardPage(services);
     this.runs = new RunPages(services, dashboard);
@@ -47,10 +48,15 @@ public final class PageRoutes implements Routes {
     this.providers = new ProvidersPage(services, signIns);
   }
 
+  /** The pages of {@code cw serve}, made over the running service's parts. */
+  public static PageRoutes over() {
+    return services -> new Pages(ServicePages.of(services));
+  }
+
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.get("/login", PageRoutes::login, Role.PUBLIC);
-    routes.get("/assets/{name}", PageRoutes::asset, Role.PUBLIC);
+    routes.get("/login", Pages::login, Role.PUBLIC);
+    routes.get("/assets/{name}", Pages::asset, Role.PUBLIC);
     routes.get("/", dashboard::show);
     routes.get("/fragments/health", dashboard::health);
     routes.post("/runs", runs::start);
@@ -83,7 +89,7 @@ public final class PageRoutes implements Routes {
     if (asset == null) {
       throw new NotFoundResponse("no such asset");
     }
-    try (InputStream in = PageRoutes.class.getResourceAsStream(asset[0])) {
+    try (InputStream in = Pages.class.getResourceAsStream(asset[0])) {
       if (in == null) {
         throw new NotFoundResponse("no such asset");
       }
