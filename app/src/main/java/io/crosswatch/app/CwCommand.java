@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       StateCommand.class,
       TrackerCommand.class,
       AuthCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      WebCommand.class
     })
 final class CwCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.crosswatch.server;
 
 import io.crosswatch.core.config.ScheduleSettings;
-import io.crosswatch.core.config.WebhookSettings;
 import io.crosswatch.server.api.ApiRoutes;
 import io.crosswatch.server.api.ConfigService;
 import io.crosswatch.server.api.HealthService;
@@ -47,6 +46,16 @@ public final class CrosswatchServer implements AutoCloseable {
     this.scheduler = scheduler;
     this.notifier = notifier;
     this.web = web;
+  }
+
+  /**
+   * Starts the service on {@code listen} (port 0 picks a free port) with the page routes found on
+   * the class path ({@code META-INF/services/io.crosswatch.server.PageRoutes}).
+   */
+  public static CrosswatchServer start(ServeSettings settings, Listen listen) {
+    List<PageRoutes> pages = new ArrayList<>();
+    java.util.ServiceLoader.load(PageRoutes.class).forEach(pages::add);
+    return start(settings, listen, pages);
   }
 
   /**
@@ -142,7 +151,7 @@ public final class CrosswatchServer implements AutoCloseable {
   private static final class ScheduleSource
       implements java.util.function.Supplier<ScheduleSettings> {
     private final ConfigSource configs;
-    private long seenModified = Long.MIN_VALUE;
+    private String seenModified = "";
     private ScheduleSettings settings = ScheduleSettings.DEFAULTS;
 
     ScheduleSource(ConfigSource configs) {
@@ -151,13 +160,17 @@ public final class CrosswatchServer implements AutoCloseable {
 
     @Override
     public synchronized ScheduleSettings get() {
-      long modified;
+      String modified;
       try {
-        modified = java.nio.file.Files.getLastModifiedTime(configs.file()).toMillis();
+        // Time and size: two saves within one clock tick still differ in most cases.
+        modified =
+            java.nio.file.Files.getLastModifiedTime(configs.file())
+                + "/"
+                + java.nio.file.Files.size(configs.file());
       } catch (java.io.IOException e) {
         return settings;
       }
-      if (modified != seenModified) {
+      if (!modified.equals(seenModified)) {
         seenModified = modified;
         try {
           settings = configs.loadChecked().config().scheduling();
@@ -166,10 +179,6 @@ public final class CrosswatchServer implements AutoCloseable {
         }
       }
       return settings;
-    }
-
-    WebhookSettings webhooks() {
-      return get().webhooks();
     }
   }
 }

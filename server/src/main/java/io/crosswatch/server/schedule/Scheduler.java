@@ -96,8 +96,9 @@ public final class Scheduler implements AutoCloseable {
 
   /** When the next scheduled run starts; empty when no schedule is active. */
   public synchronized Optional<Instant> nextRunAt() {
-    if (current == null) {
-      current = settings.get();
+    ScheduleSettings s = settings.get();
+    if (!s.equals(current)) {
+      current = s;
       due = plan(clock.instant());
     }
     return Optional.ofNullable(due);
