@@ -1,6 +1,5 @@
 package io.crosswatch.server.web;
 
-import io.crosswatch.server.PageRoutes;
 import io.crosswatch.server.Role;
 import io.crosswatch.server.Routes;
 import io.javalin.config.RoutesConfig;
@@ -46,11 +45,6 @@ public final class Pages implements Routes {
     this.config = new ConfigPage(services);
     this.state = new StatePage(services);
     this.providers = new ProvidersPage(services, signIns);
-  }
-
-  /** The pages of {@code cw serve}, made over the running service's parts. */
-  public static PageRoutes over() {
-    return services -> new Pages(ServicePages.of(services));
   }
 
   @Override
