@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crosswatch.core.config.ConfigException;
 import io.crosswatch.core.config.ConfigLoader;
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
@@ -185,17 +186,37 @@ class PagesBrowserTest {
                       Item.movie("A Film Nobody Knows", 2001, Ids.empty()),
                       "no_ids",
                       Instant.parse("2026-01-02T03:04:05Z")));
+          store.transaction(
+              tx ->
+                  tx.park(
+                      "library-to-tracker",
+                      Feature.RATINGS,
+                      Side.TARGET,
+                      Item.movie("A Rejected Rating", 1990, Ids.of(IdKind.IMDB, "tt0099999")),
+                      "rejected as invalid",
+                      Instant.parse("2099-01-02T03:04:05Z")));
+          store.transaction(
+              tx ->
+                  tx.putTombstones(
+                      "library-to-tracker",
+                      Feature.WATCHLIST,
+                      List.of(Item.movie("A Removed Film", 1980, Ids.of(IdKind.IMDB, "tt0088888"))),
+                      Instant.parse("2026-01-01T00:00:00Z")));
           return null;
         });
     openSignedIn("/state");
     assertThat(browser.find(By.id("unresolved")).getText())
         .contains("A Film Nobody Knows", "no_ids", "library-to-tracker");
+    assertThat(browser.find(By.id("parked")).getText())
+        .contains("A Rejected Rating", "rejected as invalid", "2099-01-02");
+    assertThat(browser.find(By.id("tombstones")).getText()).contains("A Removed Film");
     browser.screenshot(Path.of("target", "screenshots", "state.png"));
 
     browser.find(By.cssSelector(".clear-pair[data-pair='library-to-tracker']")).click();
 
     browser.waitUntil(() -> !browser.all(By.id("no-unresolved")).isEmpty());
-    assertThat(browser.find(By.id("notice")).getText()).contains("Cleared 1 unresolved");
+    assertThat(browser.find(By.id("notice")).getText())
+        .contains("Cleared 1 unresolved and 1 parked");
     List<io.crosswatch.core.state.UnresolvedItem> left =
         service.services.withState(store -> store.unresolved(null));
     assertThat(left).isEmpty();
