@@ -18,12 +18,16 @@ final class PairsReader {
       SettingsReader.byKey(SyncMode.values(), SyncMode::key);
 
   private final ProviderRegistry registry;
+  private final ProviderNames names;
   private final ProviderBlocks blocks;
   private final Issues issues;
   private final Map<String, String> pathById = new HashMap<>();
+  private RatingsFilter ratingsFilter = RatingsFilter.ALL;
 
-  PairsReader(ProviderRegistry registry, ProviderBlocks blocks, Issues issues) {
+  PairsReader(
+      ProviderRegistry registry, ProviderNames names, ProviderBlocks blocks, Issues issues) {
     this.registry = registry;
+    this.names = names;
     this.blocks = blocks;
     this.issues = issues;
   }
@@ -48,6 +52,7 @@ final class PairsReader {
   }
 
   private PairSettings readPair(ConfigObject pair, int index) {
+    ratingsFilter = RatingsFilter.ALL;
     String id = id(pair, index);
     boolean enabled = pair.bool("enabled", true);
     Endpoint source = endpoint(pair, "source");
@@ -66,7 +71,8 @@ final class PairsReader {
         target.provider(),
         target.instance(),
         mode,
-        features);
+        features,
+        ratingsFilter);
   }
 
   private String id(ConfigObject pair, int index) {
@@ -101,21 +107,18 @@ final class PairsReader {
     String instance = pair.string(instanceKey, ProviderBlocks.DEFAULT);
     JsonNode raw = pair.take(side);
     if (raw == null) {
-      pair.error(side, "is required: one of " + ProviderNames.knownList());
+      pair.error(side, "is required: one of " + names.knownList());
       return new Endpoint("", instance, false);
     }
     if (!raw.isString()) {
       pair.error(
           side,
-          "must be a provider name ("
-              + ProviderNames.knownList()
-              + "), got "
-              + JsonPaths.describe(raw));
+          "must be a provider name (" + names.knownList() + "), got " + JsonPaths.describe(raw));
       return new Endpoint("", instance, false);
     }
     String provider = raw.stringValue();
-    if (!ProviderNames.isKnown(provider)) {
-      pair.error(side, ProviderNames.unknownMessage(provider));
+    if (!names.isKnown(provider)) {
+      pair.error(side, names.unknownMessage(provider));
       return new Endpoint(provider, instance, false);
     }
     if (registry.factory(provider).isEmpty()) {
@@ -177,6 +180,9 @@ final class PairsReader {
     boolean add = settings.bool("add", true);
     boolean remove = settings.bool("remove", false);
     boolean rewatches = feature == Feature.HISTORY && settings.bool("rewatches", false);
+    if (feature == Feature.RATINGS) {
+      ratingsFilter = RatingsFilterReader.read(settings);
+    }
     settings.warnUnknownKeys();
     return new FeatureSettings(enable, add, remove, rewatches);
   }

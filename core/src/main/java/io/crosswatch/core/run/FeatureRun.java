@@ -3,10 +3,12 @@ package io.crosswatch.core.run;
 import io.crosswatch.core.apply.Applier;
 import io.crosswatch.core.apply.ApplyResult;
 import io.crosswatch.core.apply.ChunkResult;
+import io.crosswatch.core.apply.ChunkSizing;
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.guard.GuardInput;
 import io.crosswatch.core.guard.GuardNotice;
 import io.crosswatch.core.guard.GuardedPlan;
@@ -17,6 +19,7 @@ import io.crosswatch.core.plan.Plan;
 import io.crosswatch.core.plan.PlanInput;
 import io.crosswatch.core.plan.PlannedUnresolved;
 import io.crosswatch.core.plan.Planner;
+import io.crosswatch.core.plan.RatingsScope;
 import io.crosswatch.core.plan.SidePlan;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
@@ -26,7 +29,6 @@ import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.StateStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,6 +63,7 @@ final class FeatureRun {
   private int unresolved;
   private int chunks;
   private String failure;
+  private boolean halted;
 
   FeatureRun(RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
     this.config = run.config();
@@ -121,10 +124,16 @@ final class FeatureRun {
                 baselines.get(Side.TARGET),
                 store.tombstones(pair.id(), feature),
                 now));
+    if (feature == Feature.RATINGS) {
+      plan = scopeRatings(plan);
+    }
     GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
     for (GuardNotice notice : guarded.notices()) {
       warn(notice.message());
       events.guard(notice);
+      if (notice.guard().equals(Guards.SUSPECT_SNAPSHOT)) {
+        discardSuspect(notice.side());
+      }
     }
     Plan safe = guarded.plan();
     unresolved = safe.unresolved().size();
@@ -198,6 +207,44 @@ final class FeatureRun {
     }
   }
 
+  /** The plan without the ratings the pair's filter excludes; {@code debug_mods} lists them. */
+  private Plan scopeRatings(Plan plan) {
+    RatingsScope.Scoped scoped = RatingsScope.apply(plan, pair.ratingsFilter());
+    if (config.runtime().debugMods() && !scoped.heldBack().isEmpty()) {
+      listener.debug(
+          String.format(
+              "ratings filter %s: %d planned changes held back",
+              pair.id(), scoped.heldBack().size()));
+      for (RatingsScope.HeldBack h : scoped.heldBack()) {
+        listener.debug(
+            String.format(
+                "held back %s %s %s %s: %s",
+                pair.id(), h.op(), h.side().key(), h.item().label(), h.reason()));
+      }
+    }
+    return scoped.plan();
+  }
+
+  /**
+   * Makes sure a snapshot a guard found suspect is never reused: neither from this run's snapshot
+   * cache nor from the provider's own store across runs, so that the next run reads it in full.
+   */
+  private void discardSuspect(Side side) {
+    Provider provider = providers.get(side);
+    session.invalidate(provider, feature);
+    try {
+      provider.discardSnapshot(feature);
+    } catch (RuntimeException e) {
+      warn(
+          provider.label()
+              + " "
+              + feature.key()
+              + ": could not forget the suspect snapshot ("
+              + e.getMessage()
+              + ")");
+    }
+  }
+
   private GuardInput guardInput(
       Map<Side, List<Item>> present, Map<Side, Baseline> baselines, Instant now) {
     Map<Side, String> labels = new EnumMap<>(Side.class);
@@ -244,29 +291,40 @@ final class FeatureRun {
     events.plan(planned, plan.unresolved().size(), blocked);
   }
 
+  /**
+   * Writes one side's plan: removes, then updates, then adds (a capped list makes room before it
+   * fills). A failed operation stops the feature's other writes, except an account limit, which
+   * stops only the adds to that list.
+   */
   private void applySide(Side side, SidePlan plan) throws InterruptedException {
     Provider provider = providers.get(side);
-    int chunkSize = config.runtime().chunkSizeFor(provider.name());
-    Duration pause = Duration.ofMillis(config.runtime().applyChunkPauseMs());
     for (WriteOp op : WriteOp.values()) {
       List<Item> items = itemsFor(plan, op);
-      if (items.isEmpty() || failure != null) {
+      if (items.isEmpty() || halted) {
         continue;
       }
+      ChunkSizing sizing = ChunkSizing.of(config.runtime(), provider, feature, op, items.size());
       ApplyResult result =
           applier.apply(
               provider,
               feature,
               op,
               items,
-              chunkSize,
-              pause,
-              chunk -> commitChunk(side, provider, op, chunk));
+              sizing.size(),
+              sizing.pause(),
+              chunk -> commitChunk(side, provider, op, sizing, chunk));
       chunks += result.chunks();
       session.invalidate(provider, feature);
       if (result.failure() != null) {
-        failure = result.failure();
-        warn(failure + " (" + result.notAttempted() + " items not written; they stay planned)");
+        if (failure == null) {
+          failure = result.failure();
+        }
+        halted |= !result.limitReached();
+        warn(
+            result.failure()
+                + " ("
+                + result.notAttempted()
+                + " items not written; they stay planned)");
       }
     }
   }
@@ -283,7 +341,8 @@ final class FeatureRun {
   }
 
   /** Commits a written chunk (one state transaction) and reports it. */
-  private void commitChunk(Side side, Provider provider, WriteOp op, ChunkResult chunk) {
+  private void commitChunk(
+      Side side, Provider provider, WriteOp op, ChunkSizing sizing, ChunkResult chunk) {
     FeatureLedger.ChunkOutcome outcome = ledger.commitChunk(side, op, chunk, clock.instant());
     applied.get(side)[op.ordinal()] += outcome.done().size();
     unresolved += outcome.failed().size();
@@ -298,13 +357,15 @@ final class FeatureRun {
               o.item().label(),
               FeatureLedger.reason(o)));
     }
-    events.chunk(provider.label(), side, op, chunk, outcome.done().size(), outcome.failed().size());
+    events.chunk(
+        provider.label(), side, op, sizing, chunk, outcome.done().size(), outcome.failed().size());
     listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(), chunk.of());
   }
 
   private void warn(String message) {
-    warnings.add(message);
-    listener.warning(message);
+    String shown = KnownSecrets.mask(message);
+    warnings.add(shown);
+    listener.warning(shown);
   }
 
   private static SideCounts counts(Plan plan) {

@@ -6,6 +6,7 @@ import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.InstanceRef;
 import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.provider.ApiUsage;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -109,7 +111,15 @@ public final class Orchestrator {
     List<PairSummary> pairs = new ArrayList<>();
     Map<String, ApiUsage> api;
     try (ProviderSession session =
-        new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
+        new ProviderSession(
+            config,
+            providers,
+            stateDir,
+            clock,
+            sleeper,
+            new SplittableRandom(random.nextLong()),
+            diagnostics(),
+            events)) {
       RunContext context =
           new RunContext(
               request.runId(),
@@ -206,7 +216,15 @@ public final class Orchestrator {
   public Map<String, HealthReport> health() throws InterruptedException {
     Map<String, HealthReport> result = new LinkedHashMap<>();
     try (ProviderSession session =
-        new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
+        new ProviderSession(
+            config,
+            providers,
+            stateDir,
+            clock,
+            sleeper,
+            new SplittableRandom(random.nextLong()),
+            diagnostics(),
+            events)) {
       session.connectAll(instancesUsedBy(config.pairs()));
       for (PairSettings pair : config.pairs()) {
         if (!pair.enabled()) {
@@ -229,13 +247,13 @@ public final class Orchestrator {
       @Override
       public void debug(String message) {
         if (debug) {
-          listener.debug(message);
+          listener.debug(KnownSecrets.mask(message));
         }
       }
 
       @Override
       public void warn(String message) {
-        listener.warning(message);
+        listener.warning(KnownSecrets.mask(message));
       }
     };
   }

@@ -234,8 +234,7 @@ final class ConfigFormBuilder {
 
   private boolean isProviderBlock(String key) {
     return key.equals(key.toLowerCase(Locale.ROOT))
-        && io.crosswatch.core.provider.ProviderRegistry.KNOWN_NAMES.contains(
-            key.toUpperCase(Locale.ROOT));
+        && providers.contains(key.toUpperCase(Locale.ROOT));
   }
 
   private FieldGroup group(String path, String title, String hint, List<FormField> fields) {

@@ -1,7 +1,6 @@
 package io.crosswatch.server.web;
 
 import io.crosswatch.core.model.Feature;
-import io.crosswatch.core.provider.ProviderRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class ConfigPage {
 
   ConfigPage(PageServices services) {
     this.services = services;
-    this.providers = List.copyOf(ProviderRegistry.load().names());
+    this.providers = List.copyOf(services.registry().names());
     this.features = Arrays.stream(Feature.values()).map(Feature::key).toList();
   }
 

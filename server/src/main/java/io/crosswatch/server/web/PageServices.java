@@ -1,5 +1,6 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.state.StateStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,6 +80,9 @@ public interface PageServices {
    * for a page. Empty when the config has no such instance.
    */
   Optional<JsonNode> instanceSettings(String provider, String instance);
+
+  /** The providers of this build. */
+  ProviderRegistry registry();
 
   /** The state dir: sign-ins save their tokens in its {@code secrets} folder. */
   Path stateDir();

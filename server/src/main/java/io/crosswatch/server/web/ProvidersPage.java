@@ -1,13 +1,18 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.provider.SignInOption;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.server.web.ProvidersView.FlowView;
 import io.crosswatch.server.web.ProvidersView.InstanceCard;
+import io.crosswatch.server.web.ProvidersView.OptionField;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,23 +23,12 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The providers page: each service's instances, whether they are signed in, and their sign-ins. */
+/**
+ * The providers page: every service that offers a sign-in, each configured instance, whether it is
+ * signed in, and its sign-in (the service's own, as {@code cw auth} runs it).
+ */
 final class ProvidersPage {
-  /** The services that sign in, in the order shown, and how. */
-  private static final Map<String, String> HOW =
-      new java.util.LinkedHashMap<>(
-          Map.of(
-              "TRAKT", "code",
-              "SIMKL", "code",
-              "PLEX", "pin",
-              "JELLYFIN", "password",
-              "EMBY", "password",
-              "MDBLIST", "key"));
-
-  private static final List<String> ORDER =
-      List.of("TRAKT", "SIMKL", "PLEX", "JELLYFIN", "EMBY", "MDBLIST");
-
-  private static final Pattern CODE = Pattern.compile("enter code (\\S+)");
+  private static final Pattern CODE = Pattern.compile("enter (?:the )?code (\\S+)");
   private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
 
   private final PageServices services;
@@ -49,50 +43,34 @@ final class ProvidersPage {
     String flowId = ctx.queryParam("flow");
     FlowView flow =
         flowId == null ? null : signIns.flow(flowId).map(ProvidersPage::view).orElse(null);
-    render(ctx, flow, "", false);
+    Map<String, Object> params = new HashMap<>();
+    params.put("cards", cards());
+    params.put("flow", flow);
+    Html.render(ctx, "providers.jte", params);
   }
 
-  /** {@code POST /providers/{provider}/{instance}/sign-in}. */
+  /** {@code POST /providers/{provider}/{instance}/sign-in}: starts the sign-in, then shows it. */
   void signIn(Context ctx) {
     String provider = ctx.pathParam("provider").toUpperCase(Locale.ROOT);
     String instance = ctx.pathParam("instance");
-    if (!HOW.containsKey(provider)) {
-      throw new NotFoundResponse("no sign-in for " + provider);
-    }
+    SignIn signIn =
+        services
+            .registry()
+            .factory(provider)
+            .flatMap(ProviderFactory::signIn)
+            .orElseThrow(() -> new NotFoundResponse("no sign-in for " + provider));
     JsonNode settings =
         services.instanceSettings(provider, instance).orElse(JsonNodeFactory.instance.objectNode());
+    Map<String, String> form = new HashMap<>();
+    for (SignInOption option : signIn.options()) {
+      String value = ctx.formParam(option.name());
+      if (value != null) {
+        form.put(option.name(), value);
+      }
+    }
     SignIns.Flow flow =
-        switch (provider) {
-          case "TRAKT" -> signIns.trakt(settings, instance, services.stateDir());
-          case "SIMKL" -> signIns.simkl(settings, instance, services.stateDir());
-          case "PLEX" -> signIns.plex(settings, instance, services.stateDir());
-          default -> null;
-        };
-    if (flow != null) {
-      ctx.redirect("/providers?flow=" + flow.id + "#flow", HttpStatus.SEE_OTHER);
-      return;
-    }
-    String said =
-        "MDBLIST".equals(provider)
-            ? signIns.mdblist(settings, instance, services.stateDir(), form(ctx, "api_key"))
-            : signIns.mediaServer(
-                provider,
-                settings,
-                instance,
-                services.stateDir(),
-                form(ctx, "username"),
-                form(ctx, "password"));
-    boolean failed = said.startsWith(SignIns.FAILED);
-    if (failed) {
-      ctx.status(HttpStatus.BAD_REQUEST);
-    }
-    render(
-        ctx,
-        null,
-        title(provider, instance)
-            + ": "
-            + (failed ? said.substring(SignIns.FAILED.length()) : said),
-        failed);
+        signIns.start(provider, signIn, instance, settings, services.stateDir(), form);
+    ctx.redirect("/providers?flow=" + flow.id + "#flow", HttpStatus.SEE_OTHER);
   }
 
   /** {@code GET /fragments/sign-in/{id}}: the sign-in's state, polled while it waits. */
@@ -105,32 +83,36 @@ final class ProvidersPage {
     Html.render(ctx, "flow.jte", Map.of("flow", flow));
   }
 
-  private void render(Context ctx, FlowView flow, String notice, boolean failed) {
-    Map<String, Object> params = new java.util.HashMap<>();
-    params.put("cards", cards());
-    params.put("flow", flow);
-    params.put("notice", notice);
-    params.put("failed", failed);
-    Html.render(ctx, "providers.jte", params);
-  }
-
   private List<InstanceCard> cards() {
     JsonNode config = services.maskedConfig();
     TokenStore store = new TokenStore(services.stateDir());
     List<InstanceCard> out = new ArrayList<>();
-    for (String provider : ORDER) {
+    for (ProviderFactory factory : services.registry().factories()) {
+      SignIn signIn = factory.signIn().orElse(null);
+      if (signIn == null) {
+        continue;
+      }
+      List<OptionField> options = new ArrayList<>();
+      for (SignInOption o : signIn.options()) {
+        if (SignIns.asked(o)) {
+          options.add(new OptionField(o.name(), o.description(), SignIns.isSecret(o.name())));
+        }
+      }
       Set<String> instances = new LinkedHashSet<>();
       instances.add("default");
-      JsonNode named = config.path(provider.toLowerCase(Locale.ROOT)).path("instances");
-      named.propertyNames().forEach(instances::add);
+      config
+          .path(factory.name().toLowerCase(Locale.ROOT))
+          .path("instances")
+          .propertyNames()
+          .forEach(instances::add);
       for (String instance : instances) {
         out.add(
             new InstanceCard(
-                provider,
+                factory.name(),
                 instance,
-                HOW.get(provider),
-                signedIn(store, provider, instance),
-                title(provider, instance)));
+                signIn.description(),
+                options,
+                signedIn(store, factory.name(), instance)));
       }
     }
     return out;
@@ -157,29 +139,18 @@ final class ProvidersPage {
         link = l.group(1);
       }
     }
+    String title =
+        "default".equals(flow.instance)
+            ? flow.provider
+            : flow.provider + " (" + flow.instance + ")";
     return new FlowView(
         flow.id,
-        title(flow.provider, flow.instance),
+        title,
         link,
         code,
         List.copyOf(flow.lines),
         flow.done(),
         flow.failed,
         flow.outcome);
-  }
-
-  private static String title(String provider, String instance) {
-    String name =
-        switch (provider) {
-          case "SIMKL" -> "SIMKL";
-          case "MDBLIST" -> "MDBList";
-          default -> provider.charAt(0) + provider.substring(1).toLowerCase(Locale.ROOT);
-        };
-    return "default".equals(instance) ? name : name + " (" + instance + ")";
-  }
-
-  private static String form(Context ctx, String name) {
-    String v = ctx.formParam(name);
-    return v == null ? "" : v;
   }
 }

@@ -7,9 +7,25 @@ import java.util.Locale;
 public final class ProvidersView {
   private ProvidersView() {}
 
-  /** One instance a person can sign in with. */
+  /** One input of a sign-in: an option's value, or a secret the command line reads from stdin. */
+  public record OptionField(String name, String label, boolean secret) {}
+
+  /** One instance a person can sign in with, with what its sign-in asks for. */
   public record InstanceCard(
-      String provider, String instance, String how, boolean signedIn, String title) {
+      String provider,
+      String instance,
+      List<String> description,
+      List<OptionField> options,
+      boolean signedIn) {
+    public InstanceCard {
+      description = List.copyOf(description);
+      options = List.copyOf(options);
+    }
+
+    public String title() {
+      return "default".equals(instance) ? provider : provider + " (" + instance + ")";
+    }
+
     public String action() {
       return "/providers/" + provider + "/" + instance + "/sign-in";
     }

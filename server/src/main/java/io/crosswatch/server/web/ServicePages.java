@@ -149,6 +149,11 @@ public final class ServicePages implements PageServices {
   }
 
   @Override
+  public io.crosswatch.core.provider.ProviderRegistry registry() {
+    return configs.registry();
+  }
+
+  @Override
   public Path stateDir() {
     return configs.stateDir();
   }

@@ -2,23 +2,14 @@ package io.crosswatch.server.web;
 
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
-import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
-import io.crosswatch.providers.auth.TokenStore;
-import io.crosswatch.providers.auth.TokenStoreException;
-import io.crosswatch.providers.auth.Tokens;
-import io.crosswatch.providers.mdblist.MdblistKeyCheck;
-import io.crosswatch.providers.mediabrowser.EmbyProviderFactory;
-import io.crosswatch.providers.mediabrowser.JellyfinProviderFactory;
-import io.crosswatch.providers.mediabrowser.MediaBrowserAuthenticator;
-import io.crosswatch.providers.plex.PlexPinLogin;
-import io.crosswatch.providers.plex.PlexProviderFactory;
-import io.crosswatch.providers.simkl.SimklPinAuth;
-import io.crosswatch.providers.trakt.TraktDeviceAuth;
-import java.net.URI;
+import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.provider.SignInException;
+import io.crosswatch.core.provider.SignInOption;
+import io.crosswatch.core.provider.SignInSession;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,17 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sign-ins of {@code cw auth}, started from the providers page with the providers' own flow
- * classes: Trakt's and SIMKL's codes and Plex's PIN wait in the background while the page shows the
- * code; Jellyfin, Emby and MDBList answer at once. Tokens go to the state dir, never to a page.
+ * The sign-ins of {@code cw auth}, started from the providers page: each service's own {@link
+ * SignIn} runs in the background with the page's form as its options and standard input, and the
+ * lines it prints (the address to open, the code to enter) shown on the page. Tokens go to the
+ * state dir, never to a page.
  */
 final class SignIns {
-  /** How often plex.tv is asked whether the PIN was approved, and how long at most. */
-  private static final Duration PLEX_POLL = Duration.ofSeconds(2);
 
-  private static final Duration PLEX_WAIT = Duration.ofMinutes(15);
-
-  /** One sign-in waiting for the person: the lines to show, then how it ended. */
+  /** One sign-in: the lines it printed, then how it ended. */
   static final class Flow {
     final String id = UUID.randomUUID().toString();
     final String provider;
@@ -58,12 +46,6 @@ final class SignIns {
     }
   }
 
-  /** A sign-in step that may fail with a message for the person. */
-  @FunctionalInterface
-  private interface Step {
-    String run() throws ProviderException, TokenStoreException;
-  }
-
   private final Clock clock;
   private final Sleeper sleeper;
   private final Map<String, Flow> flows = new ConcurrentHashMap<>();
@@ -77,154 +59,36 @@ final class SignIns {
     return Optional.ofNullable(flows.get(id));
   }
 
-  /** Starts Trakt's device flow; the code appears in the flow's lines. */
-  Flow trakt(JsonNode settings, String instance, Path stateDir) {
-    return background(
-        "TRAKT",
-        instance,
-        TraktDeviceAuth.problems(settings, Config.instancePath("TRAKT", instance)),
-        flow ->
-            () -> {
-              TraktDeviceAuth.Result r =
-                  new TraktDeviceAuth(settings, instance, stateDir, clock, sleeper, flow.lines::add)
-                      .authorize();
-              return "Authorized"
-                  + r.username().map(u -> " as " + u).orElse("")
-                  + "; the tokens are saved and refreshed automatically.";
-            });
-  }
-
-  /** Starts SIMKL's PIN flow; the code appears in the flow's lines. */
-  Flow simkl(JsonNode settings, String instance, Path stateDir) {
-    return background(
-        "SIMKL",
-        instance,
-        SimklPinAuth.problems(settings, Config.instancePath("SIMKL", instance)),
-        flow ->
-            () -> {
-              SimklPinAuth.Result r =
-                  new SimklPinAuth(settings, instance, stateDir, clock, sleeper, flow.lines::add)
-                      .authorize();
-              return "Authorized"
-                  + r.username().map(u -> " as " + u).orElse("")
-                  + "; the token is saved.";
-            });
-  }
-
-  /** Starts Plex's PIN sign-in; the address to approve it appears in the flow's lines. */
-  Flow plex(JsonNode settings, String instance, Path stateDir) {
-    return background(
-        "PLEX",
-        instance,
-        List.of(),
-        flow ->
-            () -> {
-              TokenStore store = new TokenStore(stateDir);
-              String clientId = plexClientId(settings, store, instance);
-              PlexPinLogin login =
-                  PlexPinLogin.create(
-                      URI.create(text(settings, "plex_tv_url", "https://plex.tv")),
-                      clientId,
-                      clock,
-                      sleeper);
-              PlexPinLogin.Pin pin = login.start();
-              flow.lines.add("Open " + pin.authUrl() + " and sign in to approve crosswatch.");
-              Duration wait =
-                  pin.expiresAt() == null
-                      ? PLEX_WAIT
-                      : Duration.between(clock.instant(), pin.expiresAt());
-              String token = login.await(pin, PLEX_POLL, wait);
-              store.save(
-                  "PLEX",
-                  instance,
-                  new Tokens(token, "", 0, Map.of(PlexProviderFactory.CLIENT_ID_KEY, clientId)));
-              return "Signed in; the account token is saved.";
-            });
-  }
-
   /**
-   * Logs a Jellyfin or Emby user in and saves the access token; returns what to tell the person.
+   * Starts {@code signIn} for one instance in the background.
+   *
+   * @param form the page's inputs by option name: a value option's value, a flag's secret (what
+   *     {@code cw auth} reads from standard input)
    */
-  String mediaServer(
+  Flow start(
       String provider,
+      SignIn signIn,
+      String instance,
       JsonNode settings,
-      String instance,
       Path stateDir,
-      String user,
-      String password) {
-    if (text(settings, "server", "").isEmpty()) {
-      return failed(
-          Config.instancePath(provider, instance)
-              + ".server is empty; set it to the server's address"
-              + " on the Config page, e.g. http://localhost:8096");
-    }
-    if (user.isBlank() || password.isEmpty()) {
-      return failed("Enter the user name and the password.");
-    }
-    return now(
-        () -> {
-          MediaBrowserAuthenticator authenticator =
-              "EMBY".equals(provider)
-                  ? new EmbyProviderFactory()
-                      .authenticator(settings, instance, DiagnosticLog.silent(), false)
-                  : new JellyfinProviderFactory()
-                      .authenticator(settings, instance, DiagnosticLog.silent(), false);
-          MediaBrowserAuthenticator.Login login =
-              authenticator.authenticate(user.strip(), password);
-          new TokenStore(stateDir).save(provider, instance, login.tokens());
-          return "Signed in as " + login.userName() + "; the access token is saved.";
-        });
-  }
-
-  /** Checks an MDBList api key and saves it when MDBList accepts it. */
-  String mdblist(JsonNode settings, String instance, Path stateDir, String key) {
-    if (key.isBlank()) {
-      return failed("Enter the api key.");
-    }
-    return now(
-        () -> {
-          MdblistKeyCheck.Result r =
-              new MdblistKeyCheck(settings, instance, stateDir, clock).check(key.strip());
-          return "The api key works"
-              + r.username().map(u -> " (user " + u + ")").orElse("")
-              + "; it is saved.";
-        });
-  }
-
-  /** Marks a message from {@link #mediaServer} or {@link #mdblist} as a failure. */
-  static final String FAILED = "! ";
-
-  private static String failed(String message) {
-    return FAILED + message;
-  }
-
-  private static String now(Step step) {
-    try {
-      return step.run();
-    } catch (ProviderException | TokenStoreException e) {
-      return failed(e.getMessage());
-    }
-  }
-
-  private Flow background(
-      String provider,
-      String instance,
-      List<String> problems,
-      java.util.function.Function<Flow, Step> work) {
+      Map<String, String> form) {
     Flow flow = new Flow(provider, instance);
     flows.put(flow.id, flow);
-    if (!problems.isEmpty()) {
-      flow.failed = true;
-      flow.outcome = String.join("; ", problems);
-      return flow;
-    }
-    Step step = work.apply(flow);
+    FormSession session =
+        new FormSession(
+            instance, Config.instancePath(provider, instance), settings, stateDir, form, flow);
     Thread thread =
         new Thread(
             () -> {
-              String result = now(step);
-              flow.failed = result.startsWith(FAILED);
-              flow.outcome = flow.failed ? result.substring(FAILED.length()) : result;
+              try {
+                signIn.checkOptions(session);
+                signIn.run(session);
+                flow.outcome =
+                    flow.lines.isEmpty() ? "Signed in." : flow.lines.get(flow.lines.size() - 1);
+              } catch (SignInException | ProviderException | RuntimeException e) {
+                flow.failed = true;
+                flow.outcome = String.valueOf(e.getMessage());
+              }
             },
             "sign-in-" + provider + "-" + instance);
     thread.setDaemon(true);
@@ -232,23 +96,107 @@ final class SignIns {
     return flow;
   }
 
-  private static String plexClientId(JsonNode settings, TokenStore store, String instance)
-      throws TokenStoreException {
-    String configured = text(settings, "client_id", "");
-    if (!configured.isEmpty()) {
-      return configured;
+  /** A sign-in's options and standard input taken from the page's form; no terminal. */
+  private final class FormSession implements SignInSession {
+    private final String instance;
+    private final String configPath;
+    private final JsonNode settings;
+    private final Path stateDir;
+    private final Map<String, String> form;
+    private final Flow flow;
+
+    FormSession(
+        String instance,
+        String configPath,
+        JsonNode settings,
+        Path stateDir,
+        Map<String, String> form,
+        Flow flow) {
+      this.instance = instance;
+      this.configPath = configPath;
+      this.settings = settings;
+      this.stateDir = stateDir;
+      this.form = Map.copyOf(form);
+      this.flow = flow;
     }
-    return store
-        .load("PLEX", instance)
-        .map(t -> t.extras().getOrDefault(PlexProviderFactory.CLIENT_ID_KEY, ""))
-        .filter(id -> !id.isBlank())
-        .orElseGet(PlexPinLogin::newClientId);
+
+    @Override
+    public String instance() {
+      return instance;
+    }
+
+    @Override
+    public String configPath() {
+      return configPath;
+    }
+
+    @Override
+    public JsonNode settings() {
+      return settings;
+    }
+
+    @Override
+    public boolean flag(String name) {
+      return !form.getOrDefault(name, "").isEmpty();
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+      return Optional.ofNullable(form.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public Path stateDir() {
+      try {
+        return Files.createDirectories(stateDir);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
+    @Override
+    public Sleeper sleeper() {
+      return sleeper;
+    }
+
+    @Override
+    public void println(String line) {
+      flow.lines.add(line);
+    }
+
+    /** The secret typed into the page for the flag that reads standard input. */
+    @Override
+    public String stdinLine() {
+      return form.entrySet().stream()
+          .filter(e -> isSecret(e.getKey()) && !e.getValue().isEmpty())
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+
+    @Override
+    public boolean hasTerminal() {
+      return false;
+    }
+
+    @Override
+    public char[] readSecret(String prompt) {
+      return null;
+    }
   }
 
-  private static String text(JsonNode settings, String key, String otherwise) {
-    JsonNode v = settings.get(key);
-    return v != null && v.isString() && !v.stringValue().isBlank()
-        ? v.stringValue().strip()
-        : otherwise;
+  /** A flag that makes {@code cw auth} read a secret from standard input. */
+  static boolean isSecret(String option) {
+    return option.endsWith("-stdin");
+  }
+
+  /** Whether the page asks for this option: values, and flags that read a secret. */
+  static boolean asked(SignInOption option) {
+    return !option.isFlag() || isSecret(option.name());
   }
 }
