@@ -33,15 +33,20 @@ public final class Served implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Served(Path dir, String extraConfig, int movies) {
+    this(dir, config(extraConfig), movies, ProviderRegistry.load());
+  }
+
+  /** A service over the config {@code configText} and the given providers. */
+  public Served(Path dir, String configText, int movies, ProviderRegistry registry) {
     this.dir = dir;
     this.config = dir.resolve("config.json");
     this.stateDir = dir.resolve("state");
-    write(config, config(extraConfig));
+    write(config, configText);
     write(dir.resolve("library.json"), library(movies));
     new WebSecrets(stateDir).setPassword(USER, PASSWORD.toCharArray());
     server =
         CrosswatchServer.start(
-            new ServeSettings(config, stateDir, ProviderRegistry.load(), clock, "test-version"),
+            new ServeSettings(config, stateDir, registry, clock, "test-version"),
             new Listen("127.0.0.1", 0),
             List.of());
   }
