@@ -10,6 +10,7 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.state.Side;
+import io.crosswatch.testkit.fake.mdblist.FakeMdblistServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,6 +244,21 @@ class PagesBrowserTest {
     browser.open("/providers");
     assertThat(browser.find(By.id("sign-in-simkl-default")).getText()).contains("signed in");
     assertThat(browser.html()).doesNotContain(service.simkl.pins().issuedTokens().get(0));
+  }
+
+  @Test
+  void anMdblistKeyTypedIntoItsCardIsCheckedAndSavedWithoutBeingShown() {
+    openSignedIn("/providers");
+    WebElement card = browser.find(By.id("sign-in-mdblist-default"));
+
+    card.findElement(By.name("--api-key-stdin")).sendKeys(FakeMdblistServer.API_KEY);
+    card.findElement(By.tagName("button")).click();
+
+    browser.waitUntil(() -> !browser.all(By.id("flow-outcome")).isEmpty());
+    assertThat(browser.find(By.id("flow-outcome")).getText()).startsWith("The api key works");
+    assertThat(browser.html()).doesNotContain(FakeMdblistServer.API_KEY);
+    browser.open("/providers");
+    assertThat(browser.find(By.id("sign-in-mdblist-default")).getText()).contains("signed in");
   }
 
   @Test

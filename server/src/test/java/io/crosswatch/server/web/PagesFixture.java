@@ -5,6 +5,7 @@ import io.crosswatch.server.CrosswatchServer;
 import io.crosswatch.server.Listen;
 import io.crosswatch.server.ServeSettings;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.testkit.fake.mdblist.FakeMdblistServer;
 import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ final class PagesFixture implements AutoCloseable {
   final Path config;
   final Path stateDir;
   final FakeSimklServer simkl = FakeSimklServer.builder().build().start();
+  final FakeMdblistServer mdblist = FakeMdblistServer.builder().build().start();
   final CrosswatchServer server;
   final PageServices services;
 
@@ -34,7 +36,7 @@ final class PagesFixture implements AutoCloseable {
     this.stateDir = Files.createDirectories(dir.resolve("state"));
     Files.writeString(dir.resolve("library.json"), library());
     this.config = dir.resolve("config.json");
-    Files.writeString(config, config(stateDir, simkl.baseUrl()));
+    Files.writeString(config, config(stateDir, simkl.baseUrl(), mdblist.baseUrl()));
     Clock clock = Clock.systemUTC();
     WebSecrets secrets = new WebSecrets(stateDir);
     secrets.setPassword(USER, PASSWORD.toCharArray());
@@ -67,7 +69,7 @@ final class PagesFixture implements AutoCloseable {
         """;
   }
 
-  private static String config(Path stateDir, String simklUrl) {
+  private static String config(Path stateDir, String simklUrl, String mdblistUrl) {
     return """
         {
           "runtime": {"state_dir": "%s", "apply_chunk_size": 100},
@@ -76,6 +78,7 @@ final class PagesFixture implements AutoCloseable {
           "tracker": {},
           "trakt": {"client_id": "my-trakt-app", "client_secret": "%s"},
           "simkl": {"client_id": "%s", "access_token": "%s", "base_url": "%s"},
+          "mdblist": {"base_url": "%s"},
           "pairs": [
             {"id": "library-to-tracker", "source": "FILE", "target": "TRACKER", "mode": "one-way",
              "features": {"watchlist": true, "history": true, "ratings": true}},
@@ -92,12 +95,14 @@ final class PagesFixture implements AutoCloseable {
             SECRET,
             FakeSimklServer.CLIENT_ID,
             FakeSimklServer.ACCESS_TOKEN,
-            simklUrl);
+            simklUrl,
+            mdblistUrl);
   }
 
   @Override
   public void close() {
     server.close();
     simkl.close();
+    mdblist.close();
   }
 }
