@@ -12,6 +12,9 @@ final class FeatureConverter implements CommandLine.ITypeConverter<Feature> {
         .orElseThrow(
             () ->
                 new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a feature; use watchlist, history or ratings"));
+                    "'"
+                        + value
+                        + "' is not a feature; use watchlist, history, ratings, playlists or"
+                        + " progress"));
   }
 }

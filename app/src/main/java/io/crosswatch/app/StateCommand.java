@@ -1,5 +1,6 @@
 package io.crosswatch.app;
 
+import io.crosswatch.core.state.BaselineCount;
 import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.StateStore;
@@ -77,6 +78,15 @@ final class StateCommand implements Callable<Integer> {
                     r.finishedAt(),
                     r.dryRun() ? "yes" : "no",
                     r.exitCode()));
+        table.print(out, "  ");
+      }
+      List<BaselineCount> baselines = store.baselineCounts(pair);
+      if (!baselines.isEmpty()) {
+        out.println("Baselines (items each side held after the last run):");
+        Table table = new Table("PAIR", "FEATURE", "SIDE", "ITEMS", "UPDATED");
+        baselines.forEach(
+            b ->
+                table.row(b.pairId(), b.feature().key(), b.side().key(), b.items(), b.updatedAt()));
         table.print(out, "  ");
       }
       out.println(

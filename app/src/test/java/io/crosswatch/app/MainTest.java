@@ -52,12 +52,14 @@ class MainTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"run", "plan"})
-  void aFeatureOtherThanWatchlistHistoryOrRatingsIsAUsageError(String command) {
-    Cli.Result r = Cli.run(command, "--feature", "playlists", "--json");
+  void anUnknownFeatureIsAUsageError(String command) {
+    Cli.Result r = Cli.run(command, "--feature", "lists", "--json");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("'playlists' is not a feature; use watchlist, history or ratings");
+    assertThat(r.err())
+        .contains(
+            "'lists' is not a feature; use watchlist, history, ratings, playlists or progress");
   }
 
   @Test

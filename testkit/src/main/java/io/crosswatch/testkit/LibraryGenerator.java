@@ -5,6 +5,7 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
+import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.core.model.ShowRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,12 +68,24 @@ public final class LibraryGenerator {
     this.random = new Random(seed);
   }
 
-  /** The three features of one library made of the same titles. */
-  public record Library(List<Item> watchlist, List<Item> history, List<Item> ratings) {
+  /** The features of one library made of the same kind of titles. */
+  public record Library(
+      List<Item> watchlist,
+      List<Item> history,
+      List<Item> ratings,
+      List<Item> playlists,
+      List<Item> progress) {
     public Library {
       watchlist = List.copyOf(watchlist);
       history = List.copyOf(history);
       ratings = List.copyOf(ratings);
+      playlists = List.copyOf(playlists);
+      progress = List.copyOf(progress);
+    }
+
+    /** A library without playlists and resume points. */
+    public Library(List<Item> watchlist, List<Item> history, List<Item> ratings) {
+      this(watchlist, history, ratings, List.of(), List.of());
     }
 
     /** The items of one feature. */
@@ -82,6 +95,10 @@ public final class LibraryGenerator {
           return watchlist;
         case HISTORY:
           return history;
+        case PLAYLISTS:
+          return playlists;
+        case PROGRESS:
+          return progress;
         default:
           return ratings;
       }
@@ -117,7 +134,41 @@ public final class LibraryGenerator {
 
   /** A library of {@code n} new titles per feature (independent titles per feature). */
   public Library library(int n, Instant base) {
-    return new Library(watchlist(n, base), history(n, base), ratings(n, base));
+    return new Library(
+        watchlist(n, base),
+        history(n, base),
+        ratings(n, base),
+        playlists(titles(n), base),
+        progress(titles(n), base));
+  }
+
+  /**
+   * The titles as members of playlists named {@code Playlist 1}, {@code Playlist 2}, … (about 50
+   * members each, in consecutive blocks), positions 0.. within each, each with a {@code listed_at}.
+   */
+  public List<Item> playlists(List<Item> titles, Instant base) {
+    int perList = 50;
+    List<Item> list = new ArrayList<>(titles.size());
+    for (int i = 0; i < titles.size(); i++) {
+      PlaylistRef ref =
+          new PlaylistRef("Playlist " + (i / perList + 1), null, i % perList, null, false);
+      list.add(titles.get(i).withPlaylist(ref).withListedAt(timeBefore(base)));
+    }
+    return list;
+  }
+
+  /**
+   * The titles (movies and episodes) as resume points: a runtime of 20–150 minutes, a position
+   * between 2 minutes and 90 % of it, paused up to three years before {@code base}.
+   */
+  public List<Item> progress(List<Item> titles, Instant base) {
+    List<Item> list = new ArrayList<>(titles.size());
+    for (Item title : titles) {
+      long duration = (20 + random.nextInt(131)) * 60_000L;
+      long position = 120_000L + (long) (random.nextDouble() * (duration * 0.9 - 120_000L));
+      list.add(title.withProgress(position, duration, timeBefore(base)));
+    }
+    return list;
   }
 
   /** {@code n} new titles, each with a {@code listed_at} up to three years before {@code base}. */
@@ -203,6 +254,10 @@ public final class LibraryGenerator {
         return watchlist(titles, base);
       case HISTORY:
         return history(titles, base);
+      case PLAYLISTS:
+        return playlists(titles, base);
+      case PROGRESS:
+        return progress(titles, base);
       default:
         return ratings(titles, base);
     }
@@ -257,7 +312,11 @@ public final class LibraryGenerator {
         item.listedAt(),
         item.watchedAt(),
         item.rating(),
-        item.ratedAt());
+        item.ratedAt(),
+        item.progressMs(),
+        item.durationMs(),
+        item.pausedAt(),
+        item.playlist());
   }
 
   private Item movie() {

@@ -14,6 +14,10 @@ import tools.jackson.databind.JsonNode;
 /** Reads {@code pairs}: ids, endpoints (checked against the provider blocks), mode, features. */
 final class PairsReader {
   private static final String PATH = "pairs";
+
+  /** {@code features.playlists.order}: whether the target keeps the source's member order. */
+  private static final Map<String, Boolean> ORDERS = orders();
+
   private static final Map<String, SyncMode> MODES =
       SettingsReader.byKey(SyncMode.values(), SyncMode::key);
 
@@ -30,6 +34,13 @@ final class PairsReader {
     this.names = names;
     this.blocks = blocks;
     this.issues = issues;
+  }
+
+  private static Map<String, Boolean> orders() {
+    Map<String, Boolean> orders = new java.util.LinkedHashMap<>();
+    orders.put("preserve", Boolean.TRUE);
+    orders.put("ignore", Boolean.FALSE);
+    return java.util.Collections.unmodifiableMap(orders);
   }
 
   /** The pairs of {@code node} (the value of {@code pairs}, null when missing). */
@@ -180,10 +191,12 @@ final class PairsReader {
     boolean add = settings.bool("add", true);
     boolean remove = settings.bool("remove", false);
     boolean rewatches = feature == Feature.HISTORY && settings.bool("rewatches", false);
+    boolean preserveOrder =
+        feature == Feature.PLAYLISTS && settings.oneOf("order", ORDERS, Boolean.FALSE);
     if (feature == Feature.RATINGS) {
       ratingsFilter = RatingsFilterReader.read(settings);
     }
     settings.warnUnknownKeys();
-    return new FeatureSettings(enable, add, remove, rewatches);
+    return new FeatureSettings(enable, add, remove, rewatches, preserveOrder);
   }
 }

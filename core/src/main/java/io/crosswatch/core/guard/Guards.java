@@ -119,12 +119,11 @@ public final class Guards {
     }
 
     Plan guardedPlan =
-        new Plan(
+        plan.with(
             sides.get(Side.SOURCE),
             sides.get(Side.TARGET),
             deleted.get(Side.SOURCE),
-            deleted.get(Side.TARGET),
-            plan.unresolved());
+            deleted.get(Side.TARGET));
     return new GuardedPlan(guardedPlan, blocked, notices, keepBaseline, guarded);
   }
 

@@ -21,7 +21,8 @@ import java.util.Objects;
  * and seasons also get one token per show id with their position (season, number). Items without
  * any cross-provider id get a normalized title + year token (for episodes: show title + year +
  * position), which only other id-less items produce. History tokens end with the play time to the
- * second, so a play matches only a play at the same time.
+ * second, so a play matches only a play at the same time; playlist tokens end with the playlist's
+ * identity, so a member matches only a member of the same playlist.
  */
 public final class MatchTokens {
   private MatchTokens() {}
@@ -31,7 +32,10 @@ public final class MatchTokens {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(feature, "feature");
     String type = item.type().key();
-    String suffix = feature == Feature.HISTORY ? playSuffix(item) : "";
+    String suffix =
+        feature == Feature.HISTORY
+            ? playSuffix(item)
+            : feature == Feature.PLAYLISTS ? playlistSuffix(item) : "";
     List<String> tokens = new ArrayList<>(4);
     boolean ownIds = item.ids().hasCrossProviderId();
     addIdTokens(tokens, type + "|", item.ids(), "", suffix);
@@ -68,6 +72,10 @@ public final class MatchTokens {
 
   private static String titleToken(String prefix, String title, Integer year) {
     return prefix + ItemKeys.normalizeTitle(title) + '|' + (year == null ? "" : year);
+  }
+
+  private static String playlistSuffix(Item item) {
+    return item.playlist() == null ? "#-" : "#" + item.playlist().key();
   }
 
   private static String playSuffix(Item item) {

@@ -7,7 +7,14 @@ import java.util.Optional;
 public enum Feature {
   WATCHLIST,
   HISTORY,
-  RATINGS;
+  RATINGS,
+  /** Playlist members: one item per (playlist, title), see {@link PlaylistRef}. */
+  PLAYLISTS,
+  /**
+   * Resume points of movies and episodes: {@code progress_ms}, {@code duration_ms}, {@code
+   * paused_at}.
+   */
+  PROGRESS;
 
   private final String key = name().toLowerCase(Locale.ROOT);
 

@@ -101,7 +101,49 @@ public final class ItemJson {
     if (item.ratedAt() != null) {
       o.put("rated_at", item.ratedAt().toString());
     }
+    if (item.progressMs() != null) {
+      o.put("progress_ms", item.progressMs());
+    }
+    if (item.durationMs() != null) {
+      o.put("duration_ms", item.durationMs());
+    }
+    if (item.pausedAt() != null) {
+      o.put("paused_at", item.pausedAt().toString());
+    }
+    if (item.playlist() != null) {
+      o.set("playlist", playlistJson(item.playlist()));
+    }
     return o;
+  }
+
+  /**
+   * A playlist reference as stored with a member in plans, events and state: {@code {"name",
+   * "description", "position", "id", "read_only"}}, absent fields left out.
+   */
+  public static ObjectNode playlistJson(PlaylistRef ref) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", ref.name());
+    if (ref.description() != null) {
+      o.put("description", ref.description());
+    }
+    if (ref.position() != null) {
+      o.put("position", ref.position());
+    }
+    if (ref.id() != null) {
+      o.put("id", ref.id());
+    }
+    if (ref.readOnly()) {
+      o.put("read_only", true);
+    }
+    return o;
+  }
+
+  /**
+   * The item without its playlist: a FILE document lists members inside their playlist, so the
+   * member itself carries no {@code playlist} key there.
+   */
+  public static Item withoutPlaylist(Item item) {
+    return item.playlist() == null ? item : item.withPlaylist(null);
   }
 
   /** Ids as a JSON object; numeric kinds are written as numbers. */
@@ -158,6 +200,37 @@ public final class ItemJson {
     }
     if (item.ratedAt() != null) {
       g.writeStringProperty("rated_at", item.ratedAt().toString());
+    }
+    if (item.progressMs() != null) {
+      g.writeNumberProperty("progress_ms", item.progressMs());
+    }
+    if (item.durationMs() != null) {
+      g.writeNumberProperty("duration_ms", item.durationMs());
+    }
+    if (item.pausedAt() != null) {
+      g.writeStringProperty("paused_at", item.pausedAt().toString());
+    }
+    if (item.playlist() != null) {
+      writePlaylist(g, item.playlist());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writePlaylist(JsonGenerator g, PlaylistRef ref) {
+    g.writeName("playlist");
+    g.writeStartObject();
+    g.writeStringProperty("name", ref.name());
+    if (ref.description() != null) {
+      g.writeStringProperty("description", ref.description());
+    }
+    if (ref.position() != null) {
+      g.writeNumberProperty("position", ref.position());
+    }
+    if (ref.id() != null) {
+      g.writeStringProperty("id", ref.id());
+    }
+    if (ref.readOnly()) {
+      g.writeBooleanProperty("read_only", true);
     }
     g.writeEndObject();
   }

@@ -8,8 +8,8 @@ import java.util.Locale;
  *
  * <p>A key names the title by its most stable id (imdb, then tmdb, tvdb, …); an episode without ids
  * of its own is named by its show and number; an item without ids by normalized title and year.
- * History keys add the play time, so each play has its own key. Keys are for storage only: matching
- * titles across providers is the identity resolver's job.
+ * History keys add the play time, so each play has its own key; playlist keys add the playlist.
+ * Keys are for storage only: matching titles across providers is the identity resolver's job.
  */
 public final class ItemKeys {
   private ItemKeys() {}
@@ -39,11 +39,18 @@ public final class ItemKeys {
         .toString();
   }
 
-  /** The storage key of an item within a feature: history adds the play time. */
+  /**
+   * The storage key of an item within a feature: history adds the play time, a playlist member
+   * starts with its playlist's identity ({@code playlist:<name key>|<title key>}); a resume point
+   * is keyed by its title (one per title).
+   */
   public static String key(Item item, Feature feature) {
     String title = titleKey(item);
     if (feature == Feature.HISTORY && item.watchedAt() != null) {
       return title + "@" + item.watchedAt().getEpochSecond();
+    }
+    if (feature == Feature.PLAYLISTS && item.playlist() != null) {
+      return "playlist:" + item.playlist().key() + "|" + title;
     }
     return title;
   }

@@ -24,6 +24,10 @@ final class ItemReader {
   private Instant watchedAt;
   private Integer rating;
   private Instant ratedAt;
+  private Long progressMs;
+  private Long durationMs;
+  private Instant pausedAt;
+  private PlaylistRef playlist;
 
   private ItemReader(JsonParser p, String path) {
     this.p = p;
@@ -57,8 +61,36 @@ final class ItemReader {
     if (rating != null && (rating < 1 || rating > 10)) {
       throw new ItemFormatException(path + ".rating", "must be an integer 1–10, got " + rating);
     }
+    if (progressMs != null && progressMs < 0) {
+      throw new ItemFormatException(
+          path + ".progress_ms", "must be a number of milliseconds ≥ 0, got " + progressMs);
+    }
+    if (durationMs != null && durationMs <= 0) {
+      throw new ItemFormatException(
+          path + ".duration_ms", "must be a number of milliseconds > 0, got " + durationMs);
+    }
+    if ((progressMs != null || pausedAt != null)
+        && mediaType != MediaType.MOVIE
+        && mediaType != MediaType.EPISODE) {
+      throw new ItemFormatException(
+          path + ".type", "a resume point must be a movie or an episode, got \"" + type + "\"");
+    }
     return new Item(
-        mediaType, title, year, ids, show, season, number, listedAt, watchedAt, rating, ratedAt);
+        mediaType,
+        title,
+        year,
+        ids,
+        show,
+        season,
+        number,
+        listedAt,
+        watchedAt,
+        rating,
+        ratedAt,
+        progressMs,
+        durationMs,
+        pausedAt,
+        playlist);
   }
 
   private void field(String name) {
@@ -96,6 +128,18 @@ final class ItemReader {
       case "rated_at":
         ratedAt = instant(p, path + ".rated_at");
         break;
+      case "progress_ms":
+        progressMs = millis(p, path + ".progress_ms");
+        break;
+      case "duration_ms":
+        durationMs = millis(p, path + ".duration_ms");
+        break;
+      case "paused_at":
+        pausedAt = instant(p, path + ".paused_at");
+        break;
+      case "playlist":
+        playlist = playlist(p, path + ".playlist");
+        break;
       default:
         p.skipChildren(); // unknown keys are kept out of the model
     }
@@ -129,6 +173,79 @@ final class ItemReader {
       }
     }
     return new ShowRef(title, year, ids);
+  }
+
+  /** Reads a member's {@code playlist} object: {@code name} required, the rest optional. */
+  private static PlaylistRef playlist(JsonParser p, String path) {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw new ItemFormatException(path, "must be an object with a \"name\"");
+    }
+    String name = null;
+    String description = null;
+    Integer position = null;
+    String id = null;
+    boolean readOnly = false;
+    for (String key = p.nextName(); key != null; key = p.nextName()) {
+      p.nextToken();
+      switch (key) {
+        case "name":
+          name = text(p, path + ".name");
+          break;
+        case "description":
+          description = text(p, path + ".description");
+          break;
+        case "position":
+          position = integer(p, path + ".position");
+          break;
+        case "id":
+          id =
+              p.currentToken() == JsonToken.VALUE_NUMBER_INT
+                  ? p.getString()
+                  : text(p, path + ".id");
+          break;
+        case "read_only":
+          readOnly = bool(p, path + ".read_only");
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (name == null || name.isBlank()) {
+      throw new ItemFormatException(path + ".name", "is required (a non-empty string)");
+    }
+    if (position != null && position < 0) {
+      throw new ItemFormatException(path + ".position", "must be ≥ 0, got " + position);
+    }
+    return new PlaylistRef(name, description, position, id, readOnly);
+  }
+
+  private static boolean bool(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+      return t == JsonToken.VALUE_TRUE;
+    }
+    p.skipChildren();
+    throw new ItemFormatException(path, "must be true or false");
+  }
+
+  /** A whole number of milliseconds (a number or a digit string). */
+  private static Long millis(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      return p.getLongValue();
+    }
+    if (t == JsonToken.VALUE_STRING && p.getString().matches("-?\\d{1,18}")) {
+      return Long.parseLong(p.getString());
+    }
+    p.skipChildren();
+    throw new ItemFormatException(path, "must be a whole number of milliseconds");
   }
 
   /** Reads an {@code ids} object at the current token. */

@@ -2,6 +2,7 @@ package io.crosswatch.core.plan;
 
 import io.crosswatch.core.config.SyncMode;
 import io.crosswatch.core.identity.IdentityResolver.Resolution;
+import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.state.Baseline;
 import io.crosswatch.core.state.Side;
@@ -19,6 +20,8 @@ final class PlanContext {
   final TitleGroups sourceBaseline;
   final TitleGroups targetBaseline;
   final TitleGroups tombstoneGroups;
+  final TitleGroups sourcePlays;
+  final TitleGroups targetPlays;
 
   PlanContext(PlanInput input, Resolution resolution, List<Tombstone> tombstones) {
     this.input = input;
@@ -44,6 +47,29 @@ final class PlanContext {
             Planner.TOMBSTONES,
             resolution,
             input.feature());
+    boolean progress = input.feature() == Feature.PROGRESS;
+    this.sourcePlays =
+        new TitleGroups(
+            progress ? input.hints().sourcePlays() : List.of(),
+            Planner.SOURCE_PLAYS,
+            resolution,
+            Feature.HISTORY);
+    this.targetPlays =
+        new TitleGroups(
+            progress ? input.hints().targetPlays() : List.of(),
+            Planner.TARGET_PLAYS,
+            resolution,
+            Feature.HISTORY);
+  }
+
+  /** A side's history plays grouped by title (progress only; empty otherwise). */
+  TitleGroups plays(Side side) {
+    return side == Side.SOURCE ? sourcePlays : targetPlays;
+  }
+
+  /** Whether decisions are to be listed. */
+  boolean explain() {
+    return input.hints().explain();
   }
 
   private static List<Item> baselineItems(Baseline b) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param targetBaseline the target's baseline, or {@code null} before the first successful run
  * @param tombstones the pair's tombstones for this feature, expired ones included
  * @param now the time of planning (tombstone expiry is judged against it)
+ * @param hints capabilities and history plays that playlists and progress need ({@link
+ *     PlanHints#NONE} for the other features)
  */
 public record PlanInput(
     Feature feature,
@@ -30,7 +32,34 @@ public record PlanInput(
     Baseline sourceBaseline,
     Baseline targetBaseline,
     List<Tombstone> tombstones,
-    Instant now) {
+    Instant now,
+    PlanHints hints) {
+
+  /** An input without hints: watchlist, history and ratings need none. */
+  public PlanInput(
+      Feature feature,
+      SyncMode mode,
+      FeatureSettings settings,
+      SyncSettings sync,
+      List<Item> source,
+      List<Item> target,
+      Baseline sourceBaseline,
+      Baseline targetBaseline,
+      List<Tombstone> tombstones,
+      Instant now) {
+    this(
+        feature,
+        mode,
+        settings,
+        sync,
+        source,
+        target,
+        sourceBaseline,
+        targetBaseline,
+        tombstones,
+        now,
+        PlanHints.NONE);
+  }
 
   public PlanInput {
     Objects.requireNonNull(feature, "feature");
@@ -41,5 +70,6 @@ public record PlanInput(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(tombstones, "tombstones");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(hints, "hints");
   }
 }

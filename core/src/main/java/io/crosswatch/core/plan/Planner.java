@@ -21,29 +21,52 @@ public final class Planner {
   static final int SOURCE_BASELINE = 2;
   static final int TARGET_BASELINE = 3;
   static final int TOMBSTONES = 4;
+  static final int SOURCE_PLAYS = 5;
+  static final int TARGET_PLAYS = 6;
 
   private Planner() {}
 
   /** Plans one pair and feature. */
   public static Plan plan(PlanInput input) {
-    List<Tombstone> live = liveTombstones(input);
+    if (input.feature() == Feature.PLAYLISTS) {
+      return new PlaylistPlanner(input, liveTombstones(input)).plan();
+    }
+    return planTitles(input, liveTombstones(input));
+  }
+
+  /** Plans one feature (or one playlist) whose live tombstones are known. */
+  static Plan planTitles(PlanInput input, List<Tombstone> live) {
+    if (input.feature() == Feature.PROGRESS) {
+      input = ProgressInputs.trimmed(input);
+    }
+    PlanContext context = context(input, live);
+    if (input.feature() == Feature.HISTORY) {
+      return new HistoryPlanner(context).plan();
+    }
+    if (input.feature() == Feature.PROGRESS) {
+      return new ProgressPlanner(context).plan();
+    }
+    return new TitlePlanner(context).plan();
+  }
+
+  /** Resolves identities over every list of the input and groups each list by title. */
+  static PlanContext context(PlanInput input, List<Tombstone> live) {
     List<Item> tombstoneItems = new ArrayList<>(live.size());
     for (Tombstone t : live) {
       tombstoneItems.add(t.item());
     }
-    Resolution resolution =
-        IdentityResolver.resolve(
-            List.of(
-                input.source(),
-                input.target(),
-                items(input.sourceBaseline()),
-                items(input.targetBaseline()),
-                tombstoneItems));
-    PlanContext context = new PlanContext(input, resolution, live);
-    if (input.feature() == Feature.HISTORY) {
-      return new HistoryPlanner(context).plan();
+    List<List<Item>> lists = new ArrayList<>(7);
+    lists.add(input.source());
+    lists.add(input.target());
+    lists.add(items(input.sourceBaseline()));
+    lists.add(items(input.targetBaseline()));
+    lists.add(tombstoneItems);
+    if (input.feature() == Feature.PROGRESS) {
+      lists.add(input.hints().sourcePlays());
+      lists.add(input.hints().targetPlays());
     }
-    return new TitlePlanner(context).plan();
+    Resolution resolution = IdentityResolver.resolve(lists);
+    return new PlanContext(input, resolution, live);
   }
 
   private static List<Tombstone> liveTombstones(PlanInput input) {

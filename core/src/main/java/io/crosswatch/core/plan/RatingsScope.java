@@ -42,8 +42,7 @@ public final class RatingsScope {
     List<HeldBack> held = new ArrayList<>();
     SidePlan source = scope(plan.source(), Side.SOURCE, filter, held);
     SidePlan target = scope(plan.target(), Side.TARGET, filter, held);
-    Plan scoped =
-        new Plan(source, target, plan.deletedOnSource(), plan.deletedOnTarget(), plan.unresolved());
+    Plan scoped = plan.with(source, target, plan.deletedOnSource(), plan.deletedOnTarget());
     return new Scoped(scoped, held);
   }
 

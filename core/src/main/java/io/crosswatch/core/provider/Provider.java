@@ -52,18 +52,47 @@ public interface Provider extends AutoCloseable {
   /** Everything this instance holds right now for one feature. */
   List<Item> snapshot(Feature feature) throws ProviderException;
 
-  /** Adds items (for history: plays; for ratings: ratings). */
+  /**
+   * Adds items (for history: plays; for ratings: ratings; for playlists: members, each to the
+   * playlist its {@link Item#playlist()} names, matched by name trimmed and without regard to case,
+   * creating the playlist when the side has none of that name; for progress: resume points).
+   */
   WriteResult add(Feature feature, List<Item> items) throws ProviderException;
 
-  /** Removes items (for history: the given plays; for ratings: the rating). */
+  /**
+   * Removes items (for history: the given plays; for ratings: the rating; for playlists: the
+   * members from their playlists, never the playlist itself, which stays even when emptied; for
+   * progress: clears the resume points).
+   */
   WriteResult remove(Feature feature, List<Item> items) throws ProviderException;
 
   /**
-   * Replaces existing entries, used for rating changes. The default adds, which is what most
-   * services do when a rating is written over an existing one.
+   * Replaces existing entries, used for rating changes and resume points that moved; for playlists
+   * an update is a reorder (see {@link #canReorder}). The default adds, which is what most services
+   * do when a rating is written over an existing one.
    */
   default WriteResult update(Feature feature, List<Item> items) throws ProviderException {
     return add(feature, items);
+  }
+
+  /**
+   * Whether this instance can put the members of its playlists in a given order (see {@link
+   * io.crosswatch.core.model.PlaylistRef}): an add then honours the member's {@code position} when
+   * it can, and an update of the playlists feature moves a member to its {@code position}. A pair
+   * with {@code "order": "preserve"} reorders only targets that can; others get one warning. The
+   * default is {@code false}.
+   */
+  default boolean canReorder(Feature feature) {
+    return false;
+  }
+
+  /**
+   * The cost of writing {@code items} items of a feature with one operation, when this service
+   * takes one call per item (a tracker's resume point is one paced call): the plan states it. Empty
+   * (the default) when the cost is unknown or small (batched writes, local providers).
+   */
+  default Optional<WriteCost> writeCost(Feature feature, WriteOp op, int items) {
+    return Optional.empty();
   }
 
   /**

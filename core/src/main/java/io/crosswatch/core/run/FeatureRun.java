@@ -16,6 +16,7 @@ import io.crosswatch.core.guard.Guards;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.plan.Plan;
+import io.crosswatch.core.plan.PlanHints;
 import io.crosswatch.core.plan.PlanInput;
 import io.crosswatch.core.plan.PlannedUnresolved;
 import io.crosswatch.core.plan.Planner;
@@ -111,6 +112,10 @@ final class FeatureRun {
       store.baseline(pair.id(), feature, side).ifPresent(b -> baselines.put(side, b));
     }
     Instant now = clock.instant();
+    PlanHints hints = hints();
+    if (hints == null) {
+      return summary(Status.FAILED, 0, 0, SideCounts.ZERO, 0, started);
+    }
     Plan plan =
         Planner.plan(
             new PlanInput(
@@ -123,10 +128,12 @@ final class FeatureRun {
                 baselines.get(Side.SOURCE),
                 baselines.get(Side.TARGET),
                 store.tombstones(pair.id(), feature),
-                now));
+                now,
+                hints));
     if (feature == Feature.RATINGS) {
       plan = scopeRatings(plan);
     }
+    reportPlanNotes(plan);
     GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
     for (GuardNotice notice : guarded.notices()) {
       warn(notice.message());
@@ -139,6 +146,7 @@ final class FeatureRun {
     unresolved = safe.unresolved().size();
     SideCounts planned = counts(safe);
     reportPlan(safe, planned, guarded.blocked());
+    reportWriteCost(safe);
     int sourceCount = present.get(Side.SOURCE).size();
     int targetCount = present.get(Side.TARGET).size();
     if (dryRun) {
@@ -186,6 +194,105 @@ final class FeatureRun {
     reportSnapshot(Side.SOURCE, present.get(Side.SOURCE), sourceCached[0]);
     reportSnapshot(Side.TARGET, present.get(Side.TARGET), targetCached[0]);
     return present;
+  }
+
+  /**
+   * What playlists and progress need besides the snapshots: whether each side can reorder, and for
+   * progress the history plays of each side that may be written (through the session, so a history
+   * feature of the same run shares the read). {@code null} (with {@link #failure} set) when a
+   * needed history read failed: a resume point is never written without knowing whether the title
+   * was finished since.
+   */
+  private PlanHints hints() {
+    Provider source = providers.get(Side.SOURCE);
+    Provider target = providers.get(Side.TARGET);
+    List<Item> sourcePlays = List.of();
+    List<Item> targetPlays = List.of();
+    if (feature == Feature.PROGRESS) {
+      boolean twoWay = pair.mode() == SyncMode.TWO_WAY;
+      targetPlays = plays(Side.TARGET);
+      sourcePlays = twoWay ? plays(Side.SOURCE) : List.of();
+      if (sourcePlays == null || targetPlays == null) {
+        return null;
+      }
+    }
+    return new PlanHints(
+        source.canReorder(feature),
+        target.canReorder(feature),
+        sourcePlays,
+        targetPlays,
+        config.runtime().debugMods());
+  }
+
+  /** A side's history plays; empty when it keeps no history; {@code null} when the read failed. */
+  private List<Item> plays(Side side) {
+    Provider p = providers.get(side);
+    if (!p.features().contains(Feature.HISTORY)) {
+      return List.of();
+    }
+    try {
+      return session.snapshot(p, Feature.HISTORY, new boolean[1]);
+    } catch (ProviderException | RuntimeException e) {
+      String why =
+          p.label()
+              + " history snapshot failed, needed to tell finished titles from resume points: "
+              + e.getMessage();
+      if (failure == null) {
+        failure = why;
+      }
+      warn(why);
+      return null;
+    }
+  }
+
+  /** The planner's warnings, and with {@code debug_mods} each of its decisions. */
+  private void reportPlanNotes(Plan plan) {
+    for (String w : plan.warnings()) {
+      warn(String.format("pair=%s feature=%s: %s", pair.id(), feature.key(), w));
+    }
+    if (config.runtime().debugMods()) {
+      for (String d : plan.decisions()) {
+        listener.debug(String.format("decision %s %s", pair.id(), d));
+      }
+    }
+  }
+
+  /** States what writes cost on services that take one paced call per item. */
+  private void reportWriteCost(Plan plan) {
+    for (Side side : Side.values()) {
+      Provider p = providers.get(side);
+      for (WriteOp op : WriteOp.values()) {
+        int n = itemsFor(plan.side(side), op).size();
+        if (n == 0) {
+          continue;
+        }
+        p.writeCost(feature, op, n)
+            .ifPresent(
+                cost ->
+                    warn(
+                        String.format(
+                            "pair=%s feature=%s provider=%s: %d %s take one call each: %d calls,"
+                                + " at least %s at the service's pace",
+                            pair.id(),
+                            feature.key(),
+                            p.label(),
+                            n,
+                            op.key() + (n == 1 ? "" : "s"),
+                            cost.calls(),
+                            humanDuration(cost.duration()))));
+      }
+    }
+  }
+
+  private static String humanDuration(java.time.Duration d) {
+    long s = d.toSeconds();
+    if (s < 120) {
+      return s + " s";
+    }
+    if (s < 7200) {
+      return (s + 30) / 60 + " min";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f h", s / 3600.0);
   }
 
   private void snapshotFailed(Side side, Throwable e) {

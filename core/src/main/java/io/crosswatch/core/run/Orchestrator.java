@@ -38,10 +38,12 @@ import java.util.random.RandomGenerator;
 public final class Orchestrator {
   /**
    * Features in apply order: history first, because some trackers drop watched titles from the
-   * watchlist when a play is added.
+   * watchlist when a play is added; progress last, so that it sees the plays this run wrote (a
+   * title finished since is not given a resume point).
    */
   static final List<Feature> FEATURE_ORDER =
-      List.of(Feature.HISTORY, Feature.WATCHLIST, Feature.RATINGS);
+      List.of(
+          Feature.HISTORY, Feature.WATCHLIST, Feature.RATINGS, Feature.PLAYLISTS, Feature.PROGRESS);
 
   private final Config config;
   private final ProviderRegistry providers;

@@ -70,6 +70,26 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
+  public List<BaselineCount> baselineCounts(String pairId) {
+    ensureOpen();
+    return db.query(
+        "count baseline items",
+        "SELECT b.pair, b.feature, b.side, b.updated_at, (SELECT count(*) FROM baseline_items i"
+            + " WHERE i.pair = b.pair AND i.feature = b.feature AND i.side = b.side)"
+            + " FROM baselines b WHERE "
+            + BY_PAIR.replace("pair", "b.pair")
+            + " ORDER BY b.pair, b.feature, b.side",
+        rs ->
+            new BaselineCount(
+                rs.getString(1),
+                feature(rs.getString(2)),
+                side(rs.getString(3)),
+                rs.getInt(5),
+                instant(rs.getLong(4))),
+        pairId);
+  }
+
+  @Override
   public List<Tombstone> tombstones(String pairId, Feature feature) {
     ensureOpen();
     return db.query(

@@ -18,6 +18,12 @@ public interface StateStore extends AutoCloseable {
   /** The side's baseline, or empty when none was ever recorded. */
   Optional<Baseline> baseline(String pairId, Feature feature, Side side);
 
+  /**
+   * How many items each recorded baseline holds, ordered by pair, feature and side; {@code pairId}
+   * null means every pair.
+   */
+  List<BaselineCount> baselineCounts(String pairId);
+
   /** Tombstones of a pair and feature, expired ones included (the planner checks the TTL). */
   List<Tombstone> tombstones(String pairId, Feature feature);
 

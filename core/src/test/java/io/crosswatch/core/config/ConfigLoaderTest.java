@@ -117,7 +117,50 @@ class ConfigLoaderTest {
                 "FILE",
                 "backup",
                 SyncMode.ONE_WAY,
-                Map.of(Feature.WATCHLIST, on, Feature.HISTORY, on, Feature.RATINGS, on)));
+                Map.of(
+                    Feature.WATCHLIST,
+                    on,
+                    Feature.HISTORY,
+                    on,
+                    Feature.RATINGS,
+                    on,
+                    Feature.PLAYLISTS,
+                    FeatureSettings.OFF,
+                    Feature.PROGRESS,
+                    FeatureSettings.OFF)));
+  }
+
+  @Test
+  void playlistsTakeAnOrderAndProgressIsAFeatureLikeTheOthers() throws Exception {
+    LoadedConfig loaded =
+        load(
+            json(
+                """
+                {'tracker': {}, 'file': {'path': 'a.json'},
+                 'pairs': [{'id': 'p', 'source': 'FILE', 'target': 'TRACKER',
+                   'features': {'playlists': {'add': true, 'remove': true, 'order': 'preserve'},
+                                'progress': true}}]}
+                """));
+
+    assertThat(lines(loaded.warnings())).isEmpty();
+    PairSettings pair = loaded.config().pairs().get(0);
+    assertThat(pair.feature(Feature.PLAYLISTS))
+        .isEqualTo(new FeatureSettings(true, true, true, false, true));
+    assertThat(pair.feature(Feature.PROGRESS)).isEqualTo(FeatureSettings.ADD_ONLY);
+  }
+
+  @Test
+  void aPlaylistOrderOtherThanPreserveOrIgnoreIsAnErrorNamingItsPath() {
+    String text =
+        json(
+            """
+            {'tracker': {}, 'file': {'path': 'a.json'},
+             'pairs': [{'source': 'FILE', 'target': 'TRACKER',
+               'features': {'playlists': {'order': 'sorted'}}}]}
+            """);
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(text));
+    assertThat(e.getMessage())
+        .contains("pairs[0].features.playlists.order: must be \"preserve\" or \"ignore\"");
   }
 
   @Test
@@ -317,7 +360,6 @@ class ConfigLoaderTest {
             "sync.enable_add: unknown key, ignored",
             "sync.bidirectional: unknown key, ignored",
             "trakt.history: unknown key, ignored",
-            "pairs[0].features.playlists: unknown key, ignored",
             "crosswatch: unknown key, ignored",
             "scrobble: unknown key, ignored",
             "ui: unknown key, ignored");

@@ -69,6 +69,44 @@ abstract class StateStoreContract {
   // ---- baselines ----
 
   @Test
+  void playlistMembersAndResumePointsAreBaselineItemsCountedPerPairFeatureAndSide() {
+    Item inA = movie(1).withPlaylist(io.crosswatch.core.model.PlaylistRef.named("A"));
+    Item inB = movie(1).withPlaylist(io.crosswatch.core.model.PlaylistRef.named("B"));
+    Item point = movie(2).withProgress(2_400_000L, 8_000_000L, T1);
+    write(
+        tx -> {
+          tx.replaceBaseline(
+              PAIR, io.crosswatch.core.model.Feature.PLAYLISTS, Side.TARGET, List.of(inA, inB), T1);
+          tx.replaceBaseline(
+              PAIR, io.crosswatch.core.model.Feature.PROGRESS, Side.SOURCE, List.of(point), T2);
+          tx.replaceBaseline(
+              OTHER_PAIR,
+              io.crosswatch.core.model.Feature.WATCHLIST,
+              Side.SOURCE,
+              List.of(movie(3)),
+              T0);
+        });
+
+    assertThat(
+            store
+                .baseline(PAIR, io.crosswatch.core.model.Feature.PLAYLISTS, Side.TARGET)
+                .orElseThrow()
+                .items())
+        .containsExactlyInAnyOrder(inA, inB);
+    assertThat(
+            store
+                .baseline(PAIR, io.crosswatch.core.model.Feature.PROGRESS, Side.SOURCE)
+                .orElseThrow()
+                .items())
+        .containsExactly(point);
+    assertThat(store.baselineCounts(PAIR))
+        .containsExactly(
+            new BaselineCount(PAIR, io.crosswatch.core.model.Feature.PLAYLISTS, Side.TARGET, 2, T1),
+            new BaselineCount(PAIR, io.crosswatch.core.model.Feature.PROGRESS, Side.SOURCE, 1, T2));
+    assertThat(store.baselineCounts(null)).hasSize(3);
+  }
+
+  @Test
   void aBaselineNeverRecordedIsEmpty() {
     assertThat(store.baseline(PAIR, WATCHLIST, SOURCE)).isEmpty();
   }

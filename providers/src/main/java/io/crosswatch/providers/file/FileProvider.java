@@ -9,6 +9,7 @@ import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LibraryDocument;
 import io.crosswatch.providers.local.LocalProvider;
 import io.crosswatch.providers.local.LocalWrites;
+import io.crosswatch.providers.local.PlaylistBook;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ final class FileProvider extends LocalProvider {
       Map<Feature, List<Item>> loaded,
       Map<Feature, ItemIndex> indexes,
       Map<String, JsonNode> extras,
+      PlaylistBook playlists,
       boolean exists,
       String problem) {
 
@@ -83,6 +85,11 @@ final class FileProvider extends LocalProvider {
   }
 
   @Override
+  protected PlaylistBook playlists() {
+    return library.playlists();
+  }
+
+  @Override
   protected void save(Feature feature, LocalWrites.Op op, LocalWrites.Changes changes)
       throws ProviderException {
     // The whole document is written again, whatever changed.
@@ -92,8 +99,11 @@ final class FileProvider extends LocalProvider {
       items.put(f, lib.items(f));
     }
     try {
-      AtomicFiles.write(file(), out -> LibraryDocument.write(out, items, lib.extras()), null);
-      library = new Library(lib.loaded(), lib.indexes(), lib.extras(), true, null);
+      AtomicFiles.write(
+          file(),
+          out -> LibraryDocument.write(out, items, lib.extras(), lib.playlists().all()),
+          null);
+      library = new Library(lib.loaded(), lib.indexes(), lib.extras(), lib.playlists(), true, null);
     } catch (IOException | RuntimeException e) {
       // The memory copy now differs from the file: read the file again on next use.
       library = null;
@@ -143,11 +153,17 @@ final class FileProvider extends LocalProvider {
   private static Library fromContents(LibraryDocument.Contents contents, boolean exists) {
     Map<Feature, List<Item>> loaded = new EnumMap<>(Feature.class);
     contents.items().forEach(loaded::put);
-    return new Library(loaded, new EnumMap<>(Feature.class), contents.extras(), exists, null);
+    return new Library(
+        loaded,
+        new EnumMap<>(Feature.class),
+        contents.extras(),
+        PlaylistBook.of(contents.playlists()),
+        exists,
+        null);
   }
 
   private static Library failed(String problem) {
-    return new Library(Map.of(), Map.of(), Map.of(), true, problem);
+    return new Library(Map.of(), Map.of(), Map.of(), new PlaylistBook(), true, problem);
   }
 
   static String describe(Exception e) {

@@ -4,6 +4,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemFormatException;
 import io.crosswatch.core.model.ItemJson;
+import io.crosswatch.core.model.PlaylistRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes the FILE document {@code {"watchlist": [...], "history": [...], "ratings":
- * [...]}} of normalized items, streaming so that libraries of hundreds of thousands of items stay
- * fast. Other top-level keys are kept as they are.
+ * [...], "playlists": [...], "progress": [...]}} of normalized items, streaming so that libraries
+ * of hundreds of thousands of items stay fast. Other top-level keys are kept as they are.
  */
 public final class LibraryDocument {
   // Items are read one by one from the open parser, so what follows each one is not "trailing".
@@ -44,8 +45,11 @@ public final class LibraryDocument {
    *
    * @param items the items of each feature, in file order (every feature present, maybe empty)
    * @param extras other top-level keys, in file order
+   * @param playlists every playlist (name and description), empty ones included, in file order;
+   *     their members are the playlists feature's items, each carrying its playlist and position
    */
-  public record Contents(Map<Feature, List<Item>> items, Map<String, JsonNode> extras) {
+  public record Contents(
+      Map<Feature, List<Item>> items, Map<String, JsonNode> extras, List<PlaylistRef> playlists) {
     public Contents {
       EnumMap<Feature, List<Item>> copy = new EnumMap<>(Feature.class);
       for (Feature f : Feature.values()) {
@@ -53,6 +57,12 @@ public final class LibraryDocument {
       }
       items = java.util.Collections.unmodifiableMap(copy);
       extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+      playlists = List.copyOf(playlists);
+    }
+
+    /** A document whose playlists are only those its members name. */
+    public Contents(Map<Feature, List<Item>> items, Map<String, JsonNode> extras) {
+      this(items, extras, List.of());
     }
 
     /** A document without items. */
@@ -98,11 +108,15 @@ public final class LibraryDocument {
     }
     Map<Feature, List<Item>> items = new EnumMap<>(Feature.class);
     Map<String, JsonNode> extras = new LinkedHashMap<>();
+    List<PlaylistRef> playlists = new ArrayList<>();
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
       p.nextToken();
       Optional<Feature> feature = Feature.fromKey(name);
-      if (feature.isPresent()) {
+      if (feature.isPresent() && feature.get() == Feature.PLAYLISTS) {
+        PlaylistSection.read(
+            p, playlists, items.computeIfAbsent(Feature.PLAYLISTS, f -> new ArrayList<>()));
+      } else if (feature.isPresent()) {
         readItems(p, feature.get(), items.computeIfAbsent(feature.get(), f -> new ArrayList<>()));
       } else {
         extras.put(name, MAPPER.readTree(p));
@@ -112,7 +126,7 @@ public final class LibraryDocument {
       throw new DocumentFormatException(
           at(p.currentTokenLocation()) + ": unexpected content after the document's end");
     }
-    return new Contents(items, extras);
+    return new Contents(items, extras, playlists);
   }
 
   private static void readItems(JsonParser p, Feature feature, List<Item> into)
@@ -132,12 +146,15 @@ public final class LibraryDocument {
     }
   }
 
-  private static Item checked(JsonParser p, String path, Feature feature)
-      throws DocumentFormatException {
+  static Item checked(JsonParser p, String path, Feature feature) throws DocumentFormatException {
     try {
       Item item = ItemJson.read(p, path);
       if (feature == Feature.RATINGS && item.rating() == null) {
         throw new ItemFormatException(path + ".rating", "is required for ratings (1-10)");
+      }
+      if (feature == Feature.PROGRESS && item.progressMs() == null) {
+        throw new ItemFormatException(
+            path + ".progress_ms", "is required for progress (milliseconds from the start)");
       }
       return item;
     } catch (ItemFormatException e) {
@@ -167,14 +184,27 @@ public final class LibraryDocument {
   }
 
   /**
-   * Writes a document, pretty-printed, keys in the order watchlist, history, ratings, then the
-   * extras. Features missing from {@code items} are written as empty arrays. Does not close {@code
-   * out}.
+   * Writes a document, pretty-printed, keys in the order watchlist, history, ratings, playlists,
+   * progress, then the extras. Features missing from {@code items} are written as empty arrays.
+   * Does not close {@code out}.
    */
   public static void write(
       OutputStream out,
       Map<Feature, ? extends Collection<Item>> items,
       Map<String, JsonNode> extras)
+      throws IOException {
+    write(out, items, extras, List.of());
+  }
+
+  /**
+   * Writes a document as {@link #write(OutputStream, Map, Map)} does; {@code playlists} names the
+   * playlists in order (empty ones too), each written with its members in position order.
+   */
+  public static void write(
+      OutputStream out,
+      Map<Feature, ? extends Collection<Item>> items,
+      Map<String, JsonNode> extras,
+      List<PlaylistRef> playlists)
       throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(items, "items");
@@ -183,6 +213,10 @@ public final class LibraryDocument {
       g.writeStartObject();
       for (Feature feature : Feature.values()) {
         g.writeName(feature.key());
+        if (feature == Feature.PLAYLISTS) {
+          PlaylistSection.write(g, playlists, items.get(feature));
+          continue;
+        }
         g.writeStartArray();
         Collection<Item> list = items.get(feature);
         if (list != null) {

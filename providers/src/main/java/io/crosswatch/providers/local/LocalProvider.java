@@ -19,10 +19,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the providers of a local file share: every feature, content read on first use and kept in
- * memory, health with per-feature counts, and writes matched by {@link LocalWrites} and saved
- * before the call returns. Subclasses say how content is loaded and saved; all calls hold the
- * provider's lock.
+ * What the providers of a local file share: every feature (playlists with positions and empty
+ * playlists kept), content read on first use and kept in memory, health with per-feature counts,
+ * and writes matched by {@link LocalWrites} and saved before the call returns. Subclasses say how
+ * content is loaded and saved; all calls hold the provider's lock.
  */
 public abstract class LocalProvider implements Provider {
   /** The features of both local providers: every one. */
@@ -109,7 +109,7 @@ public abstract class LocalProvider implements Provider {
       throws ProviderException {
     Objects.requireNonNull(items, "items");
     requireUsable(feature);
-    LocalWrites.Outcome outcome = LocalWrites.apply(index(feature), op, items);
+    LocalWrites.Outcome outcome = LocalWrites.apply(index(feature), op, items, playlists());
     if (!outcome.changes().isEmpty()) {
       save(feature, op, outcome.changes());
     }
@@ -138,6 +138,15 @@ public abstract class LocalProvider implements Provider {
 
   /** A loaded feature's match index, which writes change in place. */
   protected abstract ItemIndex index(Feature feature);
+
+  /** The loaded playlists (empty ones included), which playlist writes extend in place. */
+  protected abstract PlaylistBook playlists();
+
+  /** Local providers can put playlist members in any order. */
+  @Override
+  public boolean canReorder(Feature feature) {
+    return feature == Feature.PLAYLISTS;
+  }
 
   /**
    * Saves the changes a write made to {@code feature}'s index; on failure, forgets the loaded

@@ -5,6 +5,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemFormatException;
 import io.crosswatch.core.model.ItemJson;
+import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LocalWrites;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tracker database file: one SQLite table of normalized items per feature (WAL,
- * synchronous=FULL, versioned by {@code user_version}). A file that is not a healthy tracker
- * database is reported and never changed.
+ * The tracker database file: one SQLite table of normalized items of every feature, and one of
+ * playlists (WAL, synchronous=FULL, versioned by {@code user_version}). A file that is not a
+ * healthy tracker database is reported and never changed.
  */
 final class TrackerDatabase implements AutoCloseable {
-  static final int SCHEMA_VERSION = 1;
+  /**
+   * Schema versions: 1 — the items table; 2 — adds the playlists table (name and description of
+   * every playlist, empty ones included). Opening a version-1 database for writing migrates it in
+   * one transaction, keeping every item.
+   */
+  static final int SCHEMA_VERSION = 2;
+
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String ADVICE =
       "; crosswatch leaves it untouched: restore it from a backup, or move it away to start an"
@@ -132,16 +140,47 @@ final class TrackerDatabase implements AutoCloseable {
     try (Statement st = connection.createStatement()) {
       st.execute("PRAGMA journal_mode=WAL");
       st.execute("PRAGMA synchronous=FULL");
-      if (version == 0) {
-        connection.setAutoCommit(false);
-        st.execute(
-            "CREATE TABLE items (feature TEXT NOT NULL, id INTEGER NOT NULL, item TEXT NOT NULL,"
-                + " PRIMARY KEY (feature, id))");
+      if (version == SCHEMA_VERSION) {
+        return;
+      }
+      connection.setAutoCommit(false);
+      try {
+        if (version < 1) {
+          st.execute(
+              "CREATE TABLE items (feature TEXT NOT NULL, id INTEGER NOT NULL, item TEXT NOT NULL,"
+                  + " PRIMARY KEY (feature, id))");
+        }
+        if (version < 2) {
+          st.execute(
+              "CREATE TABLE playlists (key TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT,"
+                  + " ord INTEGER NOT NULL)");
+        }
         st.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         connection.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(e);
+        throw e;
+      } finally {
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /** Every playlist, empty ones included, in creation order (none before schema version 2). */
+  List<PlaylistRef> loadPlaylists() throws IOException {
+    List<PlaylistRef> playlists = new ArrayList<>();
+    if (!hasTable("playlists")) {
+      return playlists;
+    }
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name, description FROM playlists ORDER BY ord")) {
+      while (rs.next()) {
+        playlists.add(new PlaylistRef(rs.getString(1), rs.getString(2), null, null, false));
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw damaged(file, "playlists: " + e.getMessage(), e);
+    }
+    return playlists;
   }
 
   /** Every feature's entries, in order; a feature without rows is empty. */
@@ -150,7 +189,7 @@ final class TrackerDatabase implements AutoCloseable {
     for (Feature f : Feature.values()) {
       indexes.put(f, new ItemIndex(f));
     }
-    if (!hasItemsTable()) {
+    if (!hasTable("items")) {
       return indexes;
     }
     try (Statement st = connection.createStatement();
@@ -168,14 +207,41 @@ final class TrackerDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw damaged(file, e.getMessage(), e);
     }
+    numberMembers(indexes.get(Feature.PLAYLISTS));
     return indexes;
   }
 
-  private boolean hasItemsTable() throws IOException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='items'")) {
-      return rs.next();
+  /** Gives each playlist's members the positions 0..n-1 in their stored order (position, row). */
+  private static void numberMembers(ItemIndex members) {
+    Map<String, List<ItemIndex.Entry>> byPlaylist = new java.util.HashMap<>();
+    for (ItemIndex.Entry e : members.entries()) {
+      byPlaylist.computeIfAbsent(e.item().playlist().key(), k -> new ArrayList<>()).add(e);
+    }
+    for (List<ItemIndex.Entry> list : byPlaylist.values()) {
+      list.sort(
+          java.util.Comparator.<ItemIndex.Entry>comparingInt(
+                  e ->
+                      e.item().playlist().position() == null
+                          ? Integer.MAX_VALUE
+                          : e.item().playlist().position())
+              .thenComparingLong(ItemIndex.Entry::id));
+      for (int i = 0; i < list.size(); i++) {
+        ItemIndex.Entry e = list.get(i);
+        Integer at = e.item().playlist().position();
+        if (at == null || at != i) {
+          members.replace(e, e.item().withPlaylist(e.item().playlist().withPosition(i)));
+        }
+      }
+    }
+  }
+
+  private boolean hasTable(String name) throws IOException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     } catch (SQLException e) {
       throw damaged(file, e.getMessage(), e);
     }
@@ -187,6 +253,9 @@ final class TrackerDatabase implements AutoCloseable {
       Item item = ItemJson.read(MAPPER.readTree(json), path);
       if (feature == Feature.RATINGS && item.rating() == null) {
         throw new ItemFormatException(path + ".rating", "is required for ratings");
+      }
+      if (feature == Feature.PLAYLISTS && item.playlist() == null) {
+        throw new ItemFormatException(path + ".playlist", "is required for playlist members");
       }
       return item;
     } catch (ItemFormatException e) {
@@ -200,6 +269,7 @@ final class TrackerDatabase implements AutoCloseable {
   void apply(Feature feature, LocalWrites.Changes changes) throws SQLException {
     connection.setAutoCommit(false);
     try {
+      insertPlaylists(changes.createdPlaylists());
       upsert(feature, changes.added());
       upsert(feature, changes.replaced());
       delete(feature, changes.removed());
@@ -209,6 +279,23 @@ final class TrackerDatabase implements AutoCloseable {
       throw e;
     } finally {
       connection.setAutoCommit(true);
+    }
+  }
+
+  private void insertPlaylists(List<PlaylistRef> created) throws SQLException {
+    if (created.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT OR IGNORE INTO playlists (key, name, description, ord)"
+                + " VALUES (?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM playlists))")) {
+      for (PlaylistRef ref : created) {
+        ps.setString(1, ref.key());
+        ps.setString(2, ref.name());
+        ps.setString(3, ref.description());
+        ps.executeUpdate();
+      }
     }
   }
 

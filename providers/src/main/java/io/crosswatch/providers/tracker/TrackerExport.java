@@ -3,6 +3,7 @@ package io.crosswatch.providers.tracker;
 import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LibraryDocument;
 import java.nio.file.Path;
@@ -26,12 +27,15 @@ public final class TrackerExport {
     Objects.requireNonNull(trackerDatabase, "trackerDatabase");
     Objects.requireNonNull(out, "out");
     Map<Feature, List<Item>> items = new EnumMap<>(Feature.class);
+    List<PlaylistRef> playlists;
     try (TrackerDatabase db = TrackerDatabase.openReadOnly(trackerDatabase)) {
       for (Map.Entry<Feature, ItemIndex> e : db.load().entrySet()) {
         items.put(e.getKey(), e.getValue().items());
       }
+      playlists = db.loadPlaylists();
     }
-    AtomicFiles.write(out, stream -> LibraryDocument.write(stream, items, Map.of()), null);
+    AtomicFiles.write(
+        out, stream -> LibraryDocument.write(stream, items, Map.of(), playlists), null);
     return items.values().stream().mapToInt(List::size).sum();
   }
 

@@ -6,6 +6,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LocalProvider;
 import io.crosswatch.providers.local.LocalWrites;
+import io.crosswatch.providers.local.PlaylistBook;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import java.util.Map;
 final class TrackerProvider extends LocalProvider {
   private TrackerDatabase database;
   private Map<Feature, ItemIndex> indexes;
+  private PlaylistBook playlists;
   private String problem;
 
   TrackerProvider(String instance, Path file, Clock clock) {
@@ -52,6 +54,11 @@ final class TrackerProvider extends LocalProvider {
   @Override
   protected ItemIndex index(Feature feature) {
     return indexes.get(feature);
+  }
+
+  @Override
+  protected PlaylistBook playlists() {
+    return playlists;
   }
 
   @Override
@@ -89,6 +96,7 @@ final class TrackerProvider extends LocalProvider {
         database = TrackerDatabase.open(file());
       }
       indexes = database.load();
+      playlists = PlaylistBook.of(database.loadPlaylists());
     } catch (IOException e) {
       problem = label() + ": " + e.getMessage();
       close();

@@ -8,6 +8,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.PlaylistRef;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +68,51 @@ class LibraryDocumentTest {
   }
 
   @Test
+  void playlistsAreReadWithTheirMembersInOrderAndWrittenBackEmptyOnesIncluded() throws Exception {
+    LibraryDocument.Contents contents =
+        read(
+            "{\"playlists\": [{\"name\": \"Road trip\", \"description\": \"long drives\","
+                + " \"items\": [{\"type\": \"movie\", \"title\": \"A\", \"ids\": {\"tmdb\": 1}},"
+                + " {\"type\": \"movie\", \"title\": \"B\", \"ids\": {\"tmdb\": 2}}]},"
+                + " {\"name\": \"Empty\", \"items\": []}]}");
+
+    List<Item> members = contents.items().get(Feature.PLAYLISTS);
+    assertThat(members).extracting(Item::title).containsExactly("A", "B");
+    assertThat(members)
+        .extracting(i -> i.playlist().name() + "#" + i.playlist().position())
+        .containsExactly("Road trip#0", "Road trip#1");
+    assertThat(contents.playlists())
+        .extracting(PlaylistRef::name)
+        .containsExactly("Road trip", "Empty");
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LibraryDocument.write(out, contents.items(), Map.of(), contents.playlists());
+    String text = out.toString(UTF_8);
+    assertThat(text).contains("\"name\": \"Empty\"").doesNotContain("\"playlist\"");
+    LibraryDocument.Contents back = read(text);
+    assertThat(back.items().get(Feature.PLAYLISTS)).isEqualTo(members);
+    assertThat(back.playlists()).isEqualTo(contents.playlists());
+  }
+
+  @Test
+  void badPlaylistsAndResumePointsAreRejectedWithTheirPath() {
+    assertThatThrownBy(() -> read("{\"playlists\": [{\"items\": []}]}"))
+        .hasMessage("playlists[0].name: is required (a non-empty string)");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"playlists\": [{\"name\": \"A\", \"items\": []},"
+                        + " {\"name\": \" a \", \"items\": []}]}"))
+        .hasMessageContaining("playlists[1].name: \" a \" is already the name of playlists[0]");
+    assertThatThrownBy(
+            () -> read("{\"playlists\": [{\"name\": \"A\", \"items\": [{\"title\": \"x\"}]}]}"))
+        .hasMessage("playlists[0].items[0].type: is required");
+    assertThatThrownBy(
+            () -> read("{\"progress\": [{\"type\": \"movie\", \"ids\": {\"tmdb\": 1}}]}"))
+        .hasMessageContaining("progress[0].progress_ms: is required for progress");
+  }
+
+  @Test
   void writesFeaturesInOrderThenOtherKeysAndReadsThemBack() throws Exception {
     LibraryDocument.Contents original =
         read("{\"notes\": {\"a\": [1, 2]}, \"ratings\": [], \"version\": 2}");
@@ -89,6 +135,8 @@ class LibraryDocumentTest {
           ],
           "history": [],
           "ratings": [],
+          "playlists": [],
+          "progress": [],
           "notes": {"a": [1, 2]},
           "version": 2
         }

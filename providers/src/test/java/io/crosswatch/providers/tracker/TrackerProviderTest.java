@@ -7,6 +7,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ItemOutcome.Status;
@@ -62,7 +63,7 @@ class TrackerProviderTest {
     assertThat(provider.snapshot(Feature.RATINGS)).isEmpty();
     assertThat(db()).exists();
     assertThat(pragma("journal_mode")).isEqualTo("wal");
-    assertThat(pragma("user_version")).isEqualTo("1");
+    assertThat(pragma("user_version")).isEqualTo("2");
   }
 
   @Test
@@ -240,6 +241,57 @@ class TrackerProviderTest {
         .allMatch(o -> o.status() == Status.CONFIRMED);
     assertThat(reader.snapshot(Feature.HISTORY)).containsExactlyElementsOf(library.history());
     assertThat(reader.snapshot(Feature.WATCHLIST)).hasSize(99_990);
+  }
+
+  @Test
+  void aSchemaOneDatabaseIsMigratedKeepingEveryItem() throws Exception {
+    Files.createDirectories(db().getParent());
+    sql(
+        "CREATE TABLE items (feature TEXT NOT NULL, id INTEGER NOT NULL, item TEXT NOT NULL,"
+            + " PRIMARY KEY (feature, id))");
+    sql(
+        "INSERT INTO items VALUES ('watchlist', 1, '{\"type\":\"movie\",\"title\":\"The Matrix\","
+            + "\"year\":1999,\"ids\":{\"imdb\":\"tt0133093\",\"tmdb\":603}}')");
+    sql("PRAGMA user_version=1");
+
+    TrackerProvider provider = provider();
+    assertThat(provider.health().status()).isEqualTo(HealthReport.Status.OK);
+    assertThat(provider.snapshot(Feature.WATCHLIST)).containsExactly(MATRIX);
+    assertThat(pragma("user_version")).isEqualTo("2");
+    Item member = MATRIX.withPlaylist(PlaylistRef.named("Road trip"));
+    assertThat(provider.add(Feature.PLAYLISTS, List.of(member)).outcomes().get(0).status())
+        .isEqualTo(Status.CONFIRMED);
+  }
+
+  @Test
+  void playlistsKeepTheirOrderAndStayWhenEmptiedAndResumePointsMove() throws Exception {
+    Item alien = Item.movie("Alien", 1979, Ids.of(IdKind.TMDB, 348));
+    Item heat = Item.movie("Heat", 1995, Ids.of(IdKind.TMDB, 949));
+    PlaylistRef trip = new PlaylistRef("Road trip", "long drives", null, null, false);
+    TrackerProvider writer = provider();
+    writer.add(
+        Feature.PLAYLISTS,
+        List.of(MATRIX.withPlaylist(trip), alien.withPlaylist(trip), heat.withPlaylist(trip)));
+    writer.update(Feature.PLAYLISTS, List.of(heat.withPlaylist(trip.withPosition(0))));
+    writer.add(Feature.PLAYLISTS, List.of(MATRIX.withPlaylist(PlaylistRef.named("Solo"))));
+    writer.remove(Feature.PLAYLISTS, List.of(MATRIX.withPlaylist(PlaylistRef.named("solo "))));
+    Item point = MATRIX.withProgress(2_400_000L, 8_160_000L, T);
+    writer.add(Feature.PROGRESS, List.of(point));
+    Item later = point.withProgress(3_000_000L, null, T.plusSeconds(60));
+    assertThat(writer.update(Feature.PROGRESS, List.of(later)).outcomes().get(0).status())
+        .isEqualTo(Status.CONFIRMED);
+    closeAll();
+
+    TrackerProvider reader = provider();
+    assertThat(reader.snapshot(Feature.PLAYLISTS))
+        .extracting(i -> i.title() + "@" + i.playlist().position() + " " + i.playlist().name())
+        .containsExactlyInAnyOrder(
+            "Heat@0 Road trip", "The Matrix@1 Road trip", "Alien@2 Road trip");
+    assertThat(reader.snapshot(Feature.PROGRESS))
+        .containsExactly(MATRIX.withProgress(3_000_000L, 8_160_000L, T.plusSeconds(60)));
+    Path out = dir.resolve("export.json");
+    TrackerExport.export(db(), out);
+    assertThat(Files.readString(out)).contains("\"name\": \"Solo\"").contains("long drives");
   }
 
   private String pragma(String name) throws Exception {

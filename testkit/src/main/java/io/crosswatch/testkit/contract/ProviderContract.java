@@ -9,6 +9,7 @@ import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
@@ -97,13 +98,18 @@ public abstract class ProviderContract {
     return Sleeper.SYSTEM;
   }
 
-  /** The feature form of a plain title: a listing, a play or a rating dated now. */
+  /**
+   * The feature form of a plain title: a listing, a play, a rating, a playlist member or a resume
+   * point, dated an hour ago.
+   */
   protected Item forFeature(Item title, Feature feature) {
     Instant at = clock().instant().minusSeconds(3600);
     return switch (feature) {
       case WATCHLIST -> title.withListedAt(at);
       case HISTORY -> title.withWatchedAt(at);
       case RATINGS -> title.withRating(8, at);
+      case PLAYLISTS -> title.withPlaylist(PlaylistRef.named("Contract")).withListedAt(at);
+      case PROGRESS -> title.withProgress(2_400_000L, 7_200_000L, at);
     };
   }
 
