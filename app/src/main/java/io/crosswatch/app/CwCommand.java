@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
+      UndoCommand.class,
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,

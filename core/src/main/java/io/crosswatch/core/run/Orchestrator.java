@@ -50,6 +50,7 @@ public final class Orchestrator {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private PresetChanges preset;
 
   public Orchestrator(
       Config config,
@@ -75,6 +76,15 @@ public final class Orchestrator {
   /** Replaces the retry policy (tests use short delays). */
   public Orchestrator withRetryPolicy(RetryPolicy policy) {
     this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Makes runs apply these fixed changes instead of planning (only the pairs and features they
+   * cover run).
+   */
+  public Orchestrator withPreset(PresetChanges changes) {
+    this.preset = Objects.requireNonNull(changes, "changes");
     return this;
   }
 
@@ -109,10 +119,12 @@ public final class Orchestrator {
               new Applier(sleeper, random, retryPolicy),
               events,
               listener,
-              clock);
+              clock,
+              preset);
       List<PairSettings> chosen = new ArrayList<>();
       for (PairSettings pair : config.pairs()) {
-        if (request.pairIds().isEmpty() || request.pairIds().contains(pair.id())) {
+        boolean requested = request.pairIds().isEmpty() || request.pairIds().contains(pair.id());
+        if (requested && (preset == null || coversAny(pair))) {
           chosen.add(pair);
         }
       }
@@ -176,6 +188,16 @@ public final class Orchestrator {
       }
     }
     return used;
+  }
+
+  /** Whether the preset holds changes for any feature of the pair. */
+  private boolean coversAny(PairSettings pair) {
+    for (Feature f : FEATURE_ORDER) {
+      if (preset.covers(pair.id(), f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Feature> selected(RunRequest request) {

@@ -113,6 +113,20 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public synchronized List<JournalEntry> journalAfter(String runId) {
+    ensureOpen();
+    int last = -1;
+    for (int i = 0; i < journal.size(); i++) {
+      if (journal.get(i).runId().equals(runId)) {
+        last = i;
+      }
+    }
+    return journal.subList(last + 1, journal.size()).stream()
+        .filter(e -> !e.runId().equals(runId))
+        .toList();
+  }
+
+  @Override
   public synchronized void runStarted(String runId, Instant at, boolean dryRun) {
     Objects.requireNonNull(runId, "runId");
     ensureOpen();

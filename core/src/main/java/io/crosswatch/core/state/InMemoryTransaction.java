@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The writes of one in-memory transaction, undone together if the transaction fails. */
 final class InMemoryTransaction extends OpenTransaction {
@@ -77,6 +78,7 @@ final class InMemoryTransaction extends OpenTransaction {
       Side side,
       String op,
       Collection<Item> items,
+      Function<Item, Item> previous,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(op, "op");
@@ -91,7 +93,8 @@ final class InMemoryTransaction extends OpenTransaction {
               side,
               op,
               Objects.requireNonNull(item, "item"),
-              truncate(at)));
+              truncate(at),
+              previous.apply(item)));
     }
   }
 

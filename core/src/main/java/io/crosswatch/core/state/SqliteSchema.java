@@ -39,8 +39,11 @@ final class SqliteSchema {
               + " key TEXT NOT NULL, item TEXT NOT NULL, at INTEGER NOT NULL)",
           "CREATE INDEX journal_by_run ON journal (run_id, seq)");
 
+  /** Version 2: the journal keeps what an update replaced, so that a run can be undone. */
+  private static final List<String> V2 = List.of("ALTER TABLE journal ADD COLUMN previous TEXT");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
-  private static final List<List<String>> MIGRATIONS = List.of(V1);
+  private static final List<List<String>> MIGRATIONS = List.of(V1, V2);
 
   private SqliteSchema() {}
 
