@@ -245,11 +245,7 @@ public final class PlanDocumentReader {
   }
 
   private PlanFileException invalid(String problem) {
-    return new PlanFileException(
-        file
-            + ": "
-            + problem
-            + REFUSED);
+    return new PlanFileException(file + ": " + problem + REFUSED);
   }
 
   private static String firstLine(String text) {
