@@ -2,7 +2,6 @@ package io.crosswatch.core.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +36,7 @@ public record Config(
    * ({@code trakt}) for the {@code default} instance, else {@code trakt.instances.NAME}.
    */
   public static String instancePath(String provider, String instance) {
-    String block = provider.toLowerCase(Locale.ROOT);
+    String block = ProviderNames.blockKey(provider);
     return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 

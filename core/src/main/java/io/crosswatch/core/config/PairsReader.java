@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -125,7 +124,7 @@ final class PairsReader {
       return new Endpoint(provider, instance, false);
     }
     if (!blocks.ensureConfigured(provider)) {
-      String block = provider.toLowerCase(Locale.ROOT);
+      String block = ProviderNames.blockKey(provider);
       pair.error(
           side, "provider " + provider + " is not configured (add a \"" + block + "\" block)");
       return new Endpoint(provider, instance, false);

@@ -7,7 +7,6 @@ import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,7 +36,7 @@ final class ProviderBlocks {
 
   /** Reads the block under top-level {@code key}, the lower-case name of a known provider. */
   void read(String key, JsonNode block) {
-    String name = key.toUpperCase(Locale.ROOT);
+    String name = ProviderNames.nameOfBlock(key);
     Optional<ProviderFactory> factory = registry.factory(name);
     if (factory.isEmpty()) {
       issues.warning(key, "provider " + name + " is not available in this build; block ignored");
@@ -60,7 +59,7 @@ final class ProviderBlocks {
       return true;
     }
     ProviderFactory factory = registry.factory(name).orElseThrow();
-    if (!acceptsEmpty(factory, name.toLowerCase(Locale.ROOT))) {
+    if (!acceptsEmpty(factory, ProviderNames.blockKey(name))) {
       return false;
     }
     instances.put(name, Map.of(DEFAULT, JsonNodeFactory.instance.objectNode()));

@@ -58,6 +58,15 @@ public interface Provider extends AutoCloseable {
     return add(feature, items);
   }
 
+  /**
+   * Finds this service's ids for items that carry only a title and a year (an export file's items),
+   * through the service's title search: one answer per item, in order, chosen with {@link
+   * TitleMatch}. Empty when the service has no search, which is the default.
+   */
+  default Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
+    return Optional.empty();
+  }
+
   /** Request counters of this instance, for the run summary; empty for local providers. */
   default Optional<ApiUsage> apiUsage() {
     return Optional.empty();

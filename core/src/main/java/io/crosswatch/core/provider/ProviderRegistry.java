@@ -13,7 +13,7 @@ public final class ProviderRegistry {
 
   /** Every provider name the config may mention, whether or not this build can run it. */
   public static final Set<String> KNOWN_NAMES =
-      Set.of("FILE", "TRACKER", "TRAKT", "SIMKL", "MDBLIST", "PLEX", "JELLYFIN", "EMBY");
+      Set.of("FILE", "TRACKER", "TRAKT", "SIMKL", "MDBLIST", "PLEX", "JELLYFIN", "EMBY", "IMPORT");
 
   private final Map<String, ProviderFactory> factories;
 

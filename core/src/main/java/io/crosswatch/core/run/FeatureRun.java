@@ -120,6 +120,7 @@ final class FeatureRun {
     Plan plan;
     Plan alreadyDone = null;
     if (preset == null) {
+      IdlessTitles titles = resolveIdless();
       plan =
           Planner.plan(
               new PlanInput(
@@ -133,6 +134,7 @@ final class FeatureRun {
                   baselines.get(Side.TARGET),
                   store.tombstones(pair.id(), feature),
                   now));
+      plan = titles.relabel(plan);
     } else {
       Reconciled preset =
           this.preset.changes(
@@ -179,6 +181,29 @@ final class FeatureRun {
     }
     String status = failure != null ? "failed" : guarded.guarded() ? "blocked" : "ok";
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
+  }
+
+  /**
+   * Items that carry only a title and a year get the other side's ids through its search: the
+   * source's always, the target's in two-way pairs. A failed search leaves them unresolved.
+   */
+  private IdlessTitles resolveIdless() throws InterruptedException {
+    IdlessTitles titles = new IdlessTitles();
+    List<Side> sides =
+        pair.mode() == SyncMode.TWO_WAY ? List.of(Side.SOURCE, Side.TARGET) : List.of(Side.SOURCE);
+    for (Side side : sides) {
+      Provider searcher = providers.get(side.other());
+      try {
+        present.put(side, titles.resolve(searcher, present.get(side)));
+      } catch (ProviderException | RuntimeException e) {
+        warn(
+            String.format(
+                "pair=%s feature=%s provider=%s: title search failed, titles without ids stay"
+                    + " unresolved: %s",
+                pair.id(), feature.key(), searcher.label(), e.getMessage()));
+      }
+    }
+    return titles;
   }
 
   /**
