@@ -2,9 +2,12 @@ package io.crosswatch.app.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
+import io.crosswatch.testkit.fake.simkl.SimklTitle;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,42 @@ class ImportTest {
     JsonNode feature = r.feature("watchlist");
     assertThat(feature.get("unresolved").asInt()).isEqualTo(2);
     assertThat(trakt.count("GET /search/movie")).isEqualTo(3);
+  }
+
+  @Test
+  void letterboxdTitlesAreResolvedThroughSimklsSearchWhoseFuzzyResultsDoNotConfuseThem() {
+    try (FakeSimklServer simkl = FakeSimklServer.builder().build().start()) {
+      List<SimklTitle> movies = simkl.catalogue().generateMovies(12); // Movie 1 … Movie 12
+      Workspace ws = new Workspace(dir, Clock.systemUTC());
+      ws.write(
+          "watchlist.csv",
+          "Date,Name,Year,Letterboxd URI\n"
+              + "2024-03-01,Movie 1,"
+              + movies.get(0).year()
+              + ",https://boxd.it/1\n"
+              + "2024-03-02,Movie 2,1899,https://boxd.it/2\n");
+      ws.write(
+          "config.json",
+          "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
+              + " \"imports\": {\"path\": \"watchlist.csv\", \"format\": \"letterboxd\"},\n"
+              + " \"simkl\": {\"client_id\": \""
+              + FakeSimklServer.CLIENT_ID
+              + "\", \"access_token\": \""
+              + FakeSimklServer.ACCESS_TOKEN
+              + "\", \"base_url\": \""
+              + simkl.baseUrl()
+              + "\"},\n"
+              + " \"pairs\": [{\"id\": \"lb\", \"source\": \"IMPORT\", \"target\": \"SIMKL\","
+              + " \"features\": {\"watchlist\": true}}]}\n");
+
+      CliRun r = ws.run();
+
+      assertThat(r.code()).as(r.toString()).isEqualTo(3);
+      assertThat(simkl.user().entries())
+          .singleElement()
+          .satisfies(e -> assertThat(e.title()).isEqualTo(movies.get(0)));
+      assertThat(r.warnings("watchlist")).contains("Movie 2 (1899) cannot be matched (not_found)");
+    }
   }
 
   @Test
