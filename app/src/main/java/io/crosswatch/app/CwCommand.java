@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       UndoCommand.class,
+      ExportCommand.class,
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,

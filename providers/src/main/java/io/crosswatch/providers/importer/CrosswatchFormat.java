@@ -16,7 +16,7 @@ final class CrosswatchFormat {
 
   static void read(List<ExportFile> files, Imported out) {
     for (ExportFile file : files) {
-      if (!file.key().endsWith(".json")) {
+      if (!file.is(".json")) {
         continue;
       }
       try {

@@ -12,12 +12,20 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** One file of an export, by its name (without folders), with its text. */
-record ExportFile(String name, String text) {
+/**
+ * One file of an export, by its name (without folders), with its text; {@code named} when the
+ * config points at this very file (then its name does not have to follow the export's naming).
+ */
+record ExportFile(String name, String text, boolean named) {
 
   /** The lower-case file name. */
   String key() {
     return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the file is the one configured, or its name ends with {@code extension}. */
+  boolean is(String extension) {
+    return named || key().endsWith(extension);
   }
 
   /**
@@ -30,7 +38,7 @@ record ExportFile(String name, String text) {
       try (Stream<Path> list = Files.list(path)) {
         for (Path p : list.sorted().toList()) {
           if (Files.isRegularFile(p)) {
-            files.addAll(at(p));
+            files.add(new ExportFile(p.getFileName().toString(), Files.readString(p), false));
           }
         }
       }
@@ -38,12 +46,12 @@ record ExportFile(String name, String text) {
       try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
         for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
           if (!e.isDirectory()) {
-            files.add(new ExportFile(baseName(e.getName()), read(zip)));
+            files.add(new ExportFile(baseName(e.getName()), read(zip), false));
           }
         }
       }
     } else {
-      files.add(new ExportFile(path.getFileName().toString(), Files.readString(path)));
+      files.add(new ExportFile(path.getFileName().toString(), Files.readString(path), true));
     }
     return files;
   }

@@ -30,7 +30,7 @@ final class ImdbFormat {
 
   static void read(List<ExportFile> files, Imported out) {
     for (ExportFile file : files) {
-      if (file.key().endsWith(".csv")) {
+      if (file.is(".csv")) {
         read(CsvTable.parse(file.name(), file.text()), out);
       }
     }

@@ -81,6 +81,15 @@ final class ImportProvider implements Provider {
           label() + ": cannot read " + path + " (" + e.getMessage() + ")");
     }
     List<BadRow> bad = out.badRows();
+    if (bad.isEmpty() && FEATURES.stream().allMatch(f -> out.items(f).isEmpty())) {
+      log.warn(
+          label()
+              + ": "
+              + path
+              + " holds nothing crosswatch could import as "
+              + format.key()
+              + " (no file of that export's names or layout)");
+    }
     for (BadRow row : bad.subList(0, Math.min(SHOWN_BAD_ROWS, bad.size()))) {
       log.warn(label() + ": " + row + "; the row was not imported");
     }

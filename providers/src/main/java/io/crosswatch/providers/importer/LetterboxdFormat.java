@@ -1,12 +1,15 @@
 package io.crosswatch.providers.importer;
 
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemKeys;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,12 +23,12 @@ final class LetterboxdFormat {
   static void read(List<ExportFile> files, Imported out) {
     Set<String> inDiary = new HashSet<>();
     for (ExportFile f : files) {
-      if (f.key().equals("diary.csv")) {
+      if (kindOf(f).equals("diary.csv")) {
         read(f, out, Kind.DIARY, inDiary);
       }
     }
     for (ExportFile f : files) {
-      switch (f.key()) {
+      switch (kindOf(f)) {
         case "watched.csv":
           read(f, out, Kind.WATCHED, inDiary);
           break;
@@ -41,11 +44,44 @@ final class LetterboxdFormat {
     }
   }
 
+  /**
+   * The export file a file is: by its name; a configured file of another name by its columns
+   * ({@code Watched Date}: the diary, {@code Rating}: ratings) or a name mentioning the watchlist.
+   */
+  private static String kindOf(ExportFile f) {
+    if (!f.named()
+        || List.of("diary.csv", "watched.csv", "ratings.csv", "watchlist.csv").contains(f.key())) {
+      return f.key();
+    }
+    CsvTable table = CsvTable.parse(f.name(), f.text().lines().findFirst().orElse(""));
+    if (table.has("Watched Date")) {
+      return "diary.csv";
+    }
+    if (table.has("Rating")) {
+      return "ratings.csv";
+    }
+    return f.key().contains("watchlist") ? "watchlist.csv" : "watched.csv";
+  }
+
   private enum Kind {
     DIARY,
     WATCHED,
     RATINGS,
     WATCHLIST
+  }
+
+  /** Letterboxd's own export has no ids; files in its import layout may carry imdbID, tmdbID. */
+  private static Ids ids(CsvTable table, CsvTable.Row row) {
+    Map<IdKind, Object> ids = new EnumMap<>(IdKind.class);
+    String imdb = table.cell(row, "imdbID");
+    if (imdb.matches("tt\\d+")) {
+      ids.put(IdKind.IMDB, imdb);
+    }
+    String tmdb = table.cell(row, "tmdbID");
+    if (tmdb.matches("\\d+")) {
+      ids.put(IdKind.TMDB, tmdb);
+    }
+    return ids.isEmpty() ? Ids.empty() : Ids.of(ids);
   }
 
   private static void read(ExportFile file, Imported out, Kind kind, Set<String> inDiary) {
@@ -68,7 +104,7 @@ final class LetterboxdFormat {
         if (name.isEmpty()) {
           throw new IllegalArgumentException("Name is empty");
         }
-        Item film = Item.movie(name, Cells.year(table.cell(row, "Year")), Ids.empty());
+        Item film = Item.movie(name, Cells.year(table.cell(row, "Year")), ids(table, row));
         String key = ItemKeys.normalizeTitle(name) + "|" + film.year();
         Instant date = Cells.date("Date", table.cell(row, "Date"));
         switch (kind) {

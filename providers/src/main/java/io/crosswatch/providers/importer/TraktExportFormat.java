@@ -24,7 +24,7 @@ final class TraktExportFormat {
 
   static void read(List<ExportFile> files, Imported out) {
     for (ExportFile file : files) {
-      if (!file.key().endsWith(".json")) {
+      if (!file.is(".json")) {
         continue;
       }
       JsonNode rows;
