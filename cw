@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # crosswatch launcher: builds app/target/crosswatch.jar when it is missing or older than any
-# source or pom, then runs it with the caller's arguments and working directory.
+# source or pom (with mvn when installed, else with the Maven Wrapper ./mvnw, which fetches Maven
+# from Maven Central on first use), then runs it with the caller's arguments and working directory.
+# Java 17 or newer is the only thing a machine needs.
 set -euo pipefail
 
 self="${BASH_SOURCE[0]}"
@@ -9,6 +11,44 @@ if command -v readlink >/dev/null 2>&1 && readlink -f "$self" >/dev/null 2>&1; t
 fi
 root="$(cd "$(dirname "$self")" && pwd -P)"
 jar="$root/app/target/crosswatch.jar"
+
+java_bin="java"
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  java_bin="$JAVA_HOME/bin/java"
+fi
+
+# Stops with what to install when there is no Java to build and run with.
+need_java() {
+  if ! command -v "$java_bin" >/dev/null 2>&1; then
+    echo "cw: Java 17 or newer is needed, and no 'java' was found (nor \$JAVA_HOME/bin/java)." >&2
+    echo "cw: install a JDK, e.g. on Debian or Ubuntu: sudo apt-get install openjdk-17-jdk-headless" >&2
+    echo "cw: (Fedora: sudo dnf install java-17-openjdk-devel; macOS: brew install openjdk@17)" >&2
+    exit 1
+  fi
+}
+
+# Stops with what to install when the Java found is older than 17 (checked before building only:
+# starting a JVM to ask costs time on every run).
+need_java_17() {
+  local version major
+  version="$("$java_bin" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | sed -n 1p)"
+  major="${version%%.*}"
+  [[ "$major" == 1 ]] && major=8
+  if [[ "$major" =~ ^[0-9]+$ ]] && ((major < 17)); then
+    echo "cw: Java 17 or newer is needed; $java_bin is Java $version." >&2
+    echo "cw: install a JDK, e.g. on Debian or Ubuntu: sudo apt-get install openjdk-17-jdk-headless" >&2
+    exit 1
+  fi
+}
+
+# The Maven to build with: mvn when installed, else the wrapper in the repository.
+maven() {
+  if command -v mvn >/dev/null 2>&1; then
+    mvn "$@"
+  else
+    "$root/mvnw" "$@"
+  fi
+}
 
 # Prints the first source file or pom newer than the jar (nothing when the jar is fresh).
 stale() {
@@ -19,11 +59,14 @@ stale() {
 
 build() {
   local log status
+  need_java_17
   log="$(mktemp "${TMPDIR:-/tmp}/cw-build.XXXXXX")"
   status=0
-  (cd "$root" && mvn -q -B -DskipTests package) >"$log" 2>&1 || status=$?
+  command -v mvn >/dev/null 2>&1 ||
+    echo "cw: Maven is not installed; building with ./mvnw (the first build fetches Maven)…" >&2
+  (cd "$root" && maven -q -B -DskipTests package) >"$log" 2>&1 || status=$?
   if [[ $status -ne 0 ]]; then
-    echo "cw: building crosswatch failed (mvn exit $status):" >&2
+    echo "cw: building crosswatch failed (maven exit $status):" >&2
     cat "$log" >&2
     rm -f "$log"
     exit 1
@@ -32,6 +75,7 @@ build() {
   touch "$jar"
 }
 
+need_java
 if [[ -n "$(stale)" ]]; then
   if command -v flock >/dev/null 2>&1; then
     mkdir -p "$root/app/target"
@@ -45,10 +89,6 @@ if [[ -n "$(stale)" ]]; then
   fi
 fi
 
-java_bin="java"
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  java_bin="$JAVA_HOME/bin/java"
-fi
 # A sync run is short and mostly I/O and parsing: the quick JIT tier and the serial collector
 # halve its CPU time and memory on small boxes. CW_JAVA_OPTS replaces these defaults.
 exec "$java_bin" ${CW_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$jar" "$@"

@@ -198,7 +198,7 @@ class ServerAuthCommandTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("plex.tv");
-    assertThat(time.sleeps()).isNotEmpty().containsOnly(AuthCommand.Plex.POLL);
+    assertThat(time.sleeps()).isNotEmpty().containsOnly(Duration.ofSeconds(2));
     assertThat(state().resolve("secrets").resolve("PLEX-default.json")).doesNotExist();
   }
 

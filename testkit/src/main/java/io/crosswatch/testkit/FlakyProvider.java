@@ -1,5 +1,6 @@
 package io.crosswatch.testkit;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemKeys;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 
@@ -291,6 +293,21 @@ public final class FlakyProvider implements Provider {
       throw failure;
     }
     delegate.settle();
+  }
+
+  @Override
+  public boolean isLocal() {
+    return delegate.isLocal();
+  }
+
+  @Override
+  public OptionalInt preferredChunkSize(Feature feature, WriteOp op) {
+    return delegate.preferredChunkSize(feature, op);
+  }
+
+  @Override
+  public void discardSnapshot(Feature feature) {
+    delegate.discardSnapshot(feature);
   }
 
   @Override

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * FILE → TRAKT through the command line against a fake Trakt whose free account holds at most 10
  * watchlist items: the write that would pass the limit answers 420 with {@code X-Account-Limit},
- * which stops watchlist writes for the run with a warning naming the limit, fails the feature (exit
- * 1), leaves history and ratings untouched and parks nothing; once the limit is raised the next run
- * completes the watchlist.
+ * which stops the watchlist adds for the run with a warning naming the limit, fails the feature
+ * (exit 1), leaves history and ratings untouched and parks nothing; once the limit is raised the
+ * next run completes the watchlist. Removes go before adds, so a full list whose titles are swapped
+ * at the source makes room first and converges in one run.
  */
 class TraktAccountLimitTest {
   private static final Instant T0 = Instant.parse("2025-09-01T20:00:00Z");
@@ -150,13 +151,9 @@ class TraktAccountLimitTest {
     assertNoRateLimits(raised);
   }
 
-  /**
-   * Today's behaviour, not a wish: a feature stops at its first failed write, and removes are
-   * applied after adds, so the removes planned beside an add over the limit are not sent either —
-   * even though they would make room. A full list stays full until items are removed on Trakt.
-   */
   @Test
-  void removesPlannedBesideAnAddOverTheLimitAreNotSent() throws InterruptedException {
+  void aFullListWhoseTitlesAreSwappedAtTheSourceRemovesThenAddsAndConvergesInOneRun()
+      throws InterruptedException {
     Workspace ws = workspace("{\"enable\": true, \"add\": true, \"remove\": true}", LIMIT);
     ws.write(
         "a.json",
@@ -166,19 +163,50 @@ class TraktAccountLimitTest {
     assertThat(trakt.user().watchlist()).hasSize(LIMIT);
     ws.write(
         "a.json", Docs.doc().with("watchlist", listedMovies(4, 13).toArray(String[]::new)).json());
+    awaitTraktWriteInterval();
+    trakt.clearLog();
 
     CliRun swapped = ws.run();
 
-    assertThat(swapped.code()).as(swapped.toString()).isEqualTo(1);
+    assertThat(swapped.code()).as(swapped.toString()).isZero();
     assertThat(swapped.nonZeroPlanned())
         .containsExactlyInAnyOrder("watchlist.target.add=3", "watchlist.target.remove=3");
-    assertThat(swapped.warnings("watchlist")).contains("account limit reached (limit 10 items)");
-    assertThat(swapped.applied("watchlist", "target", "remove")).isZero();
-    assertThat(trakt.count("POST /sync/watchlist/remove")).isZero();
-    assertThat(trakt.user().watchlist()).hasSize(LIMIT);
-    assertThat(ws.run().nonZeroPlanned())
-        .as("the next run plans the same swap and stops the same way")
-        .containsExactlyInAnyOrder("watchlist.target.add=3", "watchlist.target.remove=3");
+    assertThat(swapped.applied("watchlist", "target", "remove")).isEqualTo(3);
+    assertThat(swapped.applied("watchlist", "target", "add")).isEqualTo(3);
+    assertThat(trakt.requests())
+        .filteredOn(q -> !q.method().equals("GET"))
+        .extracting(q -> q.endpoint() + " " + q.status())
+        .as("room is made before the list is filled")
+        .containsExactly("POST /sync/watchlist/remove 200", "POST /sync/watchlist 201");
+    assertThat(trakt.user().watchlist())
+        .extracting(e -> TrackerDocs.number(e.title()))
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.rangeClosed(4, 13).boxed().toList());
+    assertThat(ws.run().nonZeroPlanned()).as("converged").isEmpty();
+    assertNoRateLimits(swapped);
+  }
+
+  @Test
+  void anAddOverTheLimitStopsOnlyTheAddsTheRemovesBesideItStillApply() throws InterruptedException {
+    Workspace ws = workspace("{\"enable\": true, \"add\": true, \"remove\": true}", LIMIT);
+    ws.write(
+        "a.json",
+        Docs.doc().with("watchlist", listedMovies(1, LIMIT).toArray(String[]::new)).json());
+    assertThat(ws.run().code()).isZero();
+    ws.write(
+        "a.json", Docs.doc().with("watchlist", listedMovies(3, 14).toArray(String[]::new)).json());
+    awaitTraktWriteInterval();
+    trakt.clearLog();
+
+    CliRun over = ws.run();
+
+    assertThat(over.code()).as("the list cannot hold them all: " + over).isEqualTo(1);
+    assertThat(over.warnings("watchlist")).contains("account limit reached (limit 10 items)");
+    assertThat(over.applied("watchlist", "target", "remove")).isEqualTo(2);
+    assertThat(over.applied("watchlist", "target", "add")).isZero();
+    assertThat(trakt.user().watchlist()).hasSize(LIMIT - 2);
+    assertThat(over.feature("history").get("status").asString()).isEqualTo("ok");
+    assertThat(over.feature("ratings").get("status").asString()).isEqualTo("ok");
   }
 
   /**

@@ -17,8 +17,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes items to a provider in chunks, pausing between chunks and retrying transient failures with
- * backoff. Each settled chunk is handed to a callback before the next starts, so that the caller
- * can commit it.
+ * backoff. This is the one retry layer for writes: a chunk is sent at most {@link
+ * RetryPolicy#maxAttempts()} times in all (the HTTP client sends each write once). A chunk that
+ * times out is cut in half and the rest of the operation goes on in halves, rather than failing.
+ * Each settled chunk is handed to a callback before the next starts, so that the caller can commit
+ * it.
  */
 public final class Applier {
   private final Sleeper sleeper;
@@ -45,69 +48,107 @@ public final class Applier {
       Duration pause,
       Consumer<ChunkResult> onChunk)
       throws InterruptedException {
-    int chunks = (items.size() + chunkSize - 1) / chunkSize;
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+    }
     List<ItemOutcome> all = new ArrayList<>(items.size());
-    for (int c = 0; c < chunks; c++) {
-      if (c > 0 && !pause.isZero()) {
+    Cursor cursor = new Cursor(items.size(), chunkSize);
+    int index = 0;
+    while (cursor.done < items.size()) {
+      if (index > 0 && !pause.isZero()) {
         sleeper.sleep(pause);
       }
-      List<Item> chunk = items.subList(c * chunkSize, Math.min(items.size(), (c + 1) * chunkSize));
-      String where =
-          String.format(
-              "provider=%s feature=%s op=%s chunk=%d/%d",
-              provider.label(), feature.key(), op.key(), c + 1, chunks);
+      index++;
+      List<Item> chunk =
+          items.subList(cursor.done, Math.min(items.size(), cursor.done + cursor.size));
       try {
-        ChunkResult result = writeChunk(provider, feature, op, chunk, c + 1, chunks, where);
+        ChunkResult result = writeChunk(provider, feature, op, chunk, index, cursor);
         all.addAll(result.outcomes());
+        cursor.done += result.outcomes().size();
         onChunk.accept(result);
       } catch (ChunkFailed e) {
-        int left = items.size() - c * chunkSize;
-        return new ApplyResult(c + 1, all, e.getMessage(), left);
+        return new ApplyResult(index, all, e.getMessage(), items.size() - cursor.done, e.kind);
       }
     }
-    return new ApplyResult(chunks, all, null, 0);
+    return new ApplyResult(index, all, null, 0, null);
+  }
+
+  /** Where an operation stands: items settled so far and the current chunk size. */
+  private static final class Cursor {
+    private final int total;
+    private int done;
+    private int size;
+
+    Cursor(int total, int size) {
+      this.total = total;
+      this.size = size;
+    }
+
+    /** How many chunks the operation has, with {@code current} the one being written. */
+    int chunks(int current, int currentSize) {
+      int left = total - done - currentSize;
+      return current + (left <= 0 ? 0 : (left + size - 1) / size);
+    }
   }
 
   private ChunkResult writeChunk(
-      Provider provider,
-      Feature feature,
-      WriteOp op,
-      List<Item> chunk,
-      int index,
-      int of,
-      String where)
+      Provider provider, Feature feature, WriteOp op, List<Item> chunk, int index, Cursor cursor)
       throws InterruptedException, ChunkFailed {
     List<ItemOutcome> settled = new ArrayList<>(chunk.size());
     List<Item> pending = chunk;
+    List<Item> written = chunk;
     for (int attempt = 1; ; attempt++) {
+      String where =
+          String.format(
+              "provider=%s feature=%s op=%s chunk=%d/%d",
+              provider.label(),
+              feature.key(),
+              op.key(),
+              index,
+              cursor.chunks(index, written.size()));
       Duration retryAfter = null;
       String lastError;
       try {
         WriteResult result = call(provider, feature, op, pending);
         List<Item> retry = settle(pending, result, settled);
         if (retry.isEmpty()) {
-          return new ChunkResult(index, of, settled, attempt);
+          return new ChunkResult(index, cursor.chunks(index, written.size()), settled, attempt);
         }
         lastError = retry.size() + " items failed transiently";
         pending = retry;
       } catch (ProviderException e) {
+        if (!e.retriable() && e.timedOut() && chunk.size() > 1) {
+          // Timed out with an unknown outcome (not to be sent again now): the chunk's items stay
+          // planned for the next run, which sees what arrived; the rest goes on in halves.
+          for (Item item : pending) {
+            settled.add(ItemOutcome.failed(item, e.getMessage(), true));
+          }
+          cursor.size = Math.max(1, Math.min(cursor.size, written.size() / 2));
+          return new ChunkResult(index, cursor.chunks(index, written.size()), settled, attempt);
+        }
         if (!e.retriable()) {
-          throw new ChunkFailed(where + ": " + e.getMessage());
+          throw new ChunkFailed(where + ": " + e.getMessage(), e.kind());
         }
         lastError = e.getMessage();
         retryAfter = e.retryAfter().orElse(null);
+        if (e.timedOut() && settled.isEmpty() && pending.size() > 1) {
+          // A body too large to be handled in time: send half now, and halves from here on.
+          pending = pending.subList(0, pending.size() / 2);
+          written = pending;
+          cursor.size = Math.max(1, Math.min(cursor.size, pending.size()));
+        }
       } catch (RuntimeException e) {
-        throw new ChunkFailed(where + ": unexpected " + e);
+        throw new ChunkFailed(where + ": unexpected " + e, null);
       }
       if (attempt >= policy.maxAttempts()) {
         if (settled.isEmpty()) {
-          throw new ChunkFailed(where + ": " + lastError + " after " + attempt + " attempts");
+          throw new ChunkFailed(where + ": " + lastError + " after " + attempt + " attempts", null);
         }
         for (Item item : pending) {
           String reason = "transient: " + lastError + " after " + attempt + " attempts";
           settled.add(ItemOutcome.failed(item, reason, true));
         }
-        return new ChunkResult(index, of, settled, attempt);
+        return new ChunkResult(index, cursor.chunks(index, written.size()), settled, attempt);
       }
       sleeper.sleep(policy.delay(attempt, retryAfter, random));
     }
@@ -153,8 +194,11 @@ public final class Applier {
 
   /** A chunk that cannot be written at all; ends the operation. */
   private static final class ChunkFailed extends Exception {
-    ChunkFailed(String message) {
+    private final transient ProviderException.Kind kind;
+
+    ChunkFailed(String message, ProviderException.Kind kind) {
       super(message);
+      this.kind = kind;
     }
   }
 }

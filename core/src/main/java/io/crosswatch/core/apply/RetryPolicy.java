@@ -5,13 +5,14 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How transient write failures are retried: up to {@code maxAttempts} calls per chunk, waiting
- * {@code baseDelay × 2^(attempt-1)} (at most {@code maxDelay}) plus up to 50% random jitter, or
- * exactly what the service asked for with {@code Retry-After}.
+ * How transient write failures are retried: up to {@code maxAttempts} calls per chunk in all (the
+ * default: the first send and 5 retries), waiting {@code baseDelay × 2^(attempt-1)} (at most {@code
+ * maxDelay}) plus up to 50% random jitter, or exactly what the service asked for with {@code
+ * Retry-After}.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
   public static final RetryPolicy DEFAULT =
-      new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60));
+      new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(60));
 
   public RetryPolicy {
     if (maxAttempts < 1) {

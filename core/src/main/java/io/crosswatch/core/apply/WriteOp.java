@@ -2,11 +2,14 @@ package io.crosswatch.core.apply;
 
 import java.util.Locale;
 
-/** A kind of write to a provider. */
+/**
+ * A kind of write to a provider, in the order they are applied within a feature: removes first, so
+ * that a capped list makes room before it fills, then updates, then adds.
+ */
 public enum WriteOp {
+  REMOVE,
   UPDATE,
-  ADD,
-  REMOVE;
+  ADD;
 
   /** Lower-case name used in events, journal and messages. */
   public String key() {

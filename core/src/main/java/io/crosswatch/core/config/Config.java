@@ -2,6 +2,7 @@ package io.crosswatch.core.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ public record Config(
    * ({@code trakt}) for the {@code default} instance, else {@code trakt.instances.NAME}.
    */
   public static String instancePath(String provider, String instance) {
-    String block = ProviderNames.blockKey(provider);
+    String block = provider.toLowerCase(Locale.ROOT);
     return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 

@@ -58,18 +58,20 @@ public final class ConfigLoader {
 
   private Config read(ConfigObject root, Path file, Issues issues) {
     Path directory = Objects.requireNonNullElse(file.getParent(), file);
+    ProviderNames names = new ProviderNames(registry);
     RuntimeSettings runtime =
         root.object("runtime")
-            .map(block -> SettingsReader.runtime(block, directory))
+            .map(block -> SettingsReader.runtime(block, directory, names))
             .orElse(RuntimeSettings.DEFAULTS);
     SyncSettings sync = root.object("sync").map(SettingsReader::sync).orElse(SyncSettings.DEFAULTS);
     ProviderBlocks blocks = new ProviderBlocks(registry, issues);
     for (String key : root.keys()) {
-      if (ProviderNames.isBlockKey(key)) {
+      if (names.isBlockKey(key)) {
         blocks.read(key, root.take(key));
       }
     }
-    List<PairSettings> pairs = new PairsReader(registry, blocks, issues).read(root.take("pairs"));
+    List<PairSettings> pairs =
+        new PairsReader(registry, names, blocks, issues).read(root.take("pairs"));
     checkUsedInstances(pairs, blocks.instances(), issues);
     root.warnUnknownKeys();
     return new Config(file, runtime, sync, blocks.instances(), pairs);

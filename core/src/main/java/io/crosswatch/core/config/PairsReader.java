@@ -1,6 +1,7 @@
 package io.crosswatch.core.config;
 
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,12 +18,15 @@ final class PairsReader {
       SettingsReader.byKey(SyncMode.values(), SyncMode::key);
 
   private final ProviderRegistry registry;
+  private final ProviderNames names;
   private final ProviderBlocks blocks;
   private final Issues issues;
   private final Map<String, String> pathById = new HashMap<>();
 
-  PairsReader(ProviderRegistry registry, ProviderBlocks blocks, Issues issues) {
+  PairsReader(
+      ProviderRegistry registry, ProviderNames names, ProviderBlocks blocks, Issues issues) {
     this.registry = registry;
+    this.names = names;
     this.blocks = blocks;
     this.issues = issues;
   }
@@ -100,21 +104,18 @@ final class PairsReader {
     String instance = pair.string(instanceKey, ProviderBlocks.DEFAULT);
     JsonNode raw = pair.take(side);
     if (raw == null) {
-      pair.error(side, "is required: one of " + ProviderNames.knownList());
+      pair.error(side, "is required: one of " + names.knownList());
       return new Endpoint("", instance, false);
     }
     if (!raw.isString()) {
       pair.error(
           side,
-          "must be a provider name ("
-              + ProviderNames.knownList()
-              + "), got "
-              + JsonPaths.describe(raw));
+          "must be a provider name (" + names.knownList() + "), got " + JsonPaths.describe(raw));
       return new Endpoint("", instance, false);
     }
     String provider = raw.stringValue();
-    if (!ProviderNames.isKnown(provider)) {
-      pair.error(side, ProviderNames.unknownMessage(provider));
+    if (!names.isKnown(provider)) {
+      pair.error(side, names.unknownMessage(provider));
       return new Endpoint(provider, instance, false);
     }
     if (registry.factory(provider).isEmpty()) {
@@ -124,7 +125,7 @@ final class PairsReader {
       return new Endpoint(provider, instance, false);
     }
     if (!blocks.ensureConfigured(provider)) {
-      String block = ProviderNames.blockKey(provider);
+      String block = registry.factory(provider).map(ProviderFactory::blockKey).orElseThrow();
       pair.error(
           side, "provider " + provider + " is not configured (add a \"" + block + "\" block)");
       return new Endpoint(provider, instance, false);

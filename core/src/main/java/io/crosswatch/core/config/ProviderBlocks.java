@@ -34,14 +34,13 @@ final class ProviderBlocks {
     this.issues = issues;
   }
 
-  /** Reads the block under top-level {@code key}, the lower-case name of a known provider. */
+  /** Reads the block under top-level {@code key}, the block key of a known provider. */
   void read(String key, JsonNode block) {
-    String name = ProviderNames.nameOfBlock(key);
-    Optional<ProviderFactory> factory = registry.factory(name);
+    Optional<ProviderFactory> factory = registry.factoryOfBlock(key);
     if (factory.isEmpty()) {
-      issues.warning(key, "provider " + name + " is not available in this build; block ignored");
-      return;
+      throw new IllegalArgumentException("not a provider block: " + key);
     }
+    String name = factory.get().name();
     Optional<ConfigObject> object = ConfigObject.of(block, key, issues);
     if (object.isEmpty()) {
       instances.put(name, Map.of(DEFAULT, block));
@@ -59,7 +58,7 @@ final class ProviderBlocks {
       return true;
     }
     ProviderFactory factory = registry.factory(name).orElseThrow();
-    if (!acceptsEmpty(factory, ProviderNames.blockKey(name))) {
+    if (!acceptsEmpty(factory, factory.blockKey())) {
       return false;
     }
     instances.put(name, Map.of(DEFAULT, JsonNodeFactory.instance.objectNode()));

@@ -2,6 +2,7 @@ package io.crosswatch.core.config;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The {@code runtime} block.
@@ -49,7 +50,13 @@ public record RuntimeSettings(
 
   /** Chunk size for writes to one provider (its own size, else {@code apply_chunk_size}). */
   public int chunkSizeFor(String provider) {
+    return namedChunkSize(provider).orElse(applyChunkSize);
+  }
+
+  /** The chunk size {@code apply_chunk_size_by_provider} gives a provider, if it names it. */
+  public OptionalInt namedChunkSize(String provider) {
     Objects.requireNonNull(provider, "provider");
-    return applyChunkSizeByProvider.getOrDefault(provider, applyChunkSize);
+    Integer size = applyChunkSizeByProvider.get(provider);
+    return size == null ? OptionalInt.empty() : OptionalInt.of(size);
   }
 }

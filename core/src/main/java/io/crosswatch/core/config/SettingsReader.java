@@ -14,8 +14,11 @@ final class SettingsReader {
 
   private SettingsReader() {}
 
-  /** {@code runtime}; a relative {@code state_dir} resolves against {@code configDir}. */
-  static RuntimeSettings runtime(ConfigObject block, Path configDir) {
+  /**
+   * {@code runtime}; a relative {@code state_dir} resolves against {@code configDir}, and {@code
+   * apply_chunk_size_by_provider} takes the providers of {@code names}.
+   */
+  static RuntimeSettings runtime(ConfigObject block, Path configDir, ProviderNames names) {
     RuntimeSettings d = RuntimeSettings.DEFAULTS;
     boolean debug = block.bool("debug", d.debug());
     boolean debugHttp = block.bool("debug_http", d.debugHttp());
@@ -29,7 +32,7 @@ final class SettingsReader {
     Map<String, Integer> chunkSizes =
         block
             .object("apply_chunk_size_by_provider")
-            .map(SettingsReader::chunkSizes)
+            .map(sizes -> chunkSizes(sizes, names))
             .orElse(d.applyChunkSizeByProvider());
     int suspectMinPrev = block.integer("suspect_min_prev", 0, d.suspectMinPrev());
     double shrinkRatio = block.fraction("suspect_shrink_ratio", d.suspectShrinkRatio());
@@ -87,17 +90,17 @@ final class SettingsReader {
     return enabled;
   }
 
-  private static Map<String, Integer> chunkSizes(ConfigObject block) {
+  private static Map<String, Integer> chunkSizes(ConfigObject block, ProviderNames names) {
     Map<String, Integer> sizes = new LinkedHashMap<>();
     for (String name : block.keys()) {
-      if (!ProviderNames.isKnown(name)) {
+      if (!names.isKnown(name)) {
         block.take(name);
         if (name.matches("[A-Z][A-Z0-9_]*")) {
           // CrossWatch configs size chunks for services this build does not have; keep them
           // loading.
           block.warn(name, "provider " + name + " is not available in this build; ignored");
         } else {
-          block.error(name, ProviderNames.unknownMessage(name));
+          block.error(name, names.unknownMessage(name));
         }
         continue;
       }

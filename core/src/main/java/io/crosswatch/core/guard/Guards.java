@@ -19,6 +19,9 @@ import java.util.Set;
  * plan in, a smaller plan out.
  */
 public final class Guards {
+  /** The {@link GuardNotice#guard()} of a suspect snapshot. */
+  public static final String SUSPECT_SNAPSHOT = "suspect_snapshot";
+
   private Guards() {}
 
   /** Applies every guard to a plan. */
@@ -50,7 +53,7 @@ public final class Guards {
       deleted.put(side, List.of());
       notices.add(
           notice(
-              "suspect_snapshot",
+              SUSPECT_SNAPSHOT,
               side,
               in,
               withheld,

@@ -1,9 +1,11 @@
 package io.crosswatch.core.provider;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -18,8 +20,14 @@ import java.util.Set;
  *   <li>{@link #health()} is called once per run before anything else;
  *   <li>{@link #snapshot(Feature)} is called for each feature an enabled pair uses (results may be
  *       cached by the orchestrator for {@code snapshot_ttl_sec});
- *   <li>{@link #add}, {@link #remove} and {@link #update} are called with chunks of items, in plan
- *       order; every item of a chunk gets exactly one {@link ItemOutcome};
+ *   <li>when a guard finds a snapshot suspect (far smaller than the side's baseline), {@link
+ *       #discardSnapshot(Feature)} is called for that feature: a provider that keeps snapshots
+ *       across runs forgets that one, so that the next run reads the feature in full;
+ *   <li>{@link #remove}, {@link #update} and {@link #add} are called with chunks of items, in that
+ *       order within a feature; every item of a chunk gets exactly one {@link ItemOutcome}. The
+ *       chunk size is the config's size for the provider, else {@link #preferredChunkSize}, else
+ *       {@code apply_chunk_size} ({@link #isLocal() local} providers: the whole operation); the
+ *       pause between chunks applies only to providers that are not local;
  *   <li>{@link #settle()} is called once after the last write of a run that was not a dry run;
  *   <li>{@link #close()} is called when the run ends.
  * </ol>
@@ -66,6 +74,33 @@ public interface Provider extends AutoCloseable {
   default Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
     return Optional.empty();
   }
+
+  /**
+   * Whether this instance writes to this machine only (a file, a local database) rather than over
+   * the network. A local provider gets each operation of a feature in one chunk unless the config
+   * names its chunk size, and no pause between chunks. The default is {@code false}.
+   */
+  default boolean isLocal() {
+    return false;
+  }
+
+  /**
+   * The number of items this provider takes best in one write call for a feature and operation,
+   * when the service is known to take more (or fewer) than {@code apply_chunk_size} per call; a
+   * provider that declares one states its evidence beside it. A size the config gives the provider
+   * wins over it. The default declares none.
+   */
+  default OptionalInt preferredChunkSize(Feature feature, WriteOp op) {
+    return OptionalInt.empty();
+  }
+
+  /**
+   * Called when a guard found this instance's snapshot of a feature suspect in this run: a provider
+   * that keeps snapshots across runs (a persistent cache reused while the service's change marks do
+   * not move) must forget the one it returned, and must not store or re-read it when settling, so
+   * that the next run reads the feature in full. Never throws; the default does nothing.
+   */
+  default void discardSnapshot(Feature feature) {}
 
   /** Request counters of this instance, for the run summary; empty for local providers. */
   default Optional<ApiUsage> apiUsage() {

@@ -1,8 +1,11 @@
 package io.crosswatch.core.provider;
 
+import io.crosswatch.core.apply.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param clock the run's clock
  * @param debugHttp whether to log one line per HTTP call
  * @param log where diagnostics go; never receives secrets
+ * @param sleeper how the instance waits (rate limits, retries, polls)
+ * @param random the instance's own randomness (backoff jitter); not shared with other threads
  */
 public record ProviderContext(
     String name,
@@ -27,7 +32,9 @@ public record ProviderContext(
     Path stateDir,
     Clock clock,
     boolean debugHttp,
-    DiagnosticLog log) {
+    DiagnosticLog log,
+    Sleeper sleeper,
+    RandomGenerator random) {
 
   public ProviderContext {
     Objects.requireNonNull(name, "name");
@@ -38,6 +45,49 @@ public record ProviderContext(
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(random, "random");
+  }
+
+  /** A context that waits for real and has fresh randomness. */
+  public ProviderContext(
+      String name,
+      String instance,
+      JsonNode settings,
+      String settingsPath,
+      Path configDir,
+      Path stateDir,
+      Clock clock,
+      boolean debugHttp,
+      DiagnosticLog log) {
+    this(
+        name,
+        instance,
+        settings,
+        settingsPath,
+        configDir,
+        stateDir,
+        clock,
+        debugHttp,
+        log,
+        Sleeper.SYSTEM,
+        new SplittableRandom());
+  }
+
+  /** This context with another sleeper and randomness (tests use fake time and seeds). */
+  public ProviderContext withTiming(Sleeper sleeper, RandomGenerator random) {
+    return new ProviderContext(
+        name,
+        instance,
+        settings,
+        settingsPath,
+        configDir,
+        stateDir,
+        clock,
+        debugHttp,
+        log,
+        sleeper,
+        random);
   }
 
   /** A path from the settings, resolved against the config file's folder. */

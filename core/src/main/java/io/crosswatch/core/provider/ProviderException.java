@@ -11,6 +11,7 @@ public class ProviderException extends Exception {
   private final boolean retriable;
   private final Duration retryAfter;
   private final Kind kind;
+  private final boolean timedOut;
 
   /** What went wrong, as far as the orchestrator needs to know. */
   public enum Kind {
@@ -32,15 +33,42 @@ public class ProviderException extends Exception {
 
   public ProviderException(
       Kind kind, String message, boolean retriable, Duration retryAfter, Throwable cause) {
+    this(kind, message, retriable, retryAfter, cause, false);
+  }
+
+  private ProviderException(
+      Kind kind,
+      String message,
+      boolean retriable,
+      Duration retryAfter,
+      Throwable cause,
+      boolean timedOut) {
     super(message, cause);
     this.kind = kind;
     this.retriable = retriable;
     this.retryAfter = retryAfter;
+    this.timedOut = timedOut;
   }
 
   /** A failure that trying again will not fix. */
   public static ProviderException permanent(Kind kind, String message) {
     return new ProviderException(kind, message, false, null);
+  }
+
+  /**
+   * A transient failure because the service did not answer in time after the request went out
+   * ({@link #timedOut()}); the applier sends a timed-out chunk again in smaller parts.
+   */
+  public static ProviderException timeout(String message, Throwable cause) {
+    return new ProviderException(Kind.UNAVAILABLE, message, true, null, cause, true);
+  }
+
+  /**
+   * This failure made final (not retriable) with another message, keeping its kind and whether it
+   * timed out; the cause is this failure.
+   */
+  public ProviderException asFinal(String message) {
+    return new ProviderException(kind, message, false, null, this, timedOut);
   }
 
   /** A transient failure worth retrying. */
@@ -58,5 +86,14 @@ public class ProviderException extends Exception {
 
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * Whether the call failed because the service did not answer in time after the request went out
+   * (a connection that could not be opened in time does not count): a large body may be the reason,
+   * so a smaller one may pass.
+   */
+  public boolean timedOut() {
+    return timedOut;
   }
 }

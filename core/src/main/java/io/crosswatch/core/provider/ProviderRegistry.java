@@ -1,42 +1,55 @@
 package io.crosswatch.core.provider;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
 
-/** The provider factories available in this build, by upper-case name. */
+/**
+ * The provider factories available in this build, by upper-case name: the only list of providers
+ * there is. Names, config blocks and the order of names in messages all come from the factories.
+ */
 public final class ProviderRegistry {
-
-  /** Every provider name the config may mention, whether or not this build can run it. */
-  public static final Set<String> KNOWN_NAMES =
-      Set.of("FILE", "TRACKER", "TRAKT", "SIMKL", "MDBLIST", "PLEX", "JELLYFIN", "EMBY", "IMPORT");
+  private static final Comparator<ProviderFactory> LIST_ORDER =
+      Comparator.comparingInt(ProviderFactory::listOrder).thenComparing(ProviderFactory::name);
 
   private final Map<String, ProviderFactory> factories;
 
-  private ProviderRegistry(Map<String, ProviderFactory> factories) {
-    this.factories = factories;
+  private ProviderRegistry(Collection<? extends ProviderFactory> list) {
+    List<ProviderFactory> sorted = new ArrayList<>(list);
+    sorted.sort(LIST_ORDER);
+    Map<String, ProviderFactory> map = new LinkedHashMap<>();
+    for (ProviderFactory f : sorted) {
+      ProviderFactory clash = map.putIfAbsent(f.name(), f);
+      if (clash != null) {
+        throw new IllegalStateException(
+            "two provider factories are named "
+                + f.name()
+                + ": "
+                + clash.getClass().getName()
+                + " and "
+                + f.getClass().getName());
+      }
+    }
+    this.factories = Collections.unmodifiableMap(map);
   }
 
   /** Factories found on the class path through {@link ServiceLoader}. */
   public static ProviderRegistry load() {
-    Map<String, ProviderFactory> found = new TreeMap<>();
-    for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
-      found.put(f.name(), f);
-    }
+    List<ProviderFactory> found = new ArrayList<>();
+    ServiceLoader.load(ProviderFactory.class).forEach(found::add);
     return new ProviderRegistry(found);
   }
 
   /** A registry of exactly these factories (tests). */
   public static ProviderRegistry of(Collection<? extends ProviderFactory> list) {
-    Map<String, ProviderFactory> map = new TreeMap<>();
-    for (ProviderFactory f : list) {
-      map.put(f.name(), f);
-    }
-    return new ProviderRegistry(map);
+    return new ProviderRegistry(list);
   }
 
   /** A registry of exactly these factories (tests). */
@@ -49,8 +62,26 @@ public final class ProviderRegistry {
     return Optional.ofNullable(factories.get(name));
   }
 
-  /** Names this build can run, sorted. */
+  /**
+   * The factory whose config block is under top-level {@code key} ({@link
+   * ProviderFactory#blockKey()}, its lower-case name unless it says otherwise), if any.
+   */
+  public Optional<ProviderFactory> factoryOfBlock(String key) {
+    for (ProviderFactory f : factories.values()) {
+      if (f.blockKey().equals(key)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Names this build can run, in list order ({@link ProviderFactory#listOrder()}). */
   public Set<String> names() {
     return factories.keySet();
+  }
+
+  /** The factories in list order. */
+  public Collection<ProviderFactory> factories() {
+    return factories.values();
   }
 }

@@ -1,6 +1,7 @@
 package io.crosswatch.core.run;
 
 import io.crosswatch.core.apply.ChunkResult;
+import io.crosswatch.core.apply.ChunkSizing;
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.guard.GuardNotice;
@@ -53,13 +54,24 @@ final class FeatureEvents {
     events.emit("guard", f);
   }
 
-  void chunk(String provider, Side side, WriteOp op, ChunkResult chunk, int applied, int failed) {
+  void chunk(
+      String provider,
+      Side side,
+      WriteOp op,
+      ChunkSizing sizing,
+      ChunkResult chunk,
+      int applied,
+      int failed) {
     Map<String, Object> f = base();
     f.put("provider", provider);
     f.put("side", side.key());
     f.put("op", op.key());
     f.put("chunk", chunk.index());
     f.put("of", chunk.of());
+    f.put("items", chunk.outcomes().size());
+    f.put("chunk_size", sizing.size());
+    f.put("chunk_size_from", sizing.source());
+    f.put("pause_ms", chunk.index() > 1 ? sizing.pause().toMillis() : 0);
     f.put("applied", applied);
     f.put("failed", failed);
     f.put("attempts", chunk.attempts());

@@ -3,6 +3,7 @@ package io.crosswatch.core.run;
 import io.crosswatch.core.apply.Applier;
 import io.crosswatch.core.apply.ApplyResult;
 import io.crosswatch.core.apply.ChunkResult;
+import io.crosswatch.core.apply.ChunkSizing;
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
@@ -69,6 +70,7 @@ final class FeatureRun {
   private int chunks;
   private String failure;
   private Map<Side, List<Item>> present;
+  private boolean halted;
 
   FeatureRun(RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
     this.config = run.config();
@@ -152,6 +154,9 @@ final class FeatureRun {
     for (GuardNotice notice : guarded.notices()) {
       warn(notice.message());
       events.guard(notice);
+      if (notice.guard().equals(Guards.SUSPECT_SNAPSHOT)) {
+        discardSuspect(notice.side());
+      }
     }
     Plan safe = guarded.plan();
     unresolved = safe.unresolved().size();
@@ -254,6 +259,26 @@ final class FeatureRun {
     }
   }
 
+  /**
+   * Makes sure a snapshot a guard found suspect is never reused: neither from this run's snapshot
+   * cache nor from the provider's own store across runs, so that the next run reads it in full.
+   */
+  private void discardSuspect(Side side) {
+    Provider provider = providers.get(side);
+    session.invalidate(provider, feature);
+    try {
+      provider.discardSnapshot(feature);
+    } catch (RuntimeException e) {
+      warn(
+          provider.label()
+              + " "
+              + feature.key()
+              + ": could not forget the suspect snapshot ("
+              + e.getMessage()
+              + ")");
+    }
+  }
+
   private GuardInput guardInput(
       Map<Side, List<Item>> present, Map<Side, Baseline> baselines, Instant now) {
     Map<Side, String> labels = new EnumMap<>(Side.class);
@@ -300,29 +325,41 @@ final class FeatureRun {
     events.plan(planned, plan.unresolved().size(), blocked);
   }
 
+  /**
+   * Writes one side's plan: removes, then updates, then adds (a capped list makes room before it
+   * fills). A failed operation stops the feature's other writes, except an account limit, which
+   * stops only the adds to that list.
+   */
   private void applySide(Side side, SidePlan plan) throws InterruptedException {
     Provider provider = providers.get(side);
-    int chunkSize = config.runtime().chunkSizeFor(provider.name());
-    Duration pause = Duration.ofMillis(config.runtime().applyChunkPauseMs());
     for (WriteOp op : WriteOp.values()) {
       List<Item> items = itemsFor(plan, op);
-      if (items.isEmpty() || failure != null) {
+      if (items.isEmpty() || halted) {
         continue;
       }
+      ChunkSizing sizing = ChunkSizing.of(config.runtime(), provider, feature, op, items.size());
+      Function<Item, Item> previous = previous(side, op, items);
       ApplyResult result =
           applier.apply(
               provider,
               feature,
               op,
               items,
-              chunkSize,
-              pause,
-              chunk -> commitChunk(side, provider, op, chunk, previous(side, op, items)));
+              sizing.size(),
+              sizing.pause(),
+              chunk -> commitChunk(side, provider, op, sizing, chunk, previous));
       chunks += result.chunks();
       session.invalidate(provider, feature);
       if (result.failure() != null) {
-        failure = result.failure();
-        warn(failure + " (" + result.notAttempted() + " items not written; they stay planned)");
+        if (failure == null) {
+          failure = result.failure();
+        }
+        halted |= !result.limitReached();
+        warn(
+            result.failure()
+                + " ("
+                + result.notAttempted()
+                + " items not written; they stay planned)");
       }
     }
   }
@@ -350,7 +387,12 @@ final class FeatureRun {
 
   /** Commits a written chunk (one state transaction) and reports it. */
   private void commitChunk(
-      Side side, Provider provider, WriteOp op, ChunkResult chunk, Function<Item, Item> previous) {
+      Side side,
+      Provider provider,
+      WriteOp op,
+      ChunkSizing sizing,
+      ChunkResult chunk,
+      Function<Item, Item> previous) {
     FeatureLedger.ChunkOutcome outcome =
         ledger.commitChunk(side, op, chunk, previous, clock.instant());
     applied.get(side)[op.ordinal()] += outcome.done().size();
@@ -366,7 +408,8 @@ final class FeatureRun {
               o.item().label(),
               FeatureLedger.reason(o)));
     }
-    events.chunk(provider.label(), side, op, chunk, outcome.done().size(), outcome.failed().size());
+    events.chunk(
+        provider.label(), side, op, sizing, chunk, outcome.done().size(), outcome.failed().size());
     listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(), chunk.of());
   }
 

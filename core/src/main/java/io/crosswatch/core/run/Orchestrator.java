@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -108,7 +109,15 @@ public final class Orchestrator {
     List<PairSummary> pairs = new ArrayList<>();
     Map<String, ApiUsage> api;
     try (ProviderSession session =
-        new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
+        new ProviderSession(
+            config,
+            providers,
+            stateDir,
+            clock,
+            sleeper,
+            new SplittableRandom(random.nextLong()),
+            diagnostics(),
+            events)) {
       RunContext context =
           new RunContext(
               request.runId(),
@@ -214,7 +223,15 @@ public final class Orchestrator {
   public Map<String, HealthReport> health() throws InterruptedException {
     Map<String, HealthReport> result = new LinkedHashMap<>();
     try (ProviderSession session =
-        new ProviderSession(config, providers, stateDir, clock, diagnostics(), events)) {
+        new ProviderSession(
+            config,
+            providers,
+            stateDir,
+            clock,
+            sleeper,
+            new SplittableRandom(random.nextLong()),
+            diagnostics(),
+            events)) {
       session.connectAll(instancesUsedBy(config.pairs()));
       for (PairSettings pair : config.pairs()) {
         if (!pair.enabled()) {

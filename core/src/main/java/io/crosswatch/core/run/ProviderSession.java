@@ -1,5 +1,6 @@
 package io.crosswatch.core.run;
 
+import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.InstanceRef;
 import io.crosswatch.core.events.RunEvents;
@@ -24,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -39,6 +42,8 @@ final class ProviderSession implements AutoCloseable {
   private final ProviderRegistry registry;
   private final Path stateDir;
   private final Clock clock;
+  private final Sleeper sleeper;
+  private final RandomGenerator random;
   private final DiagnosticLog log;
   private final RunEvents events;
   private final SnapshotCache cache;
@@ -66,8 +71,12 @@ final class ProviderSession implements AutoCloseable {
       ProviderRegistry registry,
       Path stateDir,
       Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random,
       DiagnosticLog log,
       RunEvents events) {
+    this.sleeper = sleeper;
+    this.random = random;
     this.config = config;
     this.registry = registry;
     this.stateDir = stateDir;
@@ -154,6 +163,11 @@ final class ProviderSession implements AutoCloseable {
     return helper.submit(() -> snapshot(provider, feature, cached));
   }
 
+  /** Randomness of its own for one instance (instances are created on several threads). */
+  private synchronized RandomGenerator nextRandom() {
+    return new SplittableRandom(random.nextLong());
+  }
+
   private Connection create(String name, String instance, String label) {
     Optional<ProviderFactory> factory = registry.factory(name);
     if (factory.isEmpty()) {
@@ -171,7 +185,9 @@ final class ProviderSession implements AutoCloseable {
             stateDir,
             clock,
             config.runtime().debugHttp(),
-            log);
+            log,
+            sleeper,
+            nextRandom());
     Provider provider;
     try {
       provider = factory.get().create(context);

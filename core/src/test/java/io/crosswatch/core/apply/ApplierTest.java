@@ -146,6 +146,66 @@ class ApplierTest {
             });
   }
 
+  @Test
+  void withTheDefaultPolicyAChunkThatAlwaysFailsTransientlyIsSentSixTimesInAll() throws Exception {
+    Applier standard = new Applier(slept::add, new SplittableRandom(7), RetryPolicy.DEFAULT);
+    ScriptedProvider p = new ScriptedProvider();
+    for (int i = 0; i < 20; i++) {
+      p.failures.add(ProviderException.transientFailure("503 Service Unavailable", null));
+    }
+    ApplyResult r =
+        standard.apply(p, Feature.HISTORY, WriteOp.ADD, movies(3), 100, Duration.ZERO, c -> {});
+    assertThat(p.calls).as("the first send and 5 retries").hasSize(6);
+    assertThat(slept).hasSize(5);
+    assertThat(r.failure()).contains("after 6 attempts");
+    assertThat(r.notAttempted()).isEqualTo(3);
+  }
+
+  @Test
+  void aChunkThatTimesOutIsSentAgainInHalvesAndTheRestOfTheOperationFollowsInHalves()
+      throws Exception {
+    ScriptedProvider p = new ScriptedProvider();
+    p.failures.add(ProviderException.timeout("read timed out after 30 s", null));
+    List<ChunkResult> chunks = new ArrayList<>();
+    ApplyResult r =
+        applier.apply(
+            p, Feature.HISTORY, WriteOp.ADD, movies(180), 100, Duration.ZERO, chunks::add);
+    assertThat(p.calls).extracting(List::size).containsExactly(100, 50, 50, 50, 30);
+    assertThat(r.failure()).isNull();
+    assertThat(r.outcomes()).hasSize(180).allMatch(ItemOutcome::succeeded);
+    assertThat(chunks).extracting(ChunkResult::attempts).containsExactly(2, 1, 1, 1);
+    assertThat(chunks).extracting(ChunkResult::of).containsOnly(4);
+  }
+
+  @Test
+  void aTimeoutWithAnUnknownOutcomeLeavesThatChunkPlannedAndGoesOnInHalves() throws Exception {
+    ScriptedProvider p = new ScriptedProvider();
+    p.failures.add(
+        ProviderException.timeout("timed out", null).asFinal("timed out; outcome unknown"));
+    ApplyResult r =
+        applier.apply(p, Feature.HISTORY, WriteOp.ADD, movies(200), 100, Duration.ZERO, c -> {});
+    assertThat(p.calls).extracting(List::size).containsExactly(100, 50, 50);
+    assertThat(r.failure()).isNull();
+    assertThat(r.outcomes()).hasSize(200);
+    assertThat(r.outcomes().subList(0, 100))
+        .allSatisfy(
+            o -> {
+              assertThat(o.status()).isEqualTo(ItemOutcome.Status.FAILED);
+              assertThat(o.retriable()).as("transient: stays planned, never parked").isTrue();
+            });
+    assertThat(r.outcomes().subList(100, 200)).allMatch(ItemOutcome::succeeded);
+  }
+
+  @Test
+  void anAccountLimitStopsTheOperationAndSaysSo() throws Exception {
+    ScriptedProvider p = new ScriptedProvider();
+    p.failures.add(ProviderException.permanent(ProviderException.Kind.LIMIT, "420 list is full"));
+    ApplyResult r =
+        applier.apply(p, Feature.WATCHLIST, WriteOp.ADD, movies(5), 100, Duration.ZERO, c -> {});
+    assertThat(r.limitReached()).isTrue();
+    assertThat(r.notAttempted()).isEqualTo(5);
+  }
+
   /** A provider whose writes follow a script. */
   static final class ScriptedProvider implements Provider {
     final Deque<ProviderException> failures = new ArrayDeque<>();

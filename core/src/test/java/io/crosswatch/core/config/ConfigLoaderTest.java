@@ -316,10 +316,7 @@ class ConfigLoaderTest {
             "runtime.max_profiles_per_provider: unknown key, ignored",
             "sync.enable_add: unknown key, ignored",
             "sync.bidirectional: unknown key, ignored",
-            "plex: provider PLEX is not available in this build; block ignored",
             "trakt.history: unknown key, ignored",
-            "pairs[0].source: provider PLEX is not available in this build;"
-                + " the pair will be skipped",
             "pairs[0].features.playlists: unknown key, ignored",
             "crosswatch: unknown key, ignored",
             "scrobble: unknown key, ignored",
@@ -327,7 +324,7 @@ class ConfigLoaderTest {
     Config config = loaded.config();
     assertThat(config.runtime().telemetryEnabled()).isTrue();
     assertThat(config.sync().oneWayRemoveMode()).isEqualTo(RemoveMode.MIRROR);
-    assertThat(config.providerInstances()).containsOnlyKeys("TRAKT", "TRACKER");
+    assertThat(config.providerInstances()).containsOnlyKeys("PLEX", "TRAKT", "TRACKER");
     assertThat(config.pairs()).extracting(PairSettings::id).containsExactly("p1", "p2");
     assertThat(config.pairs().get(0).source()).isEqualTo("PLEX");
     assertThat(String.join("\n", lines(loaded.warnings()))).doesNotContain("secret");
@@ -389,10 +386,31 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theKnownNamesInMessagesAreExactlyTheRegistrysKnownNames() {
-    assertThat(ProviderNames.IN_ORDER)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(ProviderRegistry.KNOWN_NAMES);
+  void aProviderTheRegistryLacksIsUnknownAndItsBlockIsAnUnknownKey() throws Exception {
+    ConfigLoader fileOnly = new ConfigLoader(ProviderRegistry.of(TestProviderFactory.file()));
+    Path file = dir.resolve("config.json");
+    Files.writeString(
+        file,
+        json(
+            "{'plex': {}, 'file': {'path': 'a.json'},"
+                + " 'pairs': [{'source': 'PLEX', 'target': 'FILE'}]}"));
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> fileOnly.load(file));
+
+    assertThat(e.getMessage())
+        .isEqualTo("pairs[0].source: unknown provider \"PLEX\" (known: FILE)");
+    assertThat(lines(e.issues())).contains("plex: unknown key, ignored");
+  }
+
+  @Test
+  void aProviderWithoutAListOrderComesAfterTheOthersAndNamesBreakTies() {
+    ProviderRegistry registry =
+        ProviderRegistry.of(
+            TestProviderFactory.optional("ZED", 1000),
+            TestProviderFactory.optional("IMPORT", 1000),
+            TestProviderFactory.file());
+
+    assertThat(registry.names()).containsExactly("FILE", "IMPORT", "ZED");
   }
 
   private static String quote(String s) {

@@ -9,10 +9,20 @@ import java.nio.file.Path;
 
 /** Helpers shared by the config tests. */
 final class TestConfigs {
-  /** FILE (needs {@code path}), TRACKER (needs nothing) and TRAKT; no PLEX and others. */
+  /**
+   * FILE (needs {@code path}), TRACKER (needs nothing), TRAKT and five more that need nothing,
+   * listed in the order the real factories declare.
+   */
   static final ProviderRegistry REGISTRY =
       ProviderRegistry.of(
-          TestProviderFactory.file(), TestProviderFactory.tracker(), TestProviderFactory.trakt());
+          TestProviderFactory.optional("EMBY", 80),
+          TestProviderFactory.file(),
+          TestProviderFactory.optional("PLEX", 60, "server_url", "account_token"),
+          TestProviderFactory.tracker(),
+          TestProviderFactory.optional("MDBLIST", 50),
+          TestProviderFactory.trakt(),
+          TestProviderFactory.optional("SIMKL", 40),
+          TestProviderFactory.optional("JELLYFIN", 70));
 
   /** A FILE block with instances {@code default} and {@code backup}, used by pair cases. */
   static final String PROVIDERS =

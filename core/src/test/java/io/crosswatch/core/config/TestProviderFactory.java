@@ -17,27 +17,36 @@ final class TestProviderFactory implements ProviderFactory {
   private final String name;
   private final Set<String> required;
   private final Set<String> optional;
+  private final int listOrder;
 
-  private TestProviderFactory(String name, Set<String> required, Set<String> optional) {
+  private TestProviderFactory(
+      String name, int listOrder, Set<String> required, Set<String> optional) {
     this.name = name;
+    this.listOrder = listOrder;
     this.required = required;
     this.optional = optional;
   }
 
   /** FILE: needs {@code path}. */
   static TestProviderFactory file() {
-    return new TestProviderFactory("FILE", Set.of("path"), Set.of());
+    return new TestProviderFactory("FILE", 10, Set.of("path"), Set.of());
   }
 
   /** TRACKER: accepts {@code {}}, optional {@code path}. */
   static TestProviderFactory tracker() {
-    return new TestProviderFactory("TRACKER", Set.of(), Set.of("path"));
+    return new TestProviderFactory("TRACKER", 20, Set.of(), Set.of("path"));
   }
 
-  /** TRAKT: accepts the design example's keys. */
+  /** A provider that accepts {@code {}} and the given optional keys. */
+  static TestProviderFactory optional(String name, int listOrder, String... keys) {
+    return new TestProviderFactory(name, listOrder, Set.of(), Set.of(keys));
+  }
+
+  /** TRAKT: accepts the keys of the README's example. */
   static TestProviderFactory trakt() {
     return new TestProviderFactory(
         "TRAKT",
+        30,
         Set.of(),
         Set.of(
             "client_id",
@@ -51,6 +60,11 @@ final class TestProviderFactory implements ProviderFactory {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public int listOrder() {
+    return listOrder;
   }
 
   @Override

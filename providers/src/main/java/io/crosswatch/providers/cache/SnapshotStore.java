@@ -49,6 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       <em>before</em> the read (a change racing with the read then only causes one more read next
  *       time);
  *   <li>after writing to the service, {@link #drop} the features the write may have changed;
+ *   <li>when a guard found a snapshot suspect ({@link
+ *       io.crosswatch.core.provider.Provider#discardSnapshot}), {@link #discard} it;
  *   <li>when the run's writes are done ({@link io.crosswatch.core.provider.Provider#settle}), call
  *       {@link #refreshDropped} with the provider's snapshot method: the features this instance
  *       dropped are read again (marks first) and stored, so that the next run finds its own writes
@@ -232,6 +234,14 @@ public final class SnapshotStore {
   /** Forgets a feature's snapshot (after a write that may have changed it), and saves the file. */
   public synchronized void drop(Feature feature) {
     forget(feature, true);
+  }
+
+  /**
+   * Forgets a feature's snapshot for good in this run (a guard found it suspect): it is neither
+   * reused nor read again when settling, so the next run reads the feature in full; saves the file.
+   */
+  public synchronized void discard(Feature feature) {
+    forget(feature, false);
   }
 
   /**

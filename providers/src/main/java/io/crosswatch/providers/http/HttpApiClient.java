@@ -28,9 +28,16 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The HTTP client every service adapter shares: paces requests, retries transient failures, counts
- * API use and logs {@code debug_http} lines without secrets. Answers come back as {@link
- * HttpAnswer} values whatever their status; only I/O failures that outlast the retries throw.
+ * The HTTP client every service adapter shares: paces requests, retries transient failures of
+ * reads, counts API use and logs {@code debug_http} lines without secrets. Answers come back as
+ * {@link HttpAnswer} values whatever their status; only I/O failures that outlast the retries
+ * throw.
+ *
+ * <p>A write ({@link ApiRequest#isWrite()}) is sent once per call unless it asks for the client's
+ * retries ({@link ApiRequest#withClientRetries()}, e.g. a token refresh): its caller owns the
+ * retries (the applier sends a chunk at most 1 + 5 times in all), so that retries are never
+ * multiplied by two layers. A 429 still holds every request of the instance back for its {@code
+ * Retry-After}.
  *
  * <p>Built once per provider instance with {@link #builder}; thread-safe.
  */
@@ -91,6 +98,7 @@ public final class HttpApiClient {
     URI uri = resolve(request);
     String endpoint = request.endpoint();
     String key = request.method() + " " + endpoint;
+    int maxAttempts = request.retriedByClient() ? retry.maxAttempts() : 1;
     for (int attempt = 1; ; attempt++) {
       CallInfo call = new CallInfo(provider, request.method(), endpoint, attempt);
       Pacer.Slot slot = pacer.reserve(request.isWrite());
@@ -111,14 +119,14 @@ public final class HttpApiClient {
             new HttpAnswer(response.statusCode(), response.headers(), bodyOf(response), call);
         log.answer(request.method(), uri, answer, elapsed(started));
         RateHeaders.of(answer).ifPresent(h -> lastRateHeaders = h);
-        Optional<Duration> retryWait = retryWait(request, answer);
+        Optional<Duration> retryWait = retryWait(request, answer, maxAttempts);
         if (retryWait.isEmpty()) {
           return answer;
         }
         wait = retryWait.get();
       } catch (IOException e) {
         log.failure(request.method(), uri, e, elapsed(started));
-        if (attempt >= retry.maxAttempts() || !mayRetry(request, e)) {
+        if (attempt >= maxAttempts || !mayRetry(request, e)) {
           throw ioFailure(call, e);
         }
         wait = retry.backoff(attempt, random);
@@ -127,6 +135,14 @@ public final class HttpApiClient {
       }
       waitFor(wait, call);
     }
+  }
+
+  /**
+   * Secret values learnt while the client is in use (tokens loaded from the state dir or issued by
+   * a refresh), masked from now on wherever the client would print them.
+   */
+  public void addSecrets(Collection<String> values) {
+    log.addSecrets(Objects.requireNonNull(values, "values"));
   }
 
   /** Request counters so far. */
@@ -164,25 +180,28 @@ public final class HttpApiClient {
     return clock;
   }
 
-  private Optional<Duration> retryWait(ApiRequest request, HttpAnswer answer) {
+  private Optional<Duration> retryWait(ApiRequest request, HttpAnswer answer, int maxAttempts) {
     int status = answer.status();
     int attempt = answer.call().attempts();
+    Optional<Duration> asked = Optional.empty();
     if (status == 429) {
       counters.rateLimited();
+      asked = answer.retryAfter(clock.instant());
+      if (asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) <= 0) {
+        // Every request of this instance waits, not only this one: the service asked us all.
+        pacer.pauseUntil(clock.instant().plus(asked.get()));
+      }
     }
-    if (attempt >= retry.maxAttempts()) {
+    if (attempt >= maxAttempts) {
       return Optional.empty();
     }
     if (status == 429) {
-      Optional<Duration> asked = answer.retryAfter(clock.instant());
       if (asked.isEmpty()) {
         return Optional.of(retry.backoff(attempt, random));
       }
       if (asked.get().compareTo(retry.maxRetryAfter()) > 0) {
         return Optional.empty();
       }
-      // Every request of this instance waits, not only this one: the service asked us all.
-      pacer.pauseUntil(clock.instant().plus(asked.get()));
       return Optional.of(Duration.ZERO);
     }
     if (status >= 500 && status <= 599 && request.repeatable()) {
@@ -212,18 +231,22 @@ public final class HttpApiClient {
               + " server with a self-signed certificate, set verify_ssl: false in its block",
           e);
     }
+    boolean timedOut =
+        e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
     String what =
         e instanceof HttpTimeoutException
             ? "timed out after " + timeout.toSeconds() + " s"
             : "failed (" + e.getClass().getSimpleName() + ")";
-    return ProviderException.transientFailure(
+    String message =
         call.describe()
             + ": "
             + what
             + " after "
             + call.attemptsText()
-            + "; check the service's address and your network, then retry",
-        e);
+            + "; check the service's address and your network, then retry";
+    return timedOut
+        ? ProviderException.timeout(message, e)
+        : ProviderException.transientFailure(message, e);
   }
 
   private static ProviderException interrupted(CallInfo call, InterruptedException e) {

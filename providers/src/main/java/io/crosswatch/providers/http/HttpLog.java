@@ -12,13 +12,18 @@ final class HttpLog {
   private final String provider;
   private final DiagnosticLog log;
   private final boolean enabled;
-  private final Redactor redactor;
+  private volatile Redactor redactor;
 
   HttpLog(String provider, DiagnosticLog log, boolean enabled, Redactor redactor) {
     this.provider = provider;
     this.log = log;
     this.enabled = enabled;
     this.redactor = redactor;
+  }
+
+  /** Masks these values too from now on (tokens issued while the client is in use). */
+  synchronized void addSecrets(java.util.Collection<String> values) {
+    redactor = redactor.withSecrets(values);
   }
 
   void answer(String method, URI uri, HttpAnswer answer, Duration elapsed) {

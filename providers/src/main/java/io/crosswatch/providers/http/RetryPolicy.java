@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * When and how long {@link HttpApiClient} waits before sending a failed request again.
+ * When and how long {@link HttpApiClient} waits before sending a failed read again (writes are sent
+ * once per call; their caller retries them).
  *
  * <p>Retried: 429 (waiting {@code Retry-After} when the service sent one), 5xx (Cloudflare's
  * 520–522 included), I/O errors and timeouts. Never retried: other 4xx. The wait before retry
@@ -37,10 +38,13 @@ public record RetryPolicy(
     }
   }
 
-  /** 4 attempts, 1 s doubling up to 30 s, 20 % jitter, waits of up to 2 minutes honoured. */
+  /**
+   * 6 attempts (the first send and 5 retries), 1 s doubling up to 30 s, 20 % jitter, waits of up to
+   * 2 minutes honoured.
+   */
   public static RetryPolicy defaults() {
     return new RetryPolicy(
-        4, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, Duration.ofMinutes(2));
+        6, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, Duration.ofMinutes(2));
   }
 
   /** Send once, never retry. */

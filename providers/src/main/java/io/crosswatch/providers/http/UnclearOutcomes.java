@@ -29,14 +29,10 @@ public final class UnclearOutcomes {
         || neverSent(failure)) {
       return failure;
     }
-    return new ProviderException(
-        Kind.UNAVAILABLE,
+    return failure.asFinal(
         failure.getMessage()
             + "; the outcome is unknown (the service may have recorded it), so it is not sent"
-            + " again now; the next run reads the service again and sends only what is missing",
-        false,
-        null,
-        failure);
+            + " again now; the next run reads the service again and sends only what is missing");
   }
 
   private static boolean neverSent(ProviderException e) {

@@ -23,7 +23,7 @@ import java.util.Set;
 final class ImportProvider implements Provider {
   static final String NAME = "IMPORT";
   private static final int SHOWN_BAD_ROWS = 20;
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
   private final String instance;

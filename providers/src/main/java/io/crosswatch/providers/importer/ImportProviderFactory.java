@@ -1,5 +1,6 @@
 package io.crosswatch.providers.importer;
 
+import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
@@ -21,6 +22,22 @@ public final class ImportProviderFactory implements ProviderFactory {
   @Override
   public String name() {
     return ImportProvider.NAME;
+  }
+
+  /** Its block is {@code imports}: one export per instance. */
+  @Override
+  public String blockKey() {
+    return "imports";
+  }
+
+  @Override
+  public int listOrder() {
+    return 900;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return ImportProvider.FEATURES;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.Set;
  * provider's lock.
  */
 public abstract class LocalProvider implements Provider {
-  private static final Set<Feature> FEATURES = EnumSet.allOf(Feature.class);
+  /** The features of both local providers: every one. */
+  public static final Set<Feature> FEATURES =
+      Collections.unmodifiableSet(EnumSet.allOf(Feature.class));
 
   private final String name;
   private final String instance;
@@ -52,6 +55,12 @@ public abstract class LocalProvider implements Provider {
   @Override
   public final Set<Feature> features() {
     return FEATURES;
+  }
+
+  /** A file on this machine: each operation is written in one chunk, without pauses. */
+  @Override
+  public final boolean isLocal() {
+    return true;
   }
 
   /** The file (or database) this provider reads and writes. */

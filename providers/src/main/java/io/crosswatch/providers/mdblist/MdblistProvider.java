@@ -46,7 +46,7 @@ final class MdblistProvider implements Provider {
   static final String NOT_LISTABLE = "not_listable";
   static final String NOT_RATABLE = "not_ratable";
 
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -359,6 +359,15 @@ final class MdblistProvider implements Provider {
    * Reads again the features this run's writes made stale (activity times first), so that the next
    * run finds its own writes in the snapshot cache and makes only the activity call.
    */
+  /**
+   * Forgets the stored snapshot of a feature a guard found suspect, so that the next run reads it
+   * in full even though MDBList's activity times have not moved.
+   */
+  @Override
+  public void discardSnapshot(Feature feature) {
+    cache.discard(feature);
+  }
+
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);

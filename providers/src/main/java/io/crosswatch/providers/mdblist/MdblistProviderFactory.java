@@ -1,10 +1,12 @@
 package io.crosswatch.providers.mdblist;
 
-import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
@@ -13,9 +15,8 @@ import io.crosswatch.providers.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,22 +32,29 @@ public final class MdblistProviderFactory implements ProviderFactory {
    */
   static final RatePolicy MDBLIST_PACE = RatePolicy.of(Duration.ofMillis(250), 0, Duration.ZERO);
 
-  private final Sleeper sleeper;
-  private final Supplier<RandomGenerator> random;
-
-  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
-  public MdblistProviderFactory() {
-    this(Sleeper.SYSTEM, SplittableRandom::new);
-  }
-
-  MdblistProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
-  }
-
   @Override
   public String name() {
     return "MDBLIST";
+  }
+
+  @Override
+  public int listOrder() {
+    return 50;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return MdblistProvider.FEATURES;
+  }
+
+  @Override
+  public Optional<SignIn> signIn() {
+    return Optional.of(new MdblistSignIn());
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return Set.copyOf(MdblistItems.KINDS);
   }
 
   @Override
@@ -66,8 +74,8 @@ public final class MdblistProviderFactory implements ProviderFactory {
             .secrets(List.of(configured.apiKey()))
             .retry(RetryPolicy.defaults())
             .clock(context.clock())
-            .sleeper(sleeper)
-            .random(random.get())
+            .sleeper(context.sleeper())
+            .random(context.random())
             .log(context.log(), context.debugHttp())
             .build();
     return new MdblistProvider(

@@ -1,10 +1,5 @@
 package io.crosswatch.providers.mediabrowser;
 
-import io.crosswatch.core.apply.Sleeper;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
-
 /**
  * Builds {@code JELLYFIN} providers (Jellyfin 10.9 or later) from the {@code jellyfin} config
  * block: {@code server}, {@code access_token}, {@code user_id}, {@code username}, {@code
@@ -14,12 +9,13 @@ import java.util.random.RandomGenerator;
  */
 public final class JellyfinProviderFactory extends MediaBrowserProviderFactory {
 
-  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
+  /** The factory {@link java.util.ServiceLoader} uses. */
   public JellyfinProviderFactory() {
-    this(Sleeper.SYSTEM, SplittableRandom::new);
+    super(Dialect.JELLYFIN);
   }
 
-  JellyfinProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
-    super(Dialect.JELLYFIN, sleeper, random);
+  @Override
+  public int listOrder() {
+    return 70;
   }
 }

@@ -181,6 +181,8 @@ final class MediaBrowserApi {
         request.headers(),
         request.body(),
         request.template() == null ? null : prefix + request.template(),
-        request.repeatable());
+        request.repeatable(),
+        request.markedWrite(),
+        request.clientRetries());
   }
 }

@@ -72,7 +72,8 @@ public final class MediaBrowserAuthenticator {
     ObjectNode body = MediaBrowserApi.MAPPER.createObjectNode();
     body.put("Username", username);
     body.put("Pw", password);
-    HttpAnswer answer = api.send(ApiRequest.post("/Users/AuthenticateByName", body.toString()));
+    HttpAnswer answer =
+        api.send(ApiRequest.post("/Users/AuthenticateByName", body.toString()).withClientRetries());
     if (answer.status() == 401) {
       throw ProviderException.permanent(
           Kind.AUTH, answer.describe() + ": wrong user name or password for " + username);

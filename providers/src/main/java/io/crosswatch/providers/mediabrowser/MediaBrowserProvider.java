@@ -21,7 +21,7 @@ import java.util.Set;
  * 0–10 ratings. One library pass per run feeds all three features and the write lookups.
  */
 final class MediaBrowserProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
   private static final Set<MediaType> PLAYABLE = EnumSet.of(MediaType.MOVIE, MediaType.EPISODE);
   private static final Set<MediaType> TITLES =

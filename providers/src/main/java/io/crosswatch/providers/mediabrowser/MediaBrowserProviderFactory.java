@@ -1,19 +1,25 @@
 package io.crosswatch.providers.mediabrowser;
 
 import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
 import io.crosswatch.providers.http.TrustingTls;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -29,13 +35,26 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
   private static final String EXAMPLE_SERVER = "http://localhost:8096";
 
   private final Dialect dialect;
-  private final Sleeper sleeper;
-  private final Supplier<RandomGenerator> random;
 
-  MediaBrowserProviderFactory(Dialect dialect, Sleeper sleeper, Supplier<RandomGenerator> random) {
+  MediaBrowserProviderFactory(Dialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public Optional<SignIn> signIn() {
+    return Optional.of(new MediaBrowserSignIn(this, dialect));
+  }
+
+  @Override
+  public final Set<Feature> features() {
+    return MediaBrowserProvider.FEATURES;
+  }
+
+  @Override
+  public final Set<IdKind> idKinds() {
+    Set<IdKind> kinds = EnumSet.copyOf(LibraryIndex.EXTERNAL);
+    kinds.add(dialect.localKind());
+    return kinds;
   }
 
   @Override
@@ -60,7 +79,15 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
     MediaBrowserSettings settings =
         signedIn(settings(context.settings(), context.instance()), context, label);
     HttpApiClient client =
-        client(label, settings, context.log(), context.debugHttp()).clock(context.clock()).build();
+        client(
+                label,
+                settings,
+                context.log(),
+                context.debugHttp(),
+                context.sleeper(),
+                context.random())
+            .clock(context.clock())
+            .build();
     MediaBrowserApi api = new MediaBrowserApi(client, dialect, prefixGiven(settings));
     LibraryReader reader =
         new LibraryReader(api, settings.userId(), settings, context.settingsPath(), context.log());
@@ -87,7 +114,7 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
    * needs {@code server}; {@code device_id} and {@code timeout} are used when set).
    */
   public final MediaBrowserAuthenticator authenticator(
-      JsonNode settings, String instance, DiagnosticLog log, boolean debugHttp) {
+      JsonNode settings, String instance, DiagnosticLog log, boolean debugHttp, Sleeper sleeper) {
     MediaBrowserSettings s = settings(settings, instance);
     MediaBrowserSettings anonymous =
         new MediaBrowserSettings(
@@ -103,7 +130,14 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
             s.concurrency(),
             s.libraries());
     HttpApiClient client =
-        client(dialect.providerName() + ":" + instance, anonymous, log, debugHttp).build();
+        client(
+                dialect.providerName() + ":" + instance,
+                anonymous,
+                log,
+                debugHttp,
+                sleeper,
+                new SplittableRandom())
+            .build();
     return new MediaBrowserAuthenticator(
         new MediaBrowserApi(client, dialect, prefixGiven(s)), s.deviceId());
   }
@@ -113,7 +147,12 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
   }
 
   private HttpApiClient.Builder client(
-      String label, MediaBrowserSettings settings, DiagnosticLog log, boolean debugHttp) {
+      String label,
+      MediaBrowserSettings settings,
+      DiagnosticLog log,
+      boolean debugHttp,
+      Sleeper sleeper,
+      RandomGenerator random) {
     String token = settings.accessToken();
     HttpApiClient.Builder b =
         HttpApiClient.builder(label, settings.server())
@@ -122,7 +161,7 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
             .retry(RetryPolicy.defaults())
             .timeout(settings.timeout())
             .sleeper(sleeper)
-            .random(random.get())
+            .random(random)
             .log(log, debugHttp);
     if (!settings.verifySsl()) {
       b.http(TrustingTls.trustingClient(Duration.ofSeconds(10)));

@@ -104,7 +104,9 @@ public final class PlexPinLogin {
 
   /** Asks plex.tv for a new strong PIN ({@code POST /api/v2/pins?strong=true}). */
   public Pin start() throws ProviderException {
-    JsonNode pin = plexTv.call(ApiRequest.post("/api/v2/pins", null).withQuery("strong", "true"));
+    JsonNode pin =
+        plexTv.call(
+            ApiRequest.post("/api/v2/pins", null).withQuery("strong", "true").withClientRetries());
     Long id = PlexEntries.whole(pin.get("id"));
     String code = PlexEntries.text(pin, "code");
     if (id == null || code == null || code.isBlank()) {

@@ -1,6 +1,7 @@
 package io.crosswatch.providers.plex;
 
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
 import io.crosswatch.core.provider.HealthReport;
@@ -9,6 +10,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +67,26 @@ final class PlexProvider implements Provider {
   @Override
   public String instance() {
     return instance;
+  }
+
+  /** The features a Plex instance may serve (the watchlist needs an account, the rest a server). */
+  static final Set<Feature> FEATURES =
+      Collections.unmodifiableSet(EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS));
+
+  /**
+   * The id kinds Plex items carry: its own rating keys and whatever cross-provider ids the server's
+   * agents and Discover report.
+   */
+  static final Set<IdKind> ID_KINDS = idKinds();
+
+  private static Set<IdKind> idKinds() {
+    Set<IdKind> kinds = EnumSet.of(IdKind.PLEX);
+    for (IdKind k : IdKind.values()) {
+      if (k.crossProvider()) {
+        kinds.add(k);
+      }
+    }
+    return Collections.unmodifiableSet(kinds);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.crosswatch.providers.plex;
 
-import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
@@ -14,9 +16,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,22 +41,29 @@ public final class PlexProviderFactory implements ProviderFactory {
   /** How many single-item writes run at once. */
   static final int WRITE_CONCURRENCY = 4;
 
-  private final Sleeper sleeper;
-  private final Supplier<RandomGenerator> random;
-
-  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
-  public PlexProviderFactory() {
-    this(Sleeper.SYSTEM, SplittableRandom::new);
-  }
-
-  PlexProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
-  }
-
   @Override
   public String name() {
     return "PLEX";
+  }
+
+  @Override
+  public int listOrder() {
+    return 60;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return PlexProvider.FEATURES;
+  }
+
+  @Override
+  public Optional<SignIn> signIn() {
+    return Optional.of(new PlexSignIn());
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return PlexProvider.ID_KINDS;
   }
 
   @Override
@@ -158,8 +166,8 @@ public final class PlexProviderFactory implements ProviderFactory {
                 defaults.maxRetryAfter()))
         .timeout(s.timeout())
         .clock(context.clock())
-        .sleeper(sleeper)
-        .random(random.get())
+        .sleeper(context.sleeper())
+        .random(context.random())
         .log(context.log(), context.debugHttp());
   }
 

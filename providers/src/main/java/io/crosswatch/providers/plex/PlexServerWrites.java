@@ -147,7 +147,7 @@ final class PlexServerWrites {
       java.util.function.UnaryOperator<PlexEntry> change)
       throws ProviderException {
     ApiRequest request =
-        (rating == null ? ApiRequest.get(path) : ApiRequest.put(path, null))
+        (rating == null ? ApiRequest.get(path).asWrite() : ApiRequest.put(path, null))
             .withQuery("key", entry.ratingKey())
             .withQuery("identifier", IDENTIFIER);
     if (rating != null) {

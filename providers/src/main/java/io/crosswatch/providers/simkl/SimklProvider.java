@@ -73,7 +73,7 @@ import tools.jackson.databind.JsonNode;
  * #settle} reads them again once the run's writes are done.
  */
 final class SimklProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
   private final String instance;
@@ -238,6 +238,16 @@ final class SimklProvider implements Provider {
    * Reads again the features this run's writes made stale (activity times first), so that the next
    * run finds its own writes in the snapshot cache and makes only the activity call.
    */
+  /**
+   * Forgets the stored snapshots after a guard found one suspect, so that the next run reads the
+   * library in full even though SIMKL's activity times have not moved: all features, since one
+   * library read filled them all (and costs the same for one feature as for three).
+   */
+  @Override
+  public void discardSnapshot(Feature feature) {
+    FEATURES.forEach(cache::discard);
+  }
+
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);

@@ -1,10 +1,12 @@
 package io.crosswatch.providers.simkl;
 
-import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
@@ -13,9 +15,8 @@ import io.crosswatch.providers.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,22 +30,29 @@ public final class SimklProviderFactory implements ProviderFactory {
   static final RatePolicy SIMKL_LIMITS =
       RatePolicy.of(Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
 
-  private final Sleeper sleeper;
-  private final Supplier<RandomGenerator> random;
-
-  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
-  public SimklProviderFactory() {
-    this(Sleeper.SYSTEM, SplittableRandom::new);
-  }
-
-  SimklProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
-  }
-
   @Override
   public String name() {
     return "SIMKL";
+  }
+
+  @Override
+  public int listOrder() {
+    return 40;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return SimklProvider.FEATURES;
+  }
+
+  @Override
+  public Optional<SignIn> signIn() {
+    return Optional.of(new SimklSignIn());
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return Set.copyOf(SimklItems.SIMKL_KINDS);
   }
 
   @Override
@@ -65,8 +73,8 @@ public final class SimklProviderFactory implements ProviderFactory {
             .secrets(List.of(configured.accessToken()))
             .retry(RetryPolicy.defaults())
             .clock(context.clock())
-            .sleeper(sleeper)
-            .random(random.get())
+            .sleeper(context.sleeper())
+            .random(context.random())
             .log(context.log(), context.debugHttp());
     return new SimklProvider(
         context.instance(),

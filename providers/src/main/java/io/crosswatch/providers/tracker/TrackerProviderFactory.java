@@ -1,10 +1,14 @@
 package io.crosswatch.providers.tracker;
 
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.local.LocalProvider;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +23,21 @@ public final class TrackerProviderFactory implements ProviderFactory {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public int listOrder() {
+    return 20;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return LocalProvider.FEATURES;
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return EnumSet.allOf(IdKind.class);
   }
 
   @Override

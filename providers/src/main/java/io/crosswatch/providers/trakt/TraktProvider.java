@@ -1,8 +1,10 @@
 package io.crosswatch.providers.trakt;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ApiUsage;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
@@ -27,33 +29,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One Trakt account: watchlist, history and ratings through Trakt's sync API. */
 final class TraktProvider implements Provider {
-  private static final Set<Feature> FEATURES =
+  static final Set<Feature> FEATURES =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
 
   private static final String ACCOUNT_FACTS = "account";
+
+  /** Items per write call unless the config says otherwise; see {@link #preferredChunkSize}. */
+  static final int PREFERRED_CHUNK = 1000;
 
   private final String instance;
   private final TraktSettings settings;
   private final TraktApi api;
   private final SnapshotStore cache;
   private final Clock clock;
+  private final DiagnosticLog log;
   private PlayIndex plays;
   private TraktActivities activities;
 
   TraktProvider(
-      String instance, TraktSettings settings, TraktApi api, SnapshotStore cache, Clock clock) {
+      String instance,
+      TraktSettings settings,
+      TraktApi api,
+      SnapshotStore cache,
+      Clock clock,
+      DiagnosticLog log) {
     this.instance = instance;
     this.settings = settings;
     this.api = api;
     this.cache = cache;
     this.clock = clock;
+    this.log = log;
   }
 
   @Override
@@ -154,12 +168,49 @@ final class TraktProvider implements Provider {
     return cache.snapshot(feature, activities().marks(feature), this::read);
   }
 
-  /** The activity times, asked once and kept until this instance writes. */
+  /**
+   * The activity times, asked once and kept until this instance writes. When Trakt cannot answer
+   * them (other than refusing the token), nothing stored is reused and every feature is read in
+   * full, with a warning, rather than failing the run.
+   */
   private TraktActivities activities() throws ProviderException {
     if (activities == null) {
-      activities = new TraktActivities(api.call(ApiRequest.get("/sync/last_activities")));
+      try {
+        activities = new TraktActivities(api.call(ApiRequest.get("/sync/last_activities")));
+      } catch (ProviderException e) {
+        if (e.kind() == Kind.AUTH) {
+          throw e;
+        }
+        log.warn(
+            e.getMessage()
+                + "; without Trakt's activity times every feature is read in full this time");
+        activities = new TraktActivities(NullNode.getInstance());
+      }
     }
     return activities;
+  }
+
+  /**
+   * Forgets the stored snapshot of a feature a guard found suspect, so that the next run reads it
+   * in full even though Trakt's activity times have not moved.
+   */
+  @Override
+  public void discardSnapshot(Feature feature) {
+    cache.discard(feature);
+  }
+
+  /**
+   * 1,000 items per write call for every feature and operation. Evidence: Trakt documents no item
+   * limit for its {@code /sync} writes (bodies of {@code movies}, {@code shows}, {@code episodes}
+   * arrays) and allows one write per second, so the size of a write sets how fast a large sync can
+   * go: with 100 items per call 14,000 items took 142.6 s, with 1,000 they took 17.2 s, with no 429
+   * and every item arriving (bench/RESULTS.md). A 1,000-play body is about 100 KB. Should Trakt
+   * time out on a body that large, the applier halves the chunks that follow rather than failing
+   * them. {@code apply_chunk_size_by_provider.TRAKT} overrides it.
+   */
+  @Override
+  public OptionalInt preferredChunkSize(Feature feature, WriteOp op) {
+    return OptionalInt.of(PREFERRED_CHUNK);
   }
 
   private List<Item> read(Feature feature) throws ProviderException {

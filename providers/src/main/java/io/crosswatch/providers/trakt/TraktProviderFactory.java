@@ -1,10 +1,12 @@
 package io.crosswatch.providers.trakt;
 
-import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
@@ -13,9 +15,8 @@ import io.crosswatch.providers.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,22 +32,29 @@ public final class TraktProviderFactory implements ProviderFactory {
 
   private static final String USER_AGENT = "crosswatch/0.1";
 
-  private final Sleeper sleeper;
-  private final Supplier<RandomGenerator> random;
-
-  /** The factory {@link java.util.ServiceLoader} uses: real sleeping and randomness. */
-  public TraktProviderFactory() {
-    this(Sleeper.SYSTEM, SplittableRandom::new);
-  }
-
-  TraktProviderFactory(Sleeper sleeper, Supplier<RandomGenerator> random) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.random = Objects.requireNonNull(random, "random");
-  }
-
   @Override
   public String name() {
     return "TRAKT";
+  }
+
+  @Override
+  public int listOrder() {
+    return 30;
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return TraktProvider.FEATURES;
+  }
+
+  @Override
+  public Optional<SignIn> signIn() {
+    return Optional.of(new TraktSignIn());
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return Set.copyOf(TraktItems.TRAKT_KINDS);
   }
 
   @Override
@@ -62,8 +70,8 @@ public final class TraktProviderFactory implements ProviderFactory {
         client(context.name() + ":" + context.instance(), settings)
             .retry(RetryPolicy.defaults())
             .clock(context.clock())
-            .sleeper(sleeper)
-            .random(random.get())
+            .sleeper(context.sleeper())
+            .random(context.random())
             .log(context.log(), context.debugHttp())
             .build();
     TraktTokens tokens =
@@ -76,7 +84,12 @@ public final class TraktProviderFactory implements ProviderFactory {
             context.log());
     SnapshotStore cache = SnapshotStore.forInstance(context, settings.baseUrl().toString());
     return new TraktProvider(
-        context.instance(), settings, new TraktApi(client, tokens), cache, context.clock());
+        context.instance(),
+        settings,
+        new TraktApi(client, tokens),
+        cache,
+        context.clock(),
+        context.log());
   }
 
   /**

@@ -63,6 +63,7 @@ final class TraktTokens {
       } catch (TokenStoreException e) {
         throw ProviderException.permanent(Kind.AUTH, label() + ": " + e.getMessage());
       }
+      knowSecrets(current);
     }
     return current;
   }
@@ -123,7 +124,8 @@ final class TraktTokens {
     body.put("client_secret", settings.clientSecret());
     body.put("redirect_uri", "urn:ietf:wg:oauth:2.0:oob");
     body.put("grant_type", "refresh_token");
-    HttpAnswer answer = client.send(ApiRequest.post("/oauth/token", body.toString()));
+    HttpAnswer answer =
+        client.send(ApiRequest.post("/oauth/token", body.toString()).withClientRetries());
     if (answer.status() == 400 || answer.status() == 401) {
       throw ProviderException.permanent(
           Kind.AUTH,
@@ -159,10 +161,16 @@ final class TraktTokens {
               + advice());
     }
     current = fresh.get();
+    knowSecrets(current);
     log.debug(
         label()
             + ": access token refreshed; it expires at "
             + Instant.ofEpochSecond(current.expiresAt()));
+  }
+
+  /** Lets the client mask these tokens wherever it would print them. */
+  private void knowSecrets(Tokens tokens) {
+    client.addSecrets(java.util.Arrays.asList(tokens.accessToken(), tokens.refreshToken()));
   }
 
   private static Optional<JsonNode> parse(HttpAnswer answer) {

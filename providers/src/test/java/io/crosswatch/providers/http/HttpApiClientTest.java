@@ -147,13 +147,66 @@ class HttpApiClientTest {
   }
 
   @Test
-  void repeatsAnUnrepeatableWriteAfterA429() throws Exception {
-    server.enqueue(Reply.of(429, Map.of("Retry-After", "1")), Reply.of(201));
+  void sendsAWriteOnceAndLeavesItsRetriesToTheCaller() throws Exception {
+    server.enqueue(Reply.of(503), Reply.of(201));
 
-    HttpAnswer answer =
-        builder().build().send(ApiRequest.post("/sync/history", "{}").notRepeatable());
+    HttpAnswer answer = builder().build().send(ApiRequest.post("/sync/watchlist", "{}"));
 
-    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(server.received()).hasSize(1);
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void aWriteAnswered429HoldsBackTheNextRequestForItsRetryAfter() throws Exception {
+    server.enqueue(Reply.of(429, Map.of("Retry-After", "2")), Reply.of(200));
+    HttpApiClient client = builder().build();
+
+    HttpAnswer answer = client.send(ApiRequest.post("/sync/history", "{}").notRepeatable());
+    client.send(ApiRequest.get("/sync/history"));
+
+    assertThat(answer.status()).isEqualTo(429);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+    assertThat(client.usage().rateLimited()).isEqualTo(1);
+  }
+
+  @Test
+  void aGetMarkedAsAWriteIsSentOnce() throws Exception {
+    server.enqueue(Reply.of(503), Reply.of(200));
+
+    HttpAnswer answer = builder().build().send(ApiRequest.get("/:/scrobble").asWrite());
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(server.received()).hasSize(1);
+  }
+
+  @Test
+  void aWriteThatTimesOutFailsAsATimeoutWithoutBeingSentAgain() {
+    server.enqueue(new Reply(200, Map.of(), "{}", Duration.ofMillis(600)), Reply.of(201));
+    HttpApiClient client = builder().timeout(Duration.ofMillis(100)).build();
+
+    assertThatThrownBy(() -> client.send(ApiRequest.post("/sync/history", "{}")))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isTrue();
+              assertThat(e.timedOut()).isTrue();
+              assertThat(e.getMessage()).contains("timed out", "after 1 attempt");
+            });
+    assertThat(client.usage().requests()).isEqualTo(1);
+  }
+
+  @Test
+  void byDefaultAReadIsSentAtMostSixTimes() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      server.enqueue(Reply.of(503));
+    }
+    HttpApiClient client = builder().retry(RetryPolicy.defaults()).build();
+
+    HttpAnswer answer = client.send(ApiRequest.get("/sync/watchlist"));
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(server.received()).as("the first send and 5 retries").hasSize(6);
   }
 
   @Test
@@ -194,13 +247,18 @@ class HttpApiClientTest {
             .retry(FAST_RETRY)
             .build();
 
-    assertThatThrownBy(() -> client.send(ApiRequest.post("/sync/history", "{}").notRepeatable()))
+    assertThatThrownBy(() -> client.send(ApiRequest.get("/sync/history")))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> {
               assertThat(e.retriable()).isTrue();
-              assertThat(e.getMessage()).contains("POST /sync/history", "after 3 attempts");
+              assertThat(e.timedOut()).isFalse();
+              assertThat(e.getMessage()).contains("GET /sync/history", "after 3 attempts");
             });
+    assertThatThrownBy(() -> client.send(ApiRequest.post("/sync/history", "{}").notRepeatable()))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.getMessage()).contains("POST /sync/history", "after 1 attempt"));
   }
 
   @Test
@@ -231,7 +289,8 @@ class HttpApiClientTest {
 
   @Test
   void countsRequestsRetriesAndEndpointTemplates() throws Exception {
-    server.enqueue(Reply.of(200), Reply.of(500), Reply.of(200), Reply.of(429), Reply.of(200));
+    server.enqueue(
+        Reply.of(200), Reply.of(500), Reply.of(429), Reply.of(200), Reply.of(429), Reply.of(200));
     HttpApiClient client = builder().build();
 
     client.send(ApiRequest.get("/sync/history").withQuery("page", 1));
@@ -241,10 +300,22 @@ class HttpApiClientTest {
     ApiUsage usage = client.usage();
     assertThat(usage.requests()).isEqualTo(5);
     assertThat(usage.retries()).isEqualTo(2);
-    assertThat(usage.rateLimited()).isEqualTo(1);
+    assertThat(usage.rateLimited()).isEqualTo(2);
     assertThat(usage.byEndpoint())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of("GET /sync/history", 3L, "POST /users/{id}/items/{id}", 2L));
+            Map.of("GET /sync/history", 4L, "POST /users/{id}/items/{id}", 1L));
+  }
+
+  @Test
+  void secretsLearntLaterAreMaskedInDebugLinesFromThenOn() throws Exception {
+    HttpApiClient client = builder().build();
+    client.send(ApiRequest.get("/echo").withQuery("q", "fresh-token-123"));
+    client.addSecrets(List.of("fresh-token-123"));
+    client.send(ApiRequest.get("/echo").withQuery("q", "fresh-token-123"));
+
+    assertThat(log.lines()).hasSize(2);
+    assertThat(log.lines().get(0)).contains("fresh-token-123");
+    assertThat(log.lines().get(1)).doesNotContain("fresh-token-123").contains(Redactor.MASK);
   }
 
   @Test

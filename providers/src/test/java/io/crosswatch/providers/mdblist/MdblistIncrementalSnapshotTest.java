@@ -70,8 +70,8 @@ class MdblistIncrementalSnapshotTest {
             time,
             false,
             DiagnosticLog.silent());
-    return new MdblistProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
-        .create(context);
+    return new MdblistProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private Provider run() {
@@ -268,7 +268,7 @@ class MdblistIncrementalSnapshotTest {
       settings.put("api_key", FakeMdblistServer.API_KEY);
       settings.put("base_url", other.baseUrl());
       Provider p =
-          new MdblistProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
+          new MdblistProviderFactory()
               .create(
                   new ProviderContext(
                       "MDBLIST",
@@ -279,7 +279,9 @@ class MdblistIncrementalSnapshotTest {
                       stateDir,
                       time,
                       false,
-                      DiagnosticLog.silent()));
+                      DiagnosticLog.silent(),
+                      time.sleeper(),
+                      new SplittableRandom(1)));
 
       assertThat(p.snapshot(Feature.RATINGS)).isEmpty();
       assertThat(other.count("GET /sync/ratings")).isEqualTo(1);

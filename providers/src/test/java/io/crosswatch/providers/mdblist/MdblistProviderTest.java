@@ -65,8 +65,8 @@ class MdblistProviderTest {
     ProviderContext context =
         new ProviderContext(
             "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
-    return new MdblistProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
-        .create(context);
+    return new MdblistProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static Item movieByImdb(String imdb) {

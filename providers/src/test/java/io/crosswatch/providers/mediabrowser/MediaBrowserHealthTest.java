@@ -142,7 +142,9 @@ class MediaBrowserHealthTest {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
       MbUser bob = bed.server.addUser("bob", "bob-pw");
       MediaBrowserAuthenticator auth =
-          bed.factory().authenticator(bed.settings(), "default", DiagnosticLog.silent(), false);
+          bed.factory()
+              .authenticator(
+                  bed.settings(), "default", DiagnosticLog.silent(), false, bed.time.sleeper());
 
       MediaBrowserAuthenticator.Login login = auth.authenticate("bob", "bob-pw");
 
@@ -165,7 +167,9 @@ class MediaBrowserHealthTest {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
       bed.server.addUser("bob", "bob-pw");
       MediaBrowserAuthenticator auth =
-          bed.factory().authenticator(bed.settings(), "default", DiagnosticLog.silent(), false);
+          bed.factory()
+              .authenticator(
+                  bed.settings(), "default", DiagnosticLog.silent(), false, bed.time.sleeper());
 
       String first = auth.authenticate("bob", "bob-pw").accessToken();
       String second = auth.authenticate("bob", "bob-pw").accessToken();
@@ -180,7 +184,9 @@ class MediaBrowserHealthTest {
   void aWrongPasswordIsAnAuthFailure(ServerDialect dialect) {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
       MediaBrowserAuthenticator auth =
-          bed.factory().authenticator(bed.settings(), "default", DiagnosticLog.silent(), true);
+          bed.factory()
+              .authenticator(
+                  bed.settings(), "default", DiagnosticLog.silent(), true, bed.time.sleeper());
 
       assertThatThrownBy(() -> auth.authenticate(FakeMediaBrowserServer.USERNAME, "guess"))
           .isInstanceOfSatisfying(

@@ -70,13 +70,13 @@ final class MediaBrowserTestbed implements AutoCloseable {
     ProviderContext context =
         new ProviderContext(
             name(), "default", settings, block, Path.of("."), stateDir, time, true, log);
-    return factory().create(context);
+    return factory().create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   MediaBrowserProviderFactory factory() {
     return server.dialect() == ServerDialect.JELLYFIN
-        ? new JellyfinProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
-        : new EmbyProviderFactory(time.sleeper(), () -> new SplittableRandom(1));
+        ? new JellyfinProviderFactory()
+        : new EmbyProviderFactory();
   }
 
   /** {@code "GET /Items"} on Jellyfin, {@code "GET /Users/{id}/Items"} on Emby. */

@@ -75,7 +75,8 @@ class PlexProviderTest {
     ProviderContext context =
         new ProviderContext(
             "PLEX", "default", settings, "plex", Path.of("."), stateDir, time, true, log);
-    return new PlexProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new PlexProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private PlexTitle episode(int season, int number) {
@@ -691,8 +692,16 @@ class PlexProviderTest {
     PlexTitle wanted = plex.catalogue().generateDiscoverMovies(1).get(0);
     Provider p = provider();
 
-    WriteResult r =
-        p.add(Feature.WATCHLIST, List.of(Item.movie(null, null, Ids.of(IdKind.TMDB, 5001))));
+    Item item = Item.movie(null, null, Ids.of(IdKind.TMDB, 5001));
+    assertThatThrownBy(() -> p.add(Feature.WATCHLIST, List.of(item)))
+        .as("a write is sent once; the applier retries it after the wait asked for")
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isTrue();
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
+            });
+    WriteResult r = p.add(Feature.WATCHLIST, List.of(item));
 
     assertThat(statuses(r)).containsExactly(ItemOutcome.Status.CONFIRMED);
     assertThat(plex.user().watchlist()).extracting(e -> e.title()).containsExactly(wanted);

@@ -66,7 +66,8 @@ class PlexVerifySslTest {
             time,
             true,
             new RecordingLog());
-    return new PlexProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new PlexProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   @Test

@@ -74,7 +74,8 @@ class SimklIncrementalSnapshotTest {
             time,
             false,
             DiagnosticLog.silent());
-    return new SimklProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new SimklProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private Provider run() {

@@ -63,7 +63,8 @@ class SimklProviderTest {
     ProviderContext context =
         new ProviderContext(
             "SIMKL", "default", settings, "simkl", stateDir, stateDir, time, true, log);
-    return new SimklProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new SimklProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static Item movie(long simklId) {
@@ -473,7 +474,7 @@ class SimklProviderTest {
       settings.put("access_token", FakeSimklServer.ACCESS_TOKEN);
       settings.put("base_url", strict.baseUrl());
       Provider p =
-          new SimklProviderFactory(time.sleeper(), () -> new SplittableRandom(1))
+          new SimklProviderFactory()
               .create(
                   new ProviderContext(
                       "SIMKL",
@@ -484,7 +485,9 @@ class SimklProviderTest {
                       stateDir,
                       time,
                       false,
-                      DiagnosticLog.silent()));
+                      DiagnosticLog.silent(),
+                      time.sleeper(),
+                      new SplittableRandom(1)));
       p.add(Feature.RATINGS, List.of(movie(1001).withRating(5, T0)));
 
       assertThatThrownBy(() -> p.add(Feature.RATINGS, List.of(movie(1002).withRating(5, T0))))
@@ -553,10 +556,14 @@ class SimklProviderTest {
   }
 
   @Test
-  void aRatingAnswered503IsRetriedByTheClient() throws Exception {
+  void aRatingAnswered503IsARetriableFailureLeftToTheApplier() throws Exception {
     simkl.faults().failNext(1, 503, "/sync/ratings");
+    Provider p = provider();
+    Item rating = movie(1001).withRating(8, T0);
 
-    WriteResult r = provider().add(Feature.RATINGS, List.of(movie(1001).withRating(8, T0)));
+    assertThatThrownBy(() -> p.add(Feature.RATINGS, List.of(rating)))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
+    WriteResult r = p.add(Feature.RATINGS, List.of(rating));
 
     assertThat(r.outcomes().get(0).status()).isEqualTo(ItemOutcome.Status.CONFIRMED);
     assertThat(simkl.count("POST /sync/ratings")).isEqualTo(2);

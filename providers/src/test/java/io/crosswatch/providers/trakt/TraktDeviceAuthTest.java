@@ -105,7 +105,8 @@ class TraktDeviceAuthTest {
             DiagnosticLog.silent());
 
     Provider provider =
-        new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+        new TraktProviderFactory()
+            .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
 
     assertThat(provider.health().status()).isEqualTo(HealthReport.Status.OK);
   }

@@ -62,7 +62,8 @@ class TraktIncrementalSnapshotTest {
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, false, log);
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new TraktProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static List<List<Item>> everything(Provider p) throws Exception {

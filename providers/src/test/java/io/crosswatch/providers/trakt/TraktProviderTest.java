@@ -3,6 +3,7 @@ package io.crosswatch.providers.trakt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
@@ -64,7 +65,8 @@ class TraktProviderTest {
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new TraktProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static Item movie(long trakt) {
@@ -108,7 +110,7 @@ class TraktProviderTest {
 
   @Test
   void healthReportsAnOutageAsDown() throws Exception {
-    trakt.faults().failNext(10, 503);
+    trakt.faults().failNext(20, 503);
 
     assertThat(provider().health().status()).isEqualTo(HealthReport.Status.DOWN);
   }
@@ -365,14 +367,20 @@ class TraktProviderTest {
   }
 
   @Test
-  void retriesTransientFailuresOfReadsAndRepeatableWrites() throws Exception {
+  void retriesTransientFailuresOfReadsAndLeavesThoseOfWritesToTheApplier() throws Exception {
     Provider p = provider();
     trakt.faults().failNext(2, 502);
 
+    p.snapshot(Feature.WATCHLIST);
+    assertThat(p.apiUsage().orElseThrow().retries()).isEqualTo(2);
+
+    trakt.faults().failNext(1, 502);
+    assertThatThrownBy(() -> p.add(Feature.WATCHLIST, List.of(movie(1001))))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
     p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
     assertThat(trakt.user().watchlist()).hasSize(1);
-    assertThat(p.apiUsage().orElseThrow().retries()).isEqualTo(2);
+    assertThat(trakt.count("POST /sync/watchlist")).isEqualTo(2);
   }
 
   @Test
@@ -465,6 +473,8 @@ class TraktProviderTest {
     Provider p = provider();
     trakt.failAfterApplying(1, 502, "/sync/watchlist");
 
+    assertThatThrownBy(() -> p.add(Feature.WATCHLIST, List.of(movie(1001))))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue());
     WriteResult r = p.add(Feature.WATCHLIST, List.of(movie(1001)));
 
     assertThat(r.outcomes())
@@ -498,6 +508,67 @@ class TraktProviderTest {
   }
 
   @Test
+  void whenTheActivityTimesCannotBeReadEveryFeatureIsReadInFullWithAWarning() throws Exception {
+    trakt.user().addToWatchlist(movies.get(0), T0);
+    trakt.faults().failNext(6, 503, "/sync/last_activities");
+    Provider p = provider();
+
+    List<Item> items = p.snapshot(Feature.WATCHLIST);
+
+    assertThat(items).hasSize(1);
+    assertThat(trakt.count("GET /sync/watchlist")).isEqualTo(1);
+    assertThat(log.warnings())
+        .singleElement()
+        .asString()
+        .contains("GET /sync/last_activities: 503", "read in full");
+    provider().snapshot(Feature.WATCHLIST);
+    assertThat(trakt.count("GET /sync/watchlist"))
+        .as("what was read without activity times is not reused")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedTokenOnTheActivityCallStillFails() {
+    assertThatThrownBy(() -> provider("wrong-token").snapshot(Feature.WATCHLIST))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH));
+    assertThat(trakt.count("GET /sync/watchlist")).isZero();
+  }
+
+  @Test
+  void aDiscardedSnapshotIsReadInFullByTheNextRunThoughTheActivityTimesDidNotMove()
+      throws Exception {
+    trakt.user().addToWatchlist(movies.get(0), T0);
+    Provider first = provider();
+    first.snapshot(Feature.WATCHLIST);
+    first.snapshot(Feature.RATINGS);
+    first.discardSnapshot(Feature.WATCHLIST);
+    first.settle();
+    assertThat(trakt.count("GET /sync/watchlist"))
+        .as("a discarded snapshot is not read again while settling")
+        .isEqualTo(1);
+
+    Provider next = provider();
+    assertThat(next.snapshot(Feature.WATCHLIST)).hasSize(1);
+    next.snapshot(Feature.RATINGS);
+
+    assertThat(trakt.count("GET /sync/watchlist")).isEqualTo(2);
+    assertThat(trakt.count("GET /sync/ratings")).as("other features are still reused").isEqualTo(1);
+  }
+
+  @Test
+  void prefersWritesOfAThousandItems() {
+    Provider p = provider();
+    for (Feature f : Feature.values()) {
+      for (WriteOp op : WriteOp.values()) {
+        assertThat(p.preferredChunkSize(f, op)).hasValue(1000);
+      }
+    }
+    assertThat(p.isLocal()).isFalse();
+  }
+
+  @Test
   void countsApiUseByEndpoint() throws Exception {
     Provider p = provider();
     p.snapshot(Feature.WATCHLIST);
@@ -520,7 +591,7 @@ class TraktProviderTest {
   @Test
   void aServiceThatNeverAnswersInTimeIsARetriableFailure() throws Exception {
     Provider p = provider(FakeTraktServer.ACCESS_TOKEN, 0.1);
-    trakt.faults().delayNext(4, Duration.ofMillis(300));
+    trakt.faults().delayNext(12, Duration.ofMillis(300));
 
     assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))
         .isInstanceOfSatisfying(
@@ -529,9 +600,9 @@ class TraktProviderTest {
               assertThat(e.retriable()).isTrue();
               assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
               assertThat(e.getMessage())
-                  .contains(
-                      "TRAKT:default GET /sync/last_activities: timed out", "after 4 attempts");
+                  .contains("TRAKT:default GET /sync/watchlist: timed out", "after 6 attempts");
             });
+    assertThat(trakt.count("GET /sync/last_activities")).isEqualTo(6);
   }
 
   @Test

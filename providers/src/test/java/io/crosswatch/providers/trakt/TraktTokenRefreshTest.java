@@ -51,7 +51,8 @@ class TraktTokenRefreshTest {
     ProviderContext context =
         new ProviderContext(
             "TRAKT", "default", settings, "trakt", stateDir, stateDir, time, true, log);
-    return new TraktProviderFactory(time.sleeper(), () -> new SplittableRandom(1)).create(context);
+    return new TraktProviderFactory()
+        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
   }
 
   private static Tokens tokens(Grant g) {
@@ -148,7 +149,7 @@ class TraktTokenRefreshTest {
     Grant grant = trakt.oauth().issue(trakt.user());
     time.advance(Duration.ofHours(24));
     // The first call with the new token fails for good: as if the process died right there.
-    trakt.faults().failNext(4, 500, "/sync/last_activities");
+    trakt.faults().failNext(12, 500, "/sync/");
     snapshotCatching(provider(tokens(grant)));
     Tokens saved = stored();
 
@@ -204,7 +205,7 @@ class TraktTokenRefreshTest {
   void aRefreshThatFailsTransientlyKeepsTheTokensAndCanBeRetried() throws Exception {
     Grant grant = trakt.oauth().issue(trakt.user());
     time.advance(Duration.ofHours(25));
-    trakt.faults().failNext(4, 503, "/oauth/token");
+    trakt.faults().failNext(12, 503, "/oauth/token");
     Provider p = provider(tokens(grant));
 
     assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))

@@ -1,0 +1,30 @@
+package io.crosswatch.providers.auth;
+
+import io.crosswatch.core.provider.SignInException;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Small helpers the providers' sign-in flows share. */
+public final class SignIns {
+  private SignIns() {}
+
+  /** A usage error listing the problems, when there are any. */
+  public static void requireNone(List<String> problems) throws SignInException {
+    if (!problems.isEmpty()) {
+      throw SignInException.usage(String.join("\n", problems));
+    }
+  }
+
+  /** A non-blank string setting, stripped, else {@code otherwise}. */
+  public static String text(JsonNode settings, String key, String otherwise) {
+    JsonNode v = settings.get(key);
+    return v != null && v.isString() && !v.stringValue().isBlank()
+        ? v.stringValue().strip()
+        : otherwise;
+  }
+
+  /** A token file that cannot be read or written ends the sign-in (exit 1) with its message. */
+  public static SignInException failed(TokenStoreException e) {
+    return SignInException.failed(e.getMessage());
+  }
+}

@@ -1,0 +1,66 @@
+package io.crosswatch.providers.mdblist;
+
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.provider.SignInException;
+import io.crosswatch.core.provider.SignInOption;
+import io.crosswatch.core.provider.SignInSession;
+import java.io.IOException;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** {@code cw auth mdblist --api-key-stdin}: checks an MDBList api key and saves it. */
+final class MdblistSignIn implements SignIn {
+  private static final String API_KEY_STDIN = "--api-key-stdin";
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Checks an MDBList api key (read from stdin) and saves it in the state dir.",
+        "Example: cw auth mdblist --api-key-stdin < key.txt");
+  }
+
+  @Override
+  public List<SignInOption> options() {
+    return List.of(
+        SignInOption.flag(
+            API_KEY_STDIN, "Read the api key from the first line of stdin (required)."));
+  }
+
+  @Override
+  public void checkOptions(SignInSession session) throws SignInException {
+    if (!session.flag(API_KEY_STDIN)) {
+      throw SignInException.usage(
+          "cw auth mdblist: pass the api key on stdin with --api-key-stdin"
+              + " (a key on the command line would show in the shell history)");
+    }
+  }
+
+  @Override
+  public void run(SignInSession session) throws ProviderException, SignInException {
+    JsonNode settings = session.settings();
+    String key = readKey(session);
+    if (key.isEmpty()) {
+      throw SignInException.usage("cw auth mdblist: no api key on stdin");
+    }
+    MdblistKeyCheck check =
+        new MdblistKeyCheck(settings, session.instance(), session.stateDir(), session.clock());
+    MdblistKeyCheck.Result result = check.check(key);
+    session.println(
+        "The api key works"
+            + result.username().map(u -> " (user " + u + ")").orElse("")
+            + result.quotaLeft().map(q -> "; requests left today: " + q).orElse("")
+            + "; saved to "
+            + result.keyFile()
+            + ".");
+  }
+
+  private static String readKey(SignInSession session) throws SignInException {
+    try {
+      String line = session.stdinLine();
+      return line == null ? "" : line.strip();
+    } catch (IOException e) {
+      throw SignInException.failed("cw auth mdblist: cannot read stdin (" + e.getMessage() + ")");
+    }
+  }
+}
