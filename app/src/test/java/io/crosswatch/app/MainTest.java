@@ -38,7 +38,7 @@ class MainTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .contains("unknown command 'frobnicate'")
-        .contains("run, plan, validate, health, state, tracker");
+        .contains("run, plan, apply, undo, export, validate, health, state, tracker");
   }
 
   @Test
