@@ -6,12 +6,14 @@ import io.crosswatch.core.config.ConfigLoader;
 import io.crosswatch.core.config.ConfigLocator;
 import io.crosswatch.core.config.LoadedConfig;
 import io.crosswatch.core.config.RuntimeSettings;
+import io.crosswatch.core.config.UnknownKeys;
 import io.crosswatch.core.provider.ConfigIssue;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,11 +27,20 @@ final class Configs {
   }
 
   /**
-   * Loads and validates the config, printing its warnings to stderr.
+   * Loads and validates the config, printing its warnings to stderr with the keys crosswatch does
+   * not use summarized per block.
    *
    * @throws CommandFailure exit 2 listing every error as {@code path: message}
    */
   static LoadedConfig load(CliContext ctx, Path file) {
+    return load(ctx, file, false);
+  }
+
+  /**
+   * As {@link #load(CliContext, Path)}; {@code everyKey} prints every warning on its own line
+   * instead of summarizing unused keys.
+   */
+  static LoadedConfig load(CliContext ctx, Path file, boolean everyKey) {
     if (!Files.exists(file)) {
       throw CommandFailure.usage(file + ": config file not found; create it or pass --config PATH");
     }
@@ -38,13 +49,15 @@ final class Configs {
     }
     LoadedConfig loaded;
     try {
-      loaded = new ConfigLoader(ctx.registry()).load(file);
+      loaded = new ConfigLoader(ctx.registry(), ctx.env()).load(file);
     } catch (ConfigException e) {
       throw CommandFailure.usage(
           e.errors().stream().map(ConfigIssue::toString).collect(Collectors.joining("\n")));
     }
-    for (ConfigIssue warning : loaded.warnings()) {
-      ctx.err().println("warning: " + warning);
+    List<String> lines =
+        everyKey ? UnknownKeys.each(loaded.warnings()) : UnknownKeys.summarize(loaded.warnings());
+    for (String line : lines) {
+      ctx.err().println("warning: " + line);
     }
     ctx.debug(loaded.config().runtime().debug());
     return loaded;

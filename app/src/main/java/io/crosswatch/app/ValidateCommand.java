@@ -1,6 +1,7 @@
 package io.crosswatch.app;
 
 import io.crosswatch.core.config.LoadedConfig;
+import io.crosswatch.core.config.UnknownKeys;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,15 +17,27 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
   Path config;
 
+  @Option(
+      names = "--verbose",
+      description = "Lists every key crosswatch does not use instead of a count per block.")
+  boolean verbose;
+
   ValidateCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = Configs.load(ctx, Configs.configPath(ctx, config));
+    LoadedConfig loaded = Configs.load(ctx, Configs.configPath(ctx, config), verbose);
     int pairs = loaded.config().pairs().size();
-    ctx.out().println("config OK: " + Texts.plural(pairs, "pair"));
+    long unused = UnknownKeys.countUnused(loaded.warnings());
+    String hint =
+        verbose || unused < 2
+            ? ""
+            : "; "
+                + Texts.plural(unused, "key")
+                + " crosswatch does not use (--verbose lists them)";
+    ctx.out().println("config OK: " + Texts.plural(pairs, "pair") + hint);
     return ExitCodes.OK;
   }
 }

@@ -25,6 +25,7 @@ class AuthCommandTest {
   private final FakeTime time = FakeTime.standard();
   private final FakeTraktServer trakt = FakeTraktServer.builder().clock(time).build().start();
   @TempDir Path dir;
+  private Map<String, String> env = Map.of();
 
   @AfterEach
   void stop() {
@@ -39,7 +40,7 @@ class AuthCommandTest {
         new Main(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
+            env,
             time,
             new SplittableRandom(7),
             () -> ProviderRegistry.of(new TraktProviderFactory()),
@@ -88,6 +89,37 @@ class AuthCommandTest {
         .doesNotContain(saved.accessToken(), saved.refreshToken(), FakeTraktServer.CLIENT_SECRET);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aClientSecretCrossWatchStoredEncryptedIsDecryptedAndNeitherSavedNorPrinted()
+      throws Exception {
+    String key = "a passphrase for the config key";
+    String secret =
+        ConfigKeyTokens.encrypt(
+            key, FakeTraktServer.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8));
+    Path file =
+        config(
+            "{\"client_id\": \""
+                + FakeTraktServer.CLIENT_ID
+                + "\", \"client_secret\": \"enc:v1:"
+                + secret
+                + "\", \"base_url\": \""
+                + trakt.baseUrl()
+                + "\"}");
+    byte[] before = Files.readAllBytes(file);
+    env = Map.of("CW_CONFIG_KEY", key);
+    trakt.oauth().approveAfter(1);
+    Path state = dir.resolve("state");
+
+    Cli.Result r =
+        cw("auth", "trakt", "--config", file.toString(), "--state-dir", state.toString());
+
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(new TokenStore(state).load("TRAKT", "default")).isPresent();
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    String saved = Files.readString(state.resolve("secrets").resolve("TRAKT-default.json"));
+    assertThat(saved + r.out() + r.err()).doesNotContain(FakeTraktServer.CLIENT_SECRET);
   }
 
   @Test

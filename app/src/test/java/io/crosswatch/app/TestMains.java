@@ -37,10 +37,21 @@ public final class TestMains {
       Clock clock,
       Supplier<ProviderRegistry> registry,
       InputStream in) {
+    return withInput(out, err, clock, registry, in, Map.of());
+  }
+
+  /** As {@link #withInput}, with {@code env} as the process environment. */
+  public static Main withInput(
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      Supplier<ProviderRegistry> registry,
+      InputStream in,
+      Map<String, String> env) {
     return new Main(
         out,
         err,
-        Map.of(),
+        Objects.requireNonNull(env, "env"),
         clock,
         new SplittableRandom(),
         Objects.requireNonNull(registry, "registry"),

@@ -10,10 +10,12 @@ import java.util.List;
 
 /**
  * Times whole {@code cw run} processes (JVM start included) syncing a generated FILE library into
- * an empty FILE, then the no-change second run.
+ * an empty FILE with the default runtime settings, then three no-change runs.
  *
  * <p>Usage: {@code FileRunBenchmark <path to ./cw> [itemsPerFeature] [workDir]}: runs go through
- * the launcher, with its JVM options, as a user's would.
+ * the launcher, with its JVM options, as a user's would. {@code
+ * -Dbench.runtime='"apply_chunk_size": 10000, "apply_chunk_pause_ms": 0'} adds runtime keys (the
+ * earlier measurements used those).
  */
 public final class FileRunBenchmark {
   private FileRunBenchmark() {}
@@ -23,12 +25,15 @@ public final class FileRunBenchmark {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("crosswatch-bench-");
     Files.createDirectories(dir);
+    String runtime = System.getProperty("bench.runtime", "");
     writeLibrary(dir.resolve("source.json"), n);
+    deleteTree(dir.resolve("state"));
     Files.deleteIfExists(dir.resolve("target.json"));
     Files.writeString(
         dir.resolve("config.json"),
-        "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_size\": 10000,"
-            + " \"apply_chunk_pause_ms\": 0},"
+        "{\"runtime\": {\"state_dir\": \"state\""
+            + (runtime.isBlank() ? "" : ", " + runtime)
+            + "},"
             + " \"file\": {\"path\": \"source.json\","
             + " \"instances\": {\"copy\": {\"path\": \"target.json\"}}},"
             + " \"pairs\": [{\"id\": \"bench\", \"source\": \"FILE\", \"target\": \"FILE\","
@@ -37,7 +42,8 @@ public final class FileRunBenchmark {
     System.out.printf(
         "library: %,d items per feature (%,d in all), %,d bytes%n",
         n, 3 * n, Files.size(dir.resolve("source.json")));
-    for (String run : List.of("first run", "second run (no change)")) {
+    for (String run :
+        List.of("first run", "no-change run 1", "no-change run 2", "no-change run 3")) {
       long start = System.nanoTime();
       Process p =
           new ProcessBuilder(
@@ -50,6 +56,18 @@ public final class FileRunBenchmark {
       System.out.printf("%s: %,d ms wall, exit %d%n", run, ms, code);
     }
     System.out.println("work dir: " + dir);
+  }
+
+  /** Deletes a folder and everything in it, so that a reused work dir starts afresh. */
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void writeLibrary(Path file, int n) throws IOException {

@@ -29,17 +29,22 @@ import java.util.Map;
  * per 5 min, real clock), then the no-change second run. Each chunk size gets a fresh fake and
  * state dir.
  *
- * <p>Usage: {@code TrackerRunBenchmark <path to ./cw> [chunk sizes, comma-separated, default 1000]
- * [workDir]}. Prints a markdown table: requests by endpoint from the fake's log, 429s, writes, the
- * write floor (writes × 1 s), wall time, peak RSS of the cw process and the load average. Three
- * runs per size: the first applies everything, the second and third should find nothing to do.
- * {@code -Dbench.debugHttp=true} turns on {@code debug_http} (one stderr line per call in {@code
- * <run>.log}).
+ * <p>Usage: {@code TrackerRunBenchmark <path to ./cw> [chunk sizes, comma-separated, default
+ * "default"] [workDir]}; the size {@code default} leaves {@code apply_chunk_size_by_provider} out
+ * of the config, so that the default config's chunking applies. Prints a markdown table: requests
+ * by endpoint from the fake's log, 429s, writes, the write floor (writes × 1 s), wall time, peak
+ * RSS of the cw process and the load average. Three runs per size: the first applies everything,
+ * the second and third should find nothing to do. {@code -Dbench.debugHttp=true} turns on {@code
+ * debug_http} (one stderr line per call in {@code <run>.log}).
  */
 public final class TrackerRunBenchmark {
   static final int PLAYS = 10_000;
   static final int WATCHLIST = 2_000;
   static final int RATINGS = 2_000;
+
+  /** The chunk "size" that stands for no TRAKT entry in the config. */
+  private static final int DEFAULT_CHUNK = 0;
+
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
   private TrackerRunBenchmark() {}
@@ -48,8 +53,8 @@ public final class TrackerRunBenchmark {
     ChildRun.realisticSockets();
     Path launcher = Path.of(args[0]).toAbsolutePath();
     List<Integer> sizes = new ArrayList<>();
-    for (String s : (args.length > 1 ? args[1] : "1000").split(",")) {
-      sizes.add(Integer.parseInt(s.strip()));
+    for (String s : (args.length > 1 ? args[1] : "default").split(",")) {
+      sizes.add(s.strip().equals("default") ? DEFAULT_CHUNK : Integer.parseInt(s.strip()));
     }
     Path root =
         args.length > 2
@@ -59,7 +64,7 @@ public final class TrackerRunBenchmark {
     List<String> rows = new ArrayList<>();
     List<String> commands = new ArrayList<>();
     for (int size : sizes) {
-      Path dir = root.resolve("chunk-" + size);
+      Path dir = root.resolve("chunk-" + chunkLabel(size));
       Files.createDirectories(dir);
       rows.addAll(runOne(launcher, dir, size, commands));
     }
@@ -137,14 +142,19 @@ public final class TrackerRunBenchmark {
     return Duration.between(a, b).toMillis();
   }
 
+  /** The chunk size as written in the table: a number, or {@code default} for none configured. */
+  private static String chunkLabel(int chunk) {
+    return chunk == DEFAULT_CHUNK ? "default" : Integer.toString(chunk);
+  }
+
   private static String row(int chunk, ChildRun run, RequestStats s) {
     long accepted = s.acceptedWrites();
     double floor = accepted;
     double wall = run.wallMs() / 1000.0;
     return String.format(
-        "| %d | %s | %d | %d | %s | %d | %d (%d) | %.0f s | %.1f s | %s | %.1f s | %d | %s | %s | %s"
+        "| %s | %s | %d | %d | %s | %d | %d (%d) | %.0f s | %.1f s | %s | %.1f s | %d | %s | %s | %s"
             + " |",
-        chunk,
+        chunkLabel(chunk),
         run.label(),
         run.exitCode(),
         s.total(),
@@ -165,9 +175,10 @@ public final class TrackerRunBenchmark {
   private static String config(String baseUrl, int chunk) {
     return "{\"runtime\": {\"state_dir\": \"state\", \"debug_http\": "
         + Boolean.getBoolean("bench.debugHttp")
-        + ", \"apply_chunk_size_by_provider\": {\"TRAKT\": "
-        + chunk
-        + "}},"
+        + (chunk == DEFAULT_CHUNK
+            ? ""
+            : ", \"apply_chunk_size_by_provider\": {\"TRAKT\": " + chunk + "}")
+        + "},"
         + " \"file\": {\"path\": \"source.json\"},"
         + " \"trakt\": {\"client_id\": \""
         + FakeTraktServer.CLIENT_ID

@@ -49,7 +49,9 @@ class CrossWatchConfigTest {
     CliRun run = ws.run();
 
     assertThat(validate.code()).as(validate.toString()).isZero();
-    assertThat(validate.err()).contains("scheduling: unknown key").contains("ui: unknown key");
+    // Blocks crosswatch does not know share one line; the keys it skips are one line per block.
+    assertThat(validate.err()).contains("ui").contains("simkl.client_secret: unknown key");
+    assertThat(validate.err().lines()).hasSizeLessThanOrEqualTo(2);
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(ws.titles("b.json", "watchlist")).containsExactly(Docs.title(1));
   }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ public final class Workspace {
   private final MutableClock clock = new MutableClock(START);
   private final Clock runClock;
   private Supplier<ProviderRegistry> providers = ProviderRegistry::load;
+  private Map<String, String> env = Map.of();
 
   public Workspace(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
@@ -57,6 +59,12 @@ public final class Workspace {
   /** Runs {@code cw} with these provider factories instead of those on the class path. */
   public Workspace providers(Supplier<ProviderRegistry> registry) {
     this.providers = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /** Runs {@code cw} with {@code variables} as its environment (none by default). */
+  public Workspace env(Map<String, String> variables) {
+    this.env = Map.copyOf(variables);
     return this;
   }
 
@@ -136,7 +144,8 @@ public final class Workspace {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             runClock,
             providers,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            env);
     int code = main.execute(args);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

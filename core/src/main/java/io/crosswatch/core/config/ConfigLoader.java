@@ -1,5 +1,8 @@
 package io.crosswatch.core.config;
 
+import io.crosswatch.core.config.secrets.EncryptedValues;
+import io.crosswatch.core.config.secrets.KnownSecrets;
+import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.nio.file.Path;
@@ -28,13 +31,26 @@ import tools.jackson.databind.JsonNode;
  * when the provider accepts empty settings (e.g. a local tracker).
  *
  * <p>Other top-level keys are warned about and ignored, so a CrossWatch config, which carries many
- * more, still loads.
+ * more, still loads ({@link UnknownKeys} summarizes those warnings for people). Values CrossWatch
+ * stored encrypted ({@code "enc:v1:…"}) are decrypted first ({@link EncryptedValues}); every
+ * message is masked against the decrypted values.
  */
 public final class ConfigLoader {
   private final ProviderRegistry registry;
+  private final Map<String, String> env;
 
+  /** A loader reading the key for encrypted values from the process environment. */
   public ConfigLoader(ProviderRegistry registry) {
+    this(registry, System.getenv());
+  }
+
+  /**
+   * A loader reading the key for encrypted values ({@code CW_CONFIG_KEY}, {@code
+   * CROSSWATCH_CONFIG_KEY}) from {@code env}.
+   */
+  public ConfigLoader(ProviderRegistry registry, Map<String, String> env) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
   }
 
   /**
@@ -46,14 +62,26 @@ public final class ConfigLoader {
     Objects.requireNonNull(file, "file");
     Issues issues = new Issues();
     Path absolute = file.toAbsolutePath().normalize();
+    Path directory = Objects.requireNonNullElse(absolute.getParent(), absolute);
     Optional<Config> config =
         ConfigFileReader.read(file, issues)
             .flatMap(root -> ConfigObject.of(root, "", issues))
-            .map(root -> read(root, absolute, issues));
+            .map(
+                root -> {
+                  issues.addAll(EncryptedValues.decrypt(root.node(), directory, env));
+                  return read(root, absolute, issues);
+                });
     if (issues.hasErrors() || config.isEmpty()) {
-      throw new ConfigException(issues.all());
+      throw new ConfigException(masked(issues.all()));
     }
-    return new LoadedConfig(config.get(), issues.warnings());
+    return new LoadedConfig(config.get(), masked(issues.warnings()));
+  }
+
+  /** The issues with every decrypted value masked, should a check have echoed one. */
+  private static List<ConfigIssue> masked(List<ConfigIssue> issues) {
+    return issues.stream()
+        .map(i -> new ConfigIssue(i.severity(), i.path(), KnownSecrets.mask(i.message())))
+        .toList();
   }
 
   private Config read(ConfigObject root, Path file, Issues issues) {

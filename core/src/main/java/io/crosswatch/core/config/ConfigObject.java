@@ -127,7 +127,7 @@ final class ConfigObject {
   void warnUnknownKeys() {
     for (String key : node.propertyNames()) {
       if (!read.contains(key)) {
-        issues.warning(pathOf(key), "unknown key, ignored");
+        issues.warning(pathOf(key), UnknownKeys.UNKNOWN_KEY);
       }
     }
   }
@@ -135,6 +135,11 @@ final class ConfigObject {
   /** Records a warning about one key of this object. */
   void warn(String key, String message) {
     issues.warning(pathOf(key), message);
+  }
+
+  /** Records an error at a path inside this object (e.g. an element of one of its arrays). */
+  void errorAt(String innerPath, String message) {
+    issues.error(innerPath, message);
   }
 
   /** Records an error about one key of this object. */

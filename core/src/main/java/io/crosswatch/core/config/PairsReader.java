@@ -22,6 +22,7 @@ final class PairsReader {
   private final ProviderBlocks blocks;
   private final Issues issues;
   private final Map<String, String> pathById = new HashMap<>();
+  private RatingsFilter ratingsFilter = RatingsFilter.ALL;
 
   PairsReader(
       ProviderRegistry registry, ProviderNames names, ProviderBlocks blocks, Issues issues) {
@@ -51,6 +52,7 @@ final class PairsReader {
   }
 
   private PairSettings readPair(ConfigObject pair, int index) {
+    ratingsFilter = RatingsFilter.ALL;
     String id = id(pair, index);
     boolean enabled = pair.bool("enabled", true);
     Endpoint source = endpoint(pair, "source");
@@ -69,7 +71,8 @@ final class PairsReader {
         target.provider(),
         target.instance(),
         mode,
-        features);
+        features,
+        ratingsFilter);
   }
 
   private String id(ConfigObject pair, int index) {
@@ -177,6 +180,9 @@ final class PairsReader {
     boolean add = settings.bool("add", true);
     boolean remove = settings.bool("remove", false);
     boolean rewatches = feature == Feature.HISTORY && settings.bool("rewatches", false);
+    if (feature == Feature.RATINGS) {
+      ratingsFilter = RatingsFilterReader.read(settings);
+    }
     settings.warnUnknownKeys();
     return new FeatureSettings(enable, add, remove, rewatches);
   }

@@ -60,6 +60,7 @@ final class SettingsReader {
     int tombstoneTtl = block.integer("tombstone_ttl_days", 0, d.tombstoneTtlDays());
     double maxRemoveRatio = block.fraction("max_remove_ratio", d.maxRemoveRatio());
     int matchWindow = block.integer("history_match_window_sec", 0, d.historyMatchWindowSec());
+    UnfollowedKeys.readSync(block);
     block.warnUnknownKeys();
     return new SyncSettings(removeMode, tombstoneTtl, maxRemoveRatio, matchWindow);
   }

@@ -1,5 +1,6 @@
 package io.crosswatch.core.events;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemJson;
@@ -151,7 +152,7 @@ public final class JsonlRunEvents implements RunEvents {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
-      g.writeString(s);
+      g.writeString(KnownSecrets.mask(s));
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (value instanceof Number n) {
@@ -175,7 +176,7 @@ public final class JsonlRunEvents implements RunEvents {
       }
       g.writeEndArray();
     } else {
-      g.writeString(value.toString());
+      g.writeString(KnownSecrets.mask(value.toString()));
     }
   }
 

@@ -8,6 +8,7 @@ import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.guard.GuardInput;
 import io.crosswatch.core.guard.GuardNotice;
 import io.crosswatch.core.guard.GuardedPlan;
@@ -19,6 +20,7 @@ import io.crosswatch.core.plan.Plan;
 import io.crosswatch.core.plan.PlanInput;
 import io.crosswatch.core.plan.PlannedUnresolved;
 import io.crosswatch.core.plan.Planner;
+import io.crosswatch.core.plan.RatingsScope;
 import io.crosswatch.core.plan.Reconciled;
 import io.crosswatch.core.plan.SidePlan;
 import io.crosswatch.core.plan.SnapshotMatch;
@@ -137,6 +139,9 @@ final class FeatureRun {
                   store.tombstones(pair.id(), feature),
                   now));
       plan = titles.relabel(plan);
+      if (feature == Feature.RATINGS) {
+        plan = scopeRatings(plan);
+      }
     } else {
       Reconciled preset =
           this.preset.changes(
@@ -257,6 +262,24 @@ final class FeatureRun {
               "snapshot %s %s %s: %d items%s",
               pair.id(), feature.key(), p.label(), items.size(), wasCached ? " (cached)" : ""));
     }
+  }
+
+  /** The plan without the ratings the pair's filter excludes; {@code debug_mods} lists them. */
+  private Plan scopeRatings(Plan plan) {
+    RatingsScope.Scoped scoped = RatingsScope.apply(plan, pair.ratingsFilter());
+    if (config.runtime().debugMods() && !scoped.heldBack().isEmpty()) {
+      listener.debug(
+          String.format(
+              "ratings filter %s: %d planned changes held back",
+              pair.id(), scoped.heldBack().size()));
+      for (RatingsScope.HeldBack h : scoped.heldBack()) {
+        listener.debug(
+            String.format(
+                "held back %s %s %s %s: %s",
+                pair.id(), h.op(), h.side().key(), h.item().label(), h.reason()));
+      }
+    }
+    return scoped.plan();
   }
 
   /**
@@ -433,8 +456,9 @@ final class FeatureRun {
   }
 
   private void warn(String message) {
-    warnings.add(message);
-    listener.warning(message);
+    String shown = KnownSecrets.mask(message);
+    warnings.add(shown);
+    listener.warning(shown);
   }
 
   private static SideCounts counts(Plan plan) {

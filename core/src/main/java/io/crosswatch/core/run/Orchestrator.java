@@ -6,6 +6,7 @@ import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.InstanceRef;
 import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.provider.ApiUsage;
@@ -254,13 +255,13 @@ public final class Orchestrator {
       @Override
       public void debug(String message) {
         if (debug) {
-          listener.debug(message);
+          listener.debug(KnownSecrets.mask(message));
         }
       }
 
       @Override
       public void warn(String message) {
-        listener.warning(message);
+        listener.warning(KnownSecrets.mask(message));
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.crosswatch.core.run;
 
 import io.crosswatch.core.config.PairSettings;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.model.Feature;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class PairRun {
         pair.id(),
         pair.mode().key(),
         status,
-        reason,
+        reason == null ? null : KnownSecrets.mask(reason),
         pair.sourceLabel(),
         pair.targetLabel(),
         features);

@@ -3,6 +3,7 @@ package io.crosswatch.core.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
@@ -183,5 +184,21 @@ class JsonlRunEventsTest {
         Files.readString(
             stateDir.resolve("logs").resolve(runId + ".jsonl"), StandardCharsets.UTF_8);
     return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty()).toList();
+  }
+
+  @Test
+  void decryptedConfigValuesAreMaskedInsideStringsAndTheLineStaysJson() {
+    KnownSecrets.add("decrypted-events-secret-77");
+
+    String line =
+        JsonlRunEvents.line(
+            "feature:done",
+            CLOCK.instant(),
+            Map.of("warnings", List.of("TRAKT refused \"decrypted-events-secret-77\""), "n", 7));
+
+    assertThat(line).doesNotContain("decrypted-events-secret-77");
+    JsonNode node = MAPPER.readTree(line);
+    assertThat(node.get("warnings").get(0).asString()).isEqualTo("TRAKT refused \"***\"");
+    assertThat(node.get("n").asInt()).isEqualTo(7);
   }
 }

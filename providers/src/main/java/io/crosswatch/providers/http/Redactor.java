@@ -1,5 +1,6 @@
 package io.crosswatch.providers.http;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Set;
  *
  * <p>Secret query parameters and headers are known by name; on top of that a redactor may be given
  * the secret values themselves (tokens, keys), which it masks wherever they appear, e.g. a token
- * that a service puts in a path.
+ * that a service puts in a path. Values decrypted from the config are masked by every redactor.
  */
 public final class Redactor {
   /** What secrets are replaced with. */
@@ -124,16 +125,19 @@ public final class Redactor {
     return out;
   }
 
-  /** The text with every known secret value masked. */
+  /**
+   * The text with every known secret value masked: this redactor's own and every value decrypted
+   * from the config ({@link KnownSecrets}).
+   */
   public String text(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
+    if (text == null) {
+      return null;
     }
     String t = text;
     for (String secret : secrets) {
       t = t.replace(secret, MASK);
     }
-    return t;
+    return KnownSecrets.mask(t);
   }
 
   private static String maskUserInfo(String url) {

@@ -2,6 +2,7 @@ package io.crosswatch.providers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +69,15 @@ class RedactorTest {
     assertThat(r.text("path /a/sekrit-token/b and sekrit; ab stays"))
         .isEqualTo("path /a/***/b and ***; ab stays");
     assertThat(r.url("http://h/sekrit-token?x=1")).isEqualTo("http://h/***?x=1");
+  }
+
+  @Test
+  void masksValuesDecryptedFromTheConfigInEveryRedactor() {
+    KnownSecrets.add("decrypted-config-token-42");
+
+    assertThat(redactor.text("sent decrypted-config-token-42 to /x")).isEqualTo("sent *** to /x");
+    assertThat(redactor.url("http://h/decrypted-config-token-42/y")).isEqualTo("http://h/***/y");
+    assertThat(redactor.withSecrets(List.of("other1")).text("other1 decrypted-config-token-42"))
+        .isEqualTo("*** ***");
   }
 }
