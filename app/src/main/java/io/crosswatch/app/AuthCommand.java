@@ -27,7 +27,12 @@ final class AuthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> names = new ArrayList<>(spec.subcommands().keySet());
+    throw missingSubcommand(spec);
+  }
+
+  /** {@code missing subcommand: a, b or c}, naming the group's subcommands. */
+  static CommandLine.ParameterException missingSubcommand(CommandSpec group) {
+    List<String> names = new ArrayList<>(group.subcommands().keySet());
     String message = "missing subcommand";
     if (names.size() == 1) {
       message += ": " + names.get(0);
@@ -35,15 +40,17 @@ final class AuthCommand implements Callable<Integer> {
       String last = names.remove(names.size() - 1);
       message += ": " + String.join(", ", names) + " or " + last;
     }
-    throw new CommandLine.ParameterException(spec.commandLine(), message);
+    return new CommandLine.ParameterException(group.commandLine(), message);
   }
 
   /**
-   * Adds {@code cw auth <name>} for every factory of the context's registry that offers a sign-in,
-   * in the registry's order. When the providers cannot be loaded at all, {@code cw auth} gets no
-   * subcommands and the commands that run providers report why.
+   * Adds the commands the providers declare: {@code cw auth <name>} for every factory that offers a
+   * sign-in and {@code cw <name> <command>} for every provider command, in the registry's order.
+   * When the providers cannot be loaded at all, there are none of them, and the commands that run
+   * providers report why.
    */
-  static void addSignIns(CommandLine auth, CliContext ctx) {
+  static void addProviderCommands(CommandLine cw, CliContext ctx) {
+    CommandLine auth = cw.getSubcommands().get("auth");
     AuthCommand command = auth.getCommand();
     ProviderRegistry registry;
     try {
@@ -56,9 +63,17 @@ final class AuthCommand implements Callable<Integer> {
           .signIn()
           .ifPresent(
               signIn -> {
-                CommandLine sub = SignInCommand.commandLine(ctx, command, factory.name(), signIn);
+                CommandLine sub =
+                    ProviderCommandLine.signIn(ctx, factory.name(), signIn, () -> command.sleeper);
                 auth.addSubcommand(sub.getCommandName(), sub);
               });
+      if (!factory.commands().isEmpty()) {
+        CommandLine group = ProviderCommandGroup.commandLine(ctx, factory);
+        cw.addSubcommand(group.getCommandName(), group);
+      }
     }
+    // The providers' groups come before auth, which stays the last command in help and messages.
+    cw.getCommandSpec().removeSubcommand("auth");
+    cw.addSubcommand("auth", auth);
   }
 }

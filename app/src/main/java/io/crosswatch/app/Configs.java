@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 final class Configs {
   private Configs() {}
 
-  /** The config file: the {@code --config} flag as given, else the design's search order. */
+  /**
+   * The config file: the {@code --config} flag as given, else {@code $CW_CONFIG}, else the XDG
+   * default (README, Commands).
+   */
   static Path configPath(CliContext ctx, Path flag) {
     return flag != null ? flag : ConfigLocator.configFile(null, ctx.env());
   }
@@ -75,7 +78,10 @@ final class Configs {
     return Optional.of(load(ctx, file));
   }
 
-  /** The state dir: the {@code --state-dir} flag as given, else the design's precedence. */
+  /**
+   * The state dir: the {@code --state-dir} flag as given, else the config's, {@code $CW_STATE_DIR},
+   * then the XDG default.
+   */
   static Path stateDir(CliContext ctx, Path flag, RuntimeSettings runtime) {
     Path dir = flag != null ? flag : ConfigLocator.stateDir(null, runtime, ctx.env());
     return dir.toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package io.crosswatch.app;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
 import io.crosswatch.core.model.Feature;
@@ -10,6 +11,7 @@ import io.crosswatch.core.run.PairSummary;
 import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunSummary;
 import io.crosswatch.core.run.SideCounts;
+import io.crosswatch.core.run.Status;
 import io.crosswatch.core.run.Totals;
 import io.crosswatch.core.state.Side;
 import java.io.PrintStream;
@@ -47,13 +49,13 @@ public final class ConsoleReporter implements RunListener {
   }
 
   /** Prints the run header. */
-  public void runStarted(String runId, boolean dryRun) {
+  public synchronized void runStarted(String runId, boolean dryRun) {
     this.dryRun = dryRun;
     line("Run " + runId + (dryRun ? " (dry run: nothing is written)" : ""));
   }
 
   @Override
-  public void pairStarted(PairSettings pair) {
+  public synchronized void pairStarted(PairSettings pair) {
     inPair = true;
     String arrow = pair.mode() == SyncMode.TWO_WAY ? " ↔ " : " → ";
     String mode = pair.mode() == null ? "?" : pair.mode().key();
@@ -70,12 +72,13 @@ public final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void featureStarted(PairSettings pair, Feature feature) {
+  public synchronized void featureStarted(PairSettings pair, Feature feature) {
     line("  ▷ " + feature.key());
   }
 
   @Override
-  public void planned(PairSettings pair, Feature feature, Side side, String op, Item item) {
+  public synchronized void planned(
+      PairSettings pair, Feature feature, Side side, WriteOp op, Item item) {
     if (!listPlanned) {
       return;
     }
@@ -83,7 +86,7 @@ public final class ConsoleReporter implements RunListener {
         "    "
             + symbol(op)
             + " "
-            + op
+            + op.key()
             + " "
             + side.key()
             + " "
@@ -94,18 +97,18 @@ public final class ConsoleReporter implements RunListener {
 
   /** Debug lines (sent only when a debug flag is on) go out marked, beside the markers. */
   @Override
-  public void debug(String message) {
+  public synchronized void debug(String message) {
     line((inPair ? "  · " : "· ") + message);
   }
 
   @Override
-  public void warning(String message) {
+  public synchronized void warning(String message) {
     shownWarnings.add(message);
     line((inPair ? "  ! " : "! ") + message);
   }
 
   @Override
-  public void featureFinished(PairSettings pair, FeatureSummary summary) {
+  public synchronized void featureFinished(PairSettings pair, FeatureSummary summary) {
     for (String warning : summary.warnings()) {
       if (!shownWarnings.contains(warning)) {
         warning(warning);
@@ -115,21 +118,20 @@ public final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void pairFinished(PairSettings pair, PairSummary summary) {
-    String status = summary.status();
+  public synchronized void pairFinished(PairSettings pair, PairSummary summary) {
     String mark =
-        switch (status) {
-          case "ok" -> "✔";
-          case "failed" -> "✘";
+        switch (summary.status()) {
+          case OK -> "✔";
+          case FAILED -> "✘";
           default -> "–";
         };
     String reason = summary.reason() == null ? "" : ": " + summary.reason();
-    line(mark + " pair " + summary.id() + " " + status + reason);
+    line(mark + " pair " + summary.id() + " " + summary.status().key() + reason);
     inPair = false;
   }
 
   @Override
-  public void progress(String task, long done, long total) {
+  public synchronized void progress(String task, long done, long total) {
     if (!interactive || total <= 0) {
       return;
     }
@@ -150,7 +152,7 @@ public final class ConsoleReporter implements RunListener {
   }
 
   /** Prints the final summary line. */
-  public void runFinished(RunSummary summary) {
+  public synchronized void runFinished(RunSummary summary) {
     Objects.requireNonNull(summary, "summary");
     Totals t = summary.totals() == null ? Totals.ZERO : summary.totals();
     String time = Texts.seconds(summary.durationMs());
@@ -173,14 +175,14 @@ public final class ConsoleReporter implements RunListener {
 
   /** The finish line of one feature, without indentation. */
   static String featureLine(FeatureSummary f, boolean dryRun) {
-    String status = f.status();
+    Status status = f.status();
     boolean nothing = Texts.both(f.planned()).total() == 0 && Texts.both(f.applied()).total() == 0;
-    if (nothing && (status.equals("skipped") || status.equals("unsupported"))) {
-      return f.feature() + ": " + status;
+    if (nothing && (status == Status.SKIPPED || status == Status.UNSUPPORTED)) {
+      return f.feature() + ": " + status.key();
     }
     StringBuilder s = new StringBuilder(f.feature());
-    if (!status.equals("ok")) {
-      s.append(" [").append(status).append(']');
+    if (status != Status.OK) {
+      s.append(" [").append(status.key()).append(']');
     }
     boolean twoSided = hasSource(f.planned()) || hasSource(f.applied());
     s.append(": planned ").append(counts(f.planned(), twoSided));
@@ -225,12 +227,11 @@ public final class ConsoleReporter implements RunListener {
     return sum;
   }
 
-  private static String symbol(String op) {
+  private static String symbol(WriteOp op) {
     return switch (op) {
-      case "add" -> "+";
-      case "remove" -> "−";
-      case "update" -> "~";
-      default -> "?";
+      case ADD -> "+";
+      case REMOVE -> "−";
+      case UPDATE -> "~";
     };
   }
 

@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,
-      TrackerCommand.class,
       AuthCommand.class
     })
 final class CwCommand implements Callable<Integer> {

@@ -1,6 +1,6 @@
 package io.crosswatch.app;
 
-/** The exit codes of the design (section 7). */
+/** The exit codes of {@code cw} (README, Commands). */
 final class ExitCodes {
   /** All planned changes applied. */
   static final int OK = 0;

@@ -89,7 +89,7 @@ public final class Main {
 
   CommandLine commandLine() {
     CommandLine cli = new CommandLine(CwCommand.class, new ContextFactory(ctx));
-    AuthCommand.addSignIns(cli.getSubcommands().get("auth"), ctx);
+    AuthCommand.addProviderCommands(cli, ctx);
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,6 @@
 package io.crosswatch.app;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
@@ -63,8 +64,9 @@ final class PlanRecorder implements RunListener {
   }
 
   @Override
-  public void planned(PairSettings pair, Feature feature, Side side, String op, Item item) {
-    pairs.get(pair.id()).get(feature).get(side.ordinal() * OPS.size() + OPS.indexOf(op)).add(item);
+  public void planned(PairSettings pair, Feature feature, Side side, WriteOp op, Item item) {
+    int list = side.ordinal() * OPS.size() + OPS.indexOf(op.key());
+    pairs.get(pair.id()).get(feature).get(list).add(item);
     next.planned(pair, feature, side, op, item);
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-/** Runs {@code cw} in-process with captured streams, a fixed clock and no providers. */
+/** Runs {@code cw} in-process with captured streams, a fixed clock and the build's providers. */
 final class Cli {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T06:15:00Z"), ZoneOffset.UTC);
 
@@ -21,7 +21,7 @@ final class Cli {
   private Cli() {}
 
   static Result run(String... args) {
-    return run(Map.of(), ProviderRegistry::of, args);
+    return run(Map.of(), ProviderRegistry::load, args);
   }
 
   static Result run(Map<String, String> env, Supplier<ProviderRegistry> registry, String... args) {
@@ -45,6 +45,6 @@ final class Cli {
   static Main main() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return new Main(
-        sink, sink, Map.of(), CLOCK, new SplittableRandom(7), ProviderRegistry::of, false);
+        sink, sink, Map.of(), CLOCK, new SplittableRandom(7), ProviderRegistry::load, false);
   }
 }

@@ -2,6 +2,7 @@ package io.crosswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.FeatureSettings;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.config.SyncMode;
@@ -15,6 +16,7 @@ import io.crosswatch.core.run.OpCounts;
 import io.crosswatch.core.run.PairSummary;
 import io.crosswatch.core.run.RunSummary;
 import io.crosswatch.core.run.SideCounts;
+import io.crosswatch.core.run.Status;
 import io.crosswatch.core.run.Totals;
 import io.crosswatch.core.state.Side;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +80,7 @@ class ConsoleReporterTest {
     FeatureSummary failed =
         new FeatureSummary(
             "history",
-            "failed",
+            Status.FAILED,
             5,
             3,
             new SideCounts(OpCounts.ZERO, new OpCounts(3, 1, 0)),
@@ -100,7 +102,7 @@ class ConsoleReporterTest {
     FeatureSummary twoWay =
         new FeatureSummary(
             "ratings",
-            "ok",
+            Status.OK,
             4,
             4,
             new SideCounts(new OpCounts(1, 0, 0), new OpCounts(0, 0, 2)),
@@ -130,7 +132,7 @@ class ConsoleReporterTest {
     FeatureSummary unsupported =
         new FeatureSummary(
             "ratings",
-            "unsupported",
+            Status.UNSUPPORTED,
             0,
             0,
             SideCounts.ZERO,
@@ -150,7 +152,7 @@ class ConsoleReporterTest {
     FeatureSummary summary =
         new FeatureSummary(
             "watchlist",
-            "blocked",
+            Status.BLOCKED,
             50,
             48,
             SideCounts.ZERO,
@@ -184,9 +186,9 @@ class ConsoleReporterTest {
   void marksThePairFinishWithItsStatusAndReason() {
     ConsoleReporter reporter = new ConsoleReporter(out, false, false);
 
-    reporter.pairFinished(ONE_WAY, pair("ok", null));
-    reporter.pairFinished(ONE_WAY, pair("failed", "FILE:backup is down: invalid JSON at 3:7"));
-    reporter.pairFinished(ONE_WAY, pair("skipped", "disabled"));
+    reporter.pairFinished(ONE_WAY, pair(Status.OK, null));
+    reporter.pairFinished(ONE_WAY, pair(Status.FAILED, "FILE:backup is down: invalid JSON at 3:7"));
+    reporter.pairFinished(ONE_WAY, pair(Status.SKIPPED, "disabled"));
 
     assertThat(lines())
         .containsExactly(
@@ -207,12 +209,12 @@ class ConsoleReporterTest {
                 Ids.of(IdKind.TVDB, 20010102))
             .withWatchedAt(Instant.parse("2026-01-02T03:04:05Z"));
 
-    plan.planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, "add", MATRIX);
-    plan.planned(ONE_WAY, Feature.HISTORY, Side.TARGET, "add", play);
-    plan.planned(ONE_WAY, Feature.RATINGS, Side.SOURCE, "update", MATRIX.withRating(8, null));
-    plan.planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, "remove", MATRIX);
+    plan.planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, WriteOp.ADD, MATRIX);
+    plan.planned(ONE_WAY, Feature.HISTORY, Side.TARGET, WriteOp.ADD, play);
+    plan.planned(ONE_WAY, Feature.RATINGS, Side.SOURCE, WriteOp.UPDATE, MATRIX.withRating(8, null));
+    plan.planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, WriteOp.REMOVE, MATRIX);
     new ConsoleReporter(out, false, false)
-        .planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, "add", MATRIX);
+        .planned(ONE_WAY, Feature.WATCHLIST, Side.TARGET, WriteOp.ADD, MATRIX);
 
     assertThat(lines())
         .containsExactly(
@@ -277,7 +279,7 @@ class ConsoleReporterTest {
   private static FeatureSummary watchlist(OpCounts planned, OpCounts applied) {
     return new FeatureSummary(
         "watchlist",
-        "ok",
+        Status.OK,
         50,
         48,
         new SideCounts(OpCounts.ZERO, planned),
@@ -289,7 +291,7 @@ class ConsoleReporterTest {
         9);
   }
 
-  private static PairSummary pair(String status, String reason) {
+  private static PairSummary pair(Status status, String reason) {
     return new PairSummary(
         "lib-to-backup", "one-way", status, reason, "FILE:default", "FILE:backup", List.of());
   }
@@ -299,7 +301,7 @@ class ConsoleReporterTest {
         new PairSummary(
             "lib-to-backup",
             "one-way",
-            "ok",
+            Status.OK,
             null,
             "FILE:default",
             "FILE:backup",
@@ -315,5 +317,46 @@ class ConsoleReporterTest {
 
   private List<String> lines() {
     return text().lines().toList();
+  }
+
+  @Test
+  void warningsFromSeveralThreadsComeOutAsWholeLinesAndAreNotRepeatedAtTheEnd() throws Exception {
+    ConsoleReporter reporter = new ConsoleReporter(out, true, false);
+    int threads = 8;
+    int each = 200;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<String> all = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      List<String> mine = new java.util.ArrayList<>();
+      for (int i = 0; i < each; i++) {
+        mine.add("warning " + thread + "-" + i);
+      }
+      all.addAll(mine);
+      pool.submit(
+          () -> {
+            start.await();
+            for (String w : mine) {
+              reporter.warning(w);
+              reporter.progress("snapshot " + thread, 1, 2);
+            }
+            return null;
+          });
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    bytes.reset();
+
+    reporter.featureFinished(ONE_WAY, summaryWithWarnings(all));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("warning ");
+  }
+
+  private static FeatureSummary summaryWithWarnings(List<String> warnings) {
+    return new FeatureSummary(
+        "watchlist", Status.OK, 0, 0, SideCounts.ZERO, SideCounts.ZERO, 0, 0, 0, warnings, 1);
   }
 }

@@ -79,7 +79,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"state", "tracker"})
+  @ValueSource(strings = {"state", "tracker", "auth"})
   void aCommandGroupWithoutASubcommandIsAUsageError(String group) {
     Cli.Result r = Cli.run(group);
 
@@ -273,10 +273,10 @@ class MainTest {
             .commandLine()
             .parseArgs("tracker", "export", "--out", "o.json", "--instance", "backup");
 
-    TrackerCommand.Export export =
-        (TrackerCommand.Export) parsed.subcommand().subcommand().commandSpec().userObject();
-    assertThat(export.out).isEqualTo(Path.of("o.json"));
-    assertThat(export.instance).isEqualTo("backup");
+    ParseResult export = parsed.subcommand().subcommand();
+    assertThat(export.commandSpec().name()).isEqualTo("export");
+    assertThat(export.<String>matchedOptionValue("--out", null)).isEqualTo("o.json");
+    assertThat(export.<String>matchedOptionValue("--instance", null)).isEqualTo("backup");
   }
 
   @ParameterizedTest

@@ -82,7 +82,7 @@ public final class TrackerRunBenchmark {
         "    java -cp bench/target/crosswatch-bench.jar "
             + TrackerRunBenchmark.class.getName()
             + " ./cw "
-            + String.join(",", sizes.stream().map(String::valueOf).toList())
+            + String.join(",", sizes.stream().map(TrackerRunBenchmark::chunkLabel).toList())
             + " "
             + root);
     commands.forEach(c -> System.out.println("    # each run: " + c));
@@ -107,9 +107,9 @@ public final class TrackerRunBenchmark {
         rows.add(row(chunk, run, stats));
         TraktUser u = trakt.user();
         System.out.printf(
-            "chunk %d, %s run: exit %d, %s; Trakt holds %d plays, %d watchlist, %d ratings;"
+            "chunk %s, %s run: exit %d, %s; Trakt holds %d plays, %d watchlist, %d ratings;"
                 + " cw api: %s%n",
-            chunk,
+            chunkLabel(chunk),
             label,
             run.exitCode(),
             run.totals(),

@@ -7,6 +7,7 @@ import io.crosswatch.app.scenario.Workspace;
 import io.crosswatch.core.model.ItemKeys;
 import io.crosswatch.core.run.FeatureSummary;
 import io.crosswatch.core.run.RunSummary;
+import io.crosswatch.core.run.Status;
 import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.UnresolvedItem;
 import io.crosswatch.testkit.FlakyProvider;
@@ -21,9 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Write failures (design section 5, Apply and Parked items): transient ones are retried with
- * backoff and never park; permanent ones are unresolved with their reason and parked after three
- * runs in a row.
+ * Write failures (README, How the safety rules work): transient ones are retried with backoff and
+ * never park; permanent ones are unresolved with their reason and parked after three runs in a row.
  */
 class RetryAndParkingTest {
   @TempDir Path dir;
@@ -141,7 +141,7 @@ class RetryAndParkingTest {
         RunSummary s = run.run();
         assertThat(s.exitCode()).as("run %d", i + 1).isEqualTo(1);
         assertThat(watchlist(s).planned().target().add()).isEqualTo(2);
-        assertThat(watchlist(s).status()).isEqualTo("failed");
+        assertThat(watchlist(s).status()).isEqualTo(Status.FAILED);
         assertThat(watchlist(s).warnings()).anyMatch(w -> w.contains("injected transient"));
       }
       assertThat(run.store().allParked("p")).isEmpty();

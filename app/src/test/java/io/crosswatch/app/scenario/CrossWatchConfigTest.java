@@ -46,7 +46,8 @@ class CrossWatchConfigTest {
     ws.write("a.json", Docs.doc("watchlist", Docs.listed(1, Workspace.START)));
 
     CliRun validate = ws.cw("validate", "--config", ws.config().toString());
-    CliRun run = ws.run();
+    // The config names no state dir; the test's own keeps it away from the user's.
+    CliRun run = ws.run("--state-dir", ws.stateDir().toString());
 
     assertThat(validate.code()).as(validate.toString()).isZero();
     // Blocks crosswatch does not know share one line; the keys it skips are one line per block.

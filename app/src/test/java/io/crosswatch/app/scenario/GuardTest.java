@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Guards (design section 5): suspect snapshots and mass removals withhold changes, exit 3. */
+/**
+ * Guards (README, How the safety rules work): suspect snapshots and mass removals withhold changes,
+ * exit 3.
+ */
 class GuardTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");
 

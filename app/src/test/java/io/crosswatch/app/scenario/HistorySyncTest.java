@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One-way history (design section 5): a history item is one play; without rewatches only the latest
- * play of a title counts, and it is skipped when B has a play within the match window of it or
- * later than it; with rewatches every play counts and only a play within the window skips.
+ * One-way history (README, How the safety rules work): a history item is one play; without
+ * rewatches only the latest play of a title counts, and it is skipped when B has a play within the
+ * match window of it or later than it; with rewatches every play counts and only a play within the
+ * window skips.
  */
 class HistorySyncTest {
   private static final Instant DAY1 = Instant.parse("2026-02-01T20:00:00Z");

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Identity (design section 4): titles match by any shared id of the same kind, transitively over
- * every list of the run; items without ids are unresolved ({@code no_ids}) unless both sides lack
- * ids.
+ * Identity (docs/architecture.md, Items and identity): titles match by any shared id of the same
+ * kind, transitively over every list of the run; items without ids are unresolved ({@code no_ids})
+ * unless both sides lack ids.
  */
 class IdentityTest {
   private static final Instant AT = Instant.parse("2026-01-10T08:00:00Z");

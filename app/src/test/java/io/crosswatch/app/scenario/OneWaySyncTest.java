@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One-way A → B (design section 5): adds, removals in both modes, ratings; A is not written. */
+/**
+ * One-way A → B (README, How the safety rules work): adds, removals in both modes, ratings; A is
+ * not written.
+ */
 class OneWaySyncTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");
 

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parked items (design section 5, Guards) through the CLI: an item whose write fails permanently 3
- * runs in a row is parked — listed by {@code cw state unresolved}, not retried, counted as blocked
- * with a warning — until {@code cw state clear-unresolved}. The target {@code FILE:b} rejects movie
- * 2 (see {@link RejectingFileFactory}: FILE itself rejects nothing a valid document can hold).
+ * Parked items (README, How the safety rules work) through the CLI: an item whose write fails
+ * permanently 3 runs in a row is parked — listed by {@code cw state unresolved}, not retried,
+ * counted as blocked with a warning — until {@code cw state clear-unresolved}. The target {@code
+ * FILE:b} rejects movie 2 (see {@link RejectingFileFactory}: FILE itself rejects nothing a valid
+ * document can hold).
  */
 class ParkedItemsTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");

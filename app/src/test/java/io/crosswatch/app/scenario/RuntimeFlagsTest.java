@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime debug flags (design section 3): what each one adds to a run's output. */
+/** The runtime debug flags (README, Config reference): what each one adds to a run's output. */
 class RuntimeFlagsTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");
 

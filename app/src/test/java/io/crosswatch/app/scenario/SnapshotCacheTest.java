@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Snapshots (design section 5) are cached per provider instance and feature for {@code
- * snapshot_ttl_sec} within a run; a write to that provider and feature invalidates the entry. Pairs
- * {@code p1} (A → B) and {@code p2} (C → B) share {@code FILE:b}.
+ * Snapshots (README, How the safety rules work) are cached per provider instance and feature for
+ * {@code snapshot_ttl_sec} within a run; a write to that provider and feature invalidates the
+ * entry. Pairs {@code p1} (A → B) and {@code p2} (C → B) share {@code FILE:b}.
  */
 class SnapshotCacheTest {
   private static final Instant AT = Instant.parse("2026-01-10T08:00:00Z");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cw state reset} and {@code cw state clear-unresolved} end to end (design sections 5 and
- * 7): a reset pair starts over like a first run; clearing empties the unresolved list.
+ * {@code cw state reset} and {@code cw state clear-unresolved} end to end (README, How the safety
+ * rules work, and Commands): a reset pair starts over like a first run; clearing empties the
+ * unresolved list.
  */
 class StateCommandsTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The {@code --json} summary and the events file have the shapes of design section 7. */
+/**
+ * The {@code --json} summary and the events file have the documented shapes (docs/architecture.md,
+ * State and journal).
+ */
 class SummaryAndEventsTest {
   private static final Instant AT = Instant.parse("2026-01-10T08:00:00Z");
 

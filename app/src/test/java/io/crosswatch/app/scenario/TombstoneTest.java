@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tombstones (design section 5): a removal blocks re-adding the item within {@code
+ * Tombstones (README, How the safety rules work): a removal blocks re-adding the item within {@code
  * tombstone_ttl_days} unless the item's own time is newer than the removal; after the TTL it no
  * longer blocks. Each test starts with movie 1 removed from A and, by the sync, from B.
  */

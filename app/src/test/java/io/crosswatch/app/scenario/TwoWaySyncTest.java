@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two-way A ↔ B (design section 5): first run is a union; deletions on either side propagate; an
- * item re-added after the removal wins; ratings: newer wins, a tie goes to the source.
+ * Two-way A ↔ B (README, How the safety rules work): first run is a union; deletions on either side
+ * propagate; an item re-added after the removal wins; ratings: newer wins, a tie goes to the
+ * source.
  */
 class TwoWaySyncTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");

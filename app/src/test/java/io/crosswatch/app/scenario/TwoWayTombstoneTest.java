@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two-way removals driven by a tombstone (design section 5): once movie 1 was removed from A and,
- * by the sync, from B, an entry coming back on B is removed again unless its own time is newer than
- * the removal, in which case it is re-added to A.
+ * Two-way removals driven by a tombstone (README, How the safety rules work): once movie 1 was
+ * removed from A and, by the sync, from B, an entry coming back on B is removed again unless its
+ * own time is newer than the removal, in which case it is re-added to A.
  */
 class TwoWayTombstoneTest {
   private static final Instant LISTED = Instant.parse("2026-01-10T08:00:00Z");

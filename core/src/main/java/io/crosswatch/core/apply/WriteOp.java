@@ -15,4 +15,14 @@ public enum WriteOp {
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The op with the given lower-case name, if any. */
+  public static java.util.Optional<WriteOp> fromKey(String key) {
+    for (WriteOp op : values()) {
+      if (op.key().equals(key)) {
+        return java.util.Optional.of(op);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds the config file and the state dir from flags, config and environment, in the design's order
- * of precedence.
+ * Finds the config file and the state dir from flags, config and environment, in the order the
+ * README's config reference gives of precedence.
  *
  * <p>The environment is passed in, never read here. Empty variables count as unset, and so do
  * relative {@code XDG_*} values (the XDG spec says to ignore them). The home folder is {@code

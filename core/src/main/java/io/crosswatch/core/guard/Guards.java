@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Withholds planned changes that look unsafe (design section 5, Guards): writes based on a
+ * Withholds planned changes that look unsafe (README, How the safety rules work): writes based on a
  * suspiciously shrunken snapshot, mass removals, and items parked after repeated failures. Pure: a
  * plan in, a smaller plan out.
  */

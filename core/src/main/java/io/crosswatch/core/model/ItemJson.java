@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads and writes the normalized item JSON of the design (section 4). */
+/** Reads and writes the normalized item JSON (docs/architecture.md, Items and identity). */
 public final class ItemJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -62,7 +62,7 @@ public final class ItemJson {
     return at;
   }
 
-  /** The item as a JSON object, fields in the design's order, absent fields left out. */
+  /** The item as a JSON object, fields in their documented order, absent fields left out. */
   public static ObjectNode toJson(Item item) {
     ObjectNode o = NODES.objectNode();
     o.put("type", item.type().key());

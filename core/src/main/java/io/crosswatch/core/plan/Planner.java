@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Plans the changes of one pair and feature: a pure function of the two present snapshots, their
- * baselines, the tombstones and the settings (design section 5). No I/O, no clock.
+ * baselines, the tombstones and the settings (README, How the safety rules work). No I/O, no clock.
  */
 public final class Planner {
   static final int SOURCE = 0;

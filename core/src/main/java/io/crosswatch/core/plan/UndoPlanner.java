@@ -68,17 +68,14 @@ public final class UndoPlanner {
         continue;
       }
       switch (e.op()) {
-        case "add":
+        case ADD:
           reverseAdd(side, e.item(), held.get(i));
           break;
-        case "remove":
+        case REMOVE:
           reverseRemove(side, e.item(), held.get(i));
           break;
-        case "update":
-          reverseUpdate(side, e, held.get(i));
-          break;
         default:
-          skip(e, "the journal names an unknown change \"" + e.op() + "\"");
+          reverseUpdate(side, e, held.get(i));
       }
     }
   }
@@ -121,7 +118,7 @@ public final class UndoPlanner {
   private void skip(JournalEntry e, String why) {
     warnings.add(
         "undo of "
-            + e.op()
+            + e.op().key()
             + " of "
             + e.item().label()
             + " on the "

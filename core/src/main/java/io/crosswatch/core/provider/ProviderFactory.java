@@ -56,6 +56,16 @@ public interface ProviderFactory {
     return Optional.empty();
   }
 
+  /** Commands of this provider, run as {@code cw <lower-case name> <command>}; usually none. */
+  default List<ProviderCommand> commands() {
+    return List.of();
+  }
+
+  /** The help line of {@code cw <lower-case name>} when the provider has {@link #commands()}. */
+  default String commandsDescription() {
+    return "Commands of the " + name() + " provider.";
+  }
+
   /**
    * Checks one instance's settings (the block's own keys, or one entry of {@code instances}) and
    * returns the problems found; {@code path} is the JSON path of that object, e.g. {@code

@@ -8,7 +8,7 @@ import java.util.List;
  * --config} and {@code --state-dir}.
  *
  * <p>The command calls {@link #checkOptions} before reading the config, then {@link #run} with the
- * instance's settings; a {@link SignInException} ends it with its exit code, a {@link
+ * instance's settings; a {@link CommandException} ends it with its exit code, a {@link
  * ProviderException} with exit 1.
  */
 public interface SignIn {
@@ -17,7 +17,7 @@ public interface SignIn {
   List<String> description();
 
   /** The options beyond the shared ones, in help order. */
-  default List<SignInOption> options() {
+  default List<CommandOption> options() {
     return List.of();
   }
 
@@ -38,8 +38,8 @@ public interface SignIn {
   }
 
   /** Checks the options before the config is read; a usage error ends the command. */
-  default void checkOptions(SignInSession session) throws SignInException {}
+  default void checkOptions(CommandSession session) throws CommandException {}
 
   /** Signs in, saves what the service returned and tells the user where it went. */
-  void run(SignInSession session) throws ProviderException, SignInException;
+  void run(CommandSession session) throws ProviderException, CommandException;
 }

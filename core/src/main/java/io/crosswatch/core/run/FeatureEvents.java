@@ -80,7 +80,7 @@ final class FeatureEvents {
 
   void done(FeatureSummary summary) {
     Map<String, Object> f = base();
-    f.put("status", summary.status());
+    f.put("status", summary.status().key());
     putCounts(f, "applied_source_", summary.applied().source());
     putCounts(f, "applied_target_", summary.applied().target());
     f.put("unresolved", summary.unresolved());

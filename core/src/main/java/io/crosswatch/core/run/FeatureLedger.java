@@ -104,7 +104,7 @@ final class FeatureLedger {
           } else {
             tx.addToBaseline(pairId, feature, side, done, now);
           }
-          tx.journal(runId, pairId, feature, side, op.key(), done, previous, now);
+          tx.journal(runId, pairId, feature, side, op, done, previous, now);
           tx.removeUnresolved(pairId, feature, side, done);
           tx.clearFailures(pairId, feature, side, done);
           for (ItemOutcome o : failed) {

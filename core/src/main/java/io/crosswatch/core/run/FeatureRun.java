@@ -109,12 +109,12 @@ final class FeatureRun {
       if (!p.features().contains(feature)) {
         String why = p.label() + " does not support " + feature.key();
         warn(why);
-        return summary("unsupported", 0, 0, SideCounts.ZERO, 0, started);
+        return summary(Status.UNSUPPORTED, 0, 0, SideCounts.ZERO, 0, started);
       }
     }
     present = snapshots();
     if (present == null) {
-      return summary("failed", 0, 0, SideCounts.ZERO, 0, started);
+      return summary(Status.FAILED, 0, 0, SideCounts.ZERO, 0, started);
     }
     Map<Side, Baseline> baselines = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
@@ -171,7 +171,7 @@ final class FeatureRun {
     int targetCount = present.get(Side.TARGET).size();
     if (dryRun) {
       return summary(
-          guarded.guarded() ? "blocked" : "ok",
+          guarded.guarded() ? Status.BLOCKED : Status.OK,
           sourceCount,
           targetCount,
           planned,
@@ -189,7 +189,8 @@ final class FeatureRun {
     if (pair.mode() == SyncMode.TWO_WAY) {
       applySide(Side.SOURCE, safe.source());
     }
-    String status = failure != null ? "failed" : guarded.guarded() ? "blocked" : "ok";
+    Status status =
+        failure != null ? Status.FAILED : guarded.guarded() ? Status.BLOCKED : Status.OK;
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
   }
 
@@ -335,9 +336,9 @@ final class FeatureRun {
   private void reportPlan(Plan plan, SideCounts planned, int blocked) {
     for (Side side : Side.values()) {
       SidePlan sp = plan.side(side);
-      sp.updates().forEach(i -> listener.planned(pair, feature, side, "update", i));
-      sp.adds().forEach(i -> listener.planned(pair, feature, side, "add", i));
-      sp.removes().forEach(i -> listener.planned(pair, feature, side, "remove", i));
+      sp.updates().forEach(i -> listener.planned(pair, feature, side, WriteOp.UPDATE, i));
+      sp.adds().forEach(i -> listener.planned(pair, feature, side, WriteOp.ADD, i));
+      sp.removes().forEach(i -> listener.planned(pair, feature, side, WriteOp.REMOVE, i));
     }
     for (PlannedUnresolved u : plan.unresolved()) {
       warn(
@@ -480,7 +481,7 @@ final class FeatureRun {
   }
 
   private FeatureSummary summary(
-      String status,
+      Status status,
       int sourceCount,
       int targetCount,
       SideCounts planned,

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * Outcome of one feature of one pair.
  *
- * @param status {@code ok | skipped | failed | unsupported | blocked}
+ * @param status how the feature ended
  */
 public record FeatureSummary(
     String feature,
-    String status,
+    Status status,
     int sourceCount,
     int targetCount,
     SideCounts planned,

@@ -269,11 +269,11 @@ public final class Orchestrator {
   static int exitCode(List<PairSummary> pairs) {
     boolean incomplete = false;
     for (PairSummary p : pairs) {
-      if ("failed".equals(p.status())) {
+      if (p.status() == Status.FAILED) {
         return 1;
       }
       for (FeatureSummary f : p.features()) {
-        if ("failed".equals(f.status())) {
+        if (f.status() == Status.FAILED) {
           return 1;
         }
         incomplete |= f.unresolved() > 0 || f.blocked() > 0;

@@ -27,16 +27,16 @@ final class PairRun {
 
   private PairSummary execute() throws InterruptedException {
     if (!pair.enabled()) {
-      return summary("skipped", "disabled in the config", List.of());
+      return summary(Status.SKIPPED, "disabled in the config", List.of());
     }
     ProviderSession.Connection source = run.session().connect(pair.source(), pair.sourceInstance());
     ProviderSession.Connection target = run.session().connect(pair.target(), pair.targetInstance());
     for (ProviderSession.Connection c : List.of(source, target)) {
       if (c.missingInBuild()) {
-        return summary("skipped", c.failure(), List.of());
+        return summary(Status.SKIPPED, c.failure(), List.of());
       }
       if (!c.usable()) {
-        return summary("failed", c.failure(), List.of());
+        return summary(Status.FAILED, c.failure(), List.of());
       }
     }
     List<FeatureSummary> done = new ArrayList<>();
@@ -56,10 +56,10 @@ final class PairRun {
         failure = feature.key() + ": " + featureRun.failure();
       }
     }
-    return summary(failure == null ? "ok" : "failed", failure, done);
+    return summary(failure == null ? Status.OK : Status.FAILED, failure, done);
   }
 
-  private PairSummary summary(String status, String reason, List<FeatureSummary> features) {
+  private PairSummary summary(Status status, String reason, List<FeatureSummary> features) {
     return new PairSummary(
         pair.id(),
         pair.mode().key(),

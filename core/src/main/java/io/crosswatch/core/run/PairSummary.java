@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * Outcome of one pair.
  *
- * @param status {@code ok | skipped | failed}
+ * @param status {@code OK}, {@code SKIPPED} or {@code FAILED}
  * @param reason why the pair was skipped or failed; {@code null} when ok
  */
 public record PairSummary(
     String id,
     String mode,
-    String status,
+    Status status,
     String reason,
     String source,
     String target,

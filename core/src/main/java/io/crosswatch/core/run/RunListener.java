@@ -1,13 +1,16 @@
 package io.crosswatch.core.run;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.config.PairSettings;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.state.Side;
 
 /**
- * Follows a run for human output (markers, warnings, progress). Called from the run thread; every
- * method has a do-nothing default.
+ * Follows a run for human output (markers, warnings, progress); every method has a do-nothing
+ * default. Implementations must be thread-safe: besides the run thread, the health checks of
+ * several instances and the snapshot helper thread call {@link #debug} and {@link #warning} (their
+ * providers' diagnostics) while the run goes on.
  */
 public interface RunListener {
 
@@ -28,6 +31,6 @@ public interface RunListener {
   /** Progress of long work: {@code done} of {@code total} units of {@code task}. */
   default void progress(String task, long done, long total) {}
 
-  /** One planned change; {@code op} is add, remove or update. Used by {@code cw plan}. */
-  default void planned(PairSettings pair, Feature feature, Side side, String op, Item item) {}
+  /** One planned change. Used by {@code cw plan}. */
+  default void planned(PairSettings pair, Feature feature, Side side, WriteOp op, Item item) {}
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a run did; rendered as the {@code --json} document of the design (section 7). */
+/** Everything a run did; rendered as the {@code --json} summary document. */
 public record RunSummary(
     String runId,
     Instant startedAt,

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders a {@link RunSummary} as the {@code --json} document of the design (section 7). */
+/** Renders a {@link RunSummary} as the {@code --json} summary document. */
 public final class SummaryJson {
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -22,7 +22,7 @@ public final class SummaryJson {
     return MAPPER.writeValueAsString(toTree(summary));
   }
 
-  /** The summary as a JSON tree, keys in the design's order. */
+  /** The summary as a JSON tree, keys in their documented order. */
   public static ObjectNode toTree(RunSummary summary) {
     Objects.requireNonNull(summary, "summary");
     ObjectNode root = MAPPER.createObjectNode();
@@ -44,7 +44,7 @@ public final class SummaryJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("id", p.id());
     o.put("mode", p.mode());
-    o.put("status", p.status());
+    o.put("status", p.status().key());
     o.put("reason", p.reason());
     o.put("source", p.source());
     o.put("target", p.target());
@@ -56,7 +56,7 @@ public final class SummaryJson {
   private static ObjectNode feature(FeatureSummary f) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("feature", f.feature());
-    o.put("status", f.status());
+    o.put("status", f.status().key());
     o.put("source_count", f.sourceCount());
     o.put("target_count", f.targetCount());
     o.set("planned", sides(f.planned()));

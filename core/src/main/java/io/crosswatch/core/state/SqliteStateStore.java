@@ -3,6 +3,7 @@ package io.crosswatch.core.state;
 import static io.crosswatch.core.state.StateTimes.instant;
 import static io.crosswatch.core.state.StateTimes.millis;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import java.nio.file.Path;
@@ -192,7 +193,7 @@ public final class SqliteStateStore implements StateStore {
         rs.getString(2),
         feature(rs.getString(3)),
         side(rs.getString(4)),
-        rs.getString(5),
+        op(rs.getString(5)),
         item(rs, 6, "journal", 8),
         instant(rs.getLong(7)),
         previous == null
@@ -391,6 +392,11 @@ public final class SqliteStateStore implements StateStore {
   private static Feature feature(String key) {
     return Feature.fromKey(key)
         .orElseThrow(() -> new StateException("unknown feature \"" + key + "\" in state database"));
+  }
+
+  private static WriteOp op(String key) {
+    return WriteOp.fromKey(key)
+        .orElseThrow(() -> new StateException("unknown op \"" + key + "\" in state database"));
   }
 
   private static Side side(String key) {

@@ -2,6 +2,7 @@ package io.crosswatch.core.state;
 
 import static io.crosswatch.core.state.StateTimes.millis;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemKeys;
@@ -126,7 +127,7 @@ final class SqliteTransaction extends OpenTransaction {
       String pairId,
       Feature feature,
       Side side,
-      String op,
+      WriteOp op,
       Collection<Item> items,
       Function<Item, Item> previous,
       Instant at) {
@@ -141,7 +142,7 @@ final class SqliteTransaction extends OpenTransaction {
             pairId,
             feature.key(),
             side.key(),
-            op,
+            op.key(),
             ItemKeys.key(item, feature),
             ItemCodec.toJson(item),
             millis(at),

@@ -1,5 +1,6 @@
 package io.crosswatch.core.state;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import java.time.Instant;
@@ -29,13 +30,13 @@ public interface StateTransaction {
   /** Forgets tombstones of these items (by their keys). */
   void removeTombstones(String pairId, Feature feature, Collection<Item> items);
 
-  /** Appends applied changes to the journal; {@code op} is add, remove or update. */
+  /** Appends applied changes to the journal. */
   default void journal(
       String runId,
       String pairId,
       Feature feature,
       Side side,
-      String op,
+      WriteOp op,
       Collection<Item> items,
       Instant at) {
     journal(runId, pairId, feature, side, op, items, item -> null, at);
@@ -50,7 +51,7 @@ public interface StateTransaction {
       String pairId,
       Feature feature,
       Side side,
-      String op,
+      WriteOp op,
       Collection<Item> items,
       Function<Item, Item> previous,
       Instant at);

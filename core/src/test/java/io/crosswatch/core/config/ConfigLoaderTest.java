@@ -22,7 +22,7 @@ class ConfigLoaderTest {
 
   private final ConfigLoader loader = new ConfigLoader(TestConfigs.REGISTRY);
 
-  private static final String DESIGN_EXAMPLE =
+  private static final String README_EXAMPLE =
       """
       {
         "runtime": {
@@ -70,7 +70,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheDesignExampleWithEveryValue() throws Exception {
-    LoadedConfig loaded = load(DESIGN_EXAMPLE);
+    LoadedConfig loaded = load(README_EXAMPLE);
     Config config = loaded.config();
 
     assertThat(loaded.warnings()).isEmpty();

@@ -2,6 +2,7 @@ package io.crosswatch.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
@@ -22,7 +23,7 @@ class UndoPlannerTest {
     return Item.movie("Movie " + n, 2000 + n, Ids.of(IdKind.IMDB, "tt000000" + n));
   }
 
-  private static JournalEntry entry(String run, String op, Item item, Item previous) {
+  private static JournalEntry entry(String run, WriteOp op, Item item, Item previous) {
     return new JournalEntry(run, "p", Feature.RATINGS, Side.TARGET, op, item, T, previous);
   }
 
@@ -46,9 +47,9 @@ class UndoPlannerTest {
     Reconciled r =
         plan(
             List.of(
-                entry("r1", "add", added, null),
-                entry("r1", "remove", removed, null),
-                entry("r1", "update", updated, before)),
+                entry("r1", WriteOp.ADD, added, null),
+                entry("r1", WriteOp.REMOVE, removed, null),
+                entry("r1", WriteOp.UPDATE, updated, before)),
             List.of(),
             List.of(added, updated));
 
@@ -66,8 +67,8 @@ class UndoPlannerTest {
 
     Reconciled r =
         plan(
-            List.of(entry("r1", "update", updated, movie(3).withRating(4, T))),
-            List.of(entry("r2", "update", movie(3).withRating(7, T), updated)),
+            List.of(entry("r1", WriteOp.UPDATE, updated, movie(3).withRating(4, T))),
+            List.of(entry("r2", WriteOp.UPDATE, movie(3).withRating(7, T), updated)),
             List.of(movie(3).withRating(7, T)));
 
     assertThat(r.toApply().isEmpty()).isTrue();
@@ -79,8 +80,8 @@ class UndoPlannerTest {
     Reconciled r =
         plan(
             List.of(
-                entry("r1", "update", movie(1).withRating(9, T), movie(1).withRating(4, T)),
-                entry("r1", "update", movie(2).withRating(9, T), null)),
+                entry("r1", WriteOp.UPDATE, movie(1).withRating(9, T), movie(1).withRating(4, T)),
+                entry("r1", WriteOp.UPDATE, movie(2).withRating(9, T), null)),
             List.of(),
             List.of(movie(1).withRating(6, T), movie(2).withRating(9, T)));
 
@@ -93,7 +94,10 @@ class UndoPlannerTest {
   @Test
   void reversalsAlreadyInPlaceCountAsDone() {
     Reconciled r =
-        plan(List.of(entry("r1", "add", movie(1).withRating(8, T), null)), List.of(), List.of());
+        plan(
+            List.of(entry("r1", WriteOp.ADD, movie(1).withRating(8, T), null)),
+            List.of(),
+            List.of());
 
     assertThat(r.toApply().isEmpty()).isTrue();
     assertThat(r.alreadyDone().target().removes()).hasSize(1);

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SummaryJsonTest {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  /** The example document of the design, section 7, with the elided values filled in. */
-  private static final String DESIGN_EXAMPLE =
+  /** The documented example summary, with the elided values filled in. */
+  private static final String DOCUMENTED_EXAMPLE =
       """
       {"run_id": "20261128T061500Z-3f9a", "started_at": "2026-11-28T06:15:00Z",
        "finished_at": "2026-11-28T06:15:00.812Z", "duration_ms": 812,
@@ -39,7 +39,7 @@ class SummaryJsonTest {
     FeatureSummary watchlist =
         new FeatureSummary(
             "watchlist",
-            "ok",
+            Status.OK,
             50,
             48,
             new SideCounts(OpCounts.ZERO, new OpCounts(2, 0, 0)),
@@ -53,7 +53,7 @@ class SummaryJsonTest {
         new PairSummary(
             "lib-to-backup",
             "one-way",
-            "ok",
+            Status.OK,
             null,
             "FILE:default",
             "FILE:backup",
@@ -74,7 +74,7 @@ class SummaryJsonTest {
   void rendersTheDesignExampleExactly() {
     JsonNode actual = MAPPER.readTree(SummaryJson.toJson(designExample()));
 
-    assertThat(actual).isEqualTo(MAPPER.readTree(DESIGN_EXAMPLE));
+    assertThat(actual).isEqualTo(MAPPER.readTree(DOCUMENTED_EXAMPLE));
   }
 
   @Test
@@ -82,7 +82,7 @@ class SummaryJsonTest {
     JsonNode actual = MAPPER.readTree(SummaryJson.toJson(designExample()));
 
     assertThat(keyPaths(actual, ""))
-        .containsExactlyElementsOf(keyPaths(MAPPER.readTree(DESIGN_EXAMPLE), ""));
+        .containsExactlyElementsOf(keyPaths(MAPPER.readTree(DOCUMENTED_EXAMPLE), ""));
   }
 
   @Test
@@ -108,7 +108,7 @@ class SummaryJsonTest {
         new PairSummary(
             "p",
             "two-way",
-            "failed",
+            Status.FAILED,
             "FILE:backup is down: file unreadable",
             "FILE:default",
             "FILE:backup",
@@ -141,7 +141,7 @@ class SummaryJsonTest {
     FeatureSummary f =
         new FeatureSummary(
             "history",
-            "blocked",
+            Status.BLOCKED,
             1,
             2,
             SideCounts.ZERO,
@@ -152,7 +152,7 @@ class SummaryJsonTest {
             List.of("mass removal: 3 of 4 withheld"),
             5);
     PairSummary pair =
-        new PairSummary("p", "one-way", "ok", null, "A:default", "B:default", List.of(f));
+        new PairSummary("p", "one-way", Status.OK, null, "A:default", "B:default", List.of(f));
     RunSummary summary =
         new RunSummary(
             "r",

@@ -2,6 +2,7 @@ package io.crosswatch.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
@@ -82,7 +83,8 @@ class SqliteSchemaMigrationTest {
           .containsExactly(movie);
       assertThat(store.journal("run-1"))
           .containsExactly(
-              new JournalEntry("run-1", "p", Feature.WATCHLIST, Side.TARGET, "add", movie, T));
+              new JournalEntry(
+                  "run-1", "p", Feature.WATCHLIST, Side.TARGET, WriteOp.ADD, movie, T));
 
       store.transaction(
           tx ->
@@ -91,7 +93,7 @@ class SqliteSchemaMigrationTest {
                   "p",
                   Feature.RATINGS,
                   Side.TARGET,
-                  "update",
+                  WriteOp.UPDATE,
                   List.of(movie.withRating(9, T)),
                   item -> movie.withRating(4, T),
                   T));

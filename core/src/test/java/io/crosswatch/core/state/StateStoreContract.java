@@ -8,6 +8,7 @@ import static io.crosswatch.core.state.Side.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
@@ -394,16 +395,17 @@ abstract class StateStoreContract {
   void theJournalListsARunsChangesInOrder() {
     write(
         tx -> {
-          tx.journal("run-1", PAIR, WATCHLIST, TARGET, "add", List.of(movie(2), movie(1)), T0);
-          tx.journal("run-2", PAIR, WATCHLIST, TARGET, "add", List.of(movie(3)), T0);
+          tx.journal(
+              "run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(2), movie(1)), T0);
+          tx.journal("run-2", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(3)), T0);
         });
-    write(tx -> tx.journal("run-1", PAIR, RATINGS, SOURCE, "update", List.of(episode()), T1));
+    write(tx -> tx.journal("run-1", PAIR, RATINGS, SOURCE, WriteOp.UPDATE, List.of(episode()), T1));
 
     assertThat(store.journal("run-1"))
         .containsExactly(
-            new JournalEntry("run-1", PAIR, WATCHLIST, TARGET, "add", movie(2), T0),
-            new JournalEntry("run-1", PAIR, WATCHLIST, TARGET, "add", movie(1), T0),
-            new JournalEntry("run-1", PAIR, RATINGS, SOURCE, "update", episode(), T1));
+            new JournalEntry("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, movie(2), T0),
+            new JournalEntry("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, movie(1), T0),
+            new JournalEntry("run-1", PAIR, RATINGS, SOURCE, WriteOp.UPDATE, episode(), T1));
     assertThat(store.journal("run-9")).isEmpty();
   }
 
@@ -418,7 +420,7 @@ abstract class StateStoreContract {
                 PAIR,
                 RATINGS,
                 TARGET,
-                "update",
+                WriteOp.UPDATE,
                 List.of(rated9, movie(2).withRating(3, T1)),
                 item -> item.equals(rated9) ? rated6 : null,
                 T1));
@@ -430,11 +432,12 @@ abstract class StateStoreContract {
 
   @Test
   void journalAfterListsOnlyWhatLaterRunsWrote() {
-    write(tx -> tx.journal("run-0", PAIR, WATCHLIST, TARGET, "add", List.of(movie(9)), T0));
-    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, "add", List.of(movie(1)), T0));
-    write(tx -> tx.journal("run-2", PAIR, WATCHLIST, TARGET, "remove", List.of(movie(1)), T1));
-    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, "add", List.of(movie(2)), T1));
-    write(tx -> tx.journal("run-3", PAIR, RATINGS, TARGET, "add", List.of(movie(3)), T2));
+    write(tx -> tx.journal("run-0", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(9)), T0));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(1)), T0));
+    write(
+        tx -> tx.journal("run-2", PAIR, WATCHLIST, TARGET, WriteOp.REMOVE, List.of(movie(1)), T1));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(2)), T1));
+    write(tx -> tx.journal("run-3", PAIR, RATINGS, TARGET, WriteOp.ADD, List.of(movie(3)), T2));
 
     assertThat(store.journalAfter("run-1"))
         .extracting(e -> e.runId() + ":" + e.item().title())
@@ -498,7 +501,8 @@ abstract class StateStoreContract {
                       tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(2)), T1);
                       tx.addToBaseline(PAIR, RATINGS, TARGET, List.of(movie(3)), T1);
                       tx.putTombstones(PAIR, WATCHLIST, List.of(movie(1)), T1);
-                      tx.journal("run-1", PAIR, WATCHLIST, SOURCE, "add", List.of(movie(2)), T1);
+                      tx.journal(
+                          "run-1", PAIR, WATCHLIST, SOURCE, WriteOp.ADD, List.of(movie(2)), T1);
                       tx.putUnresolved(PAIR, WATCHLIST, TARGET, movie(4), "not_found", T1);
                       tx.recordFailure("run-1", PAIR, WATCHLIST, TARGET, movie(4), "x", T1);
                       tx.park(PAIR, WATCHLIST, TARGET, movie(4), "not_found", T2);
@@ -561,7 +565,7 @@ abstract class StateStoreContract {
             tx.putUnresolved(pair, WATCHLIST, TARGET, movie(4), "not_found", T0);
             tx.recordFailure("run-1", pair, WATCHLIST, TARGET, movie(5), "not_found", T0);
             tx.park(pair, WATCHLIST, TARGET, movie(6), "not_found", T2);
-            tx.journal("run-1", pair, WATCHLIST, TARGET, "add", List.of(movie(1)), T0);
+            tx.journal("run-1", pair, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(1)), T0);
           });
     }
 

@@ -1,6 +1,6 @@
 package io.crosswatch.providers.auth;
 
-import io.crosswatch.core.provider.SignInException;
+import io.crosswatch.core.provider.CommandException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -9,9 +9,9 @@ public final class SignIns {
   private SignIns() {}
 
   /** A usage error listing the problems, when there are any. */
-  public static void requireNone(List<String> problems) throws SignInException {
+  public static void requireNone(List<String> problems) throws CommandException {
     if (!problems.isEmpty()) {
-      throw SignInException.usage(String.join("\n", problems));
+      throw CommandException.usage(String.join("\n", problems));
     }
   }
 
@@ -24,7 +24,7 @@ public final class SignIns {
   }
 
   /** A token file that cannot be read or written ends the sign-in (exit 1) with its message. */
-  public static SignInException failed(TokenStoreException e) {
-    return SignInException.failed(e.getMessage());
+  public static CommandException failed(TokenStoreException e) {
+    return CommandException.failed(e.getMessage());
   }
 }

@@ -7,7 +7,6 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.providers.local.LocalProvider;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,6 @@ import tools.jackson.databind.JsonNode;
 public final class FileProviderFactory implements ProviderFactory {
   /** The provider name used in pairs. */
   public static final String NAME = "FILE";
-
-  private static final Set<String> KNOWN_KEYS = Set.of("path", "instances");
 
   @Override
   public String name() {
@@ -42,30 +39,12 @@ public final class FileProviderFactory implements ProviderFactory {
 
   @Override
   public List<ConfigIssue> validate(JsonNode settings, String path) {
-    if (settings == null || !settings.isObject()) {
-      return List.of(
-          ConfigIssue.error(path, "must be an object such as {\"path\": \"library.json\"}"));
-    }
-    List<ConfigIssue> issues = new ArrayList<>();
-    JsonNode file = settings.get("path");
-    if (file == null || file.isNull()) {
-      issues.add(
-          ConfigIssue.error(
-              path + ".path", "is required: the JSON file to use, e.g. \"library.json\""));
-    } else if (!file.isString() || file.stringValue().isBlank()) {
-      issues.add(ConfigIssue.error(path + ".path", "must be a non-empty string"));
-    }
-    for (String key : settings.propertyNames()) {
-      if (!KNOWN_KEYS.contains(key)) {
-        issues.add(ConfigIssue.warning(path + "." + key, "unknown key, ignored"));
-      }
-    }
-    return issues;
+    return FileSettings.validate(settings, path);
   }
 
   @Override
   public Provider create(ProviderContext context) {
-    String file = context.settings().path("path").asString();
-    return new FileProvider(context.instance(), context.resolve(file), context.clock());
+    FileSettings settings = FileSettings.from(context.settings());
+    return new FileProvider(context.instance(), context.resolve(settings.path()), context.clock());
   }
 }

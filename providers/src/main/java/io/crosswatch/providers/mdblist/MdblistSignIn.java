@@ -1,10 +1,10 @@
 package io.crosswatch.providers.mdblist;
 
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandOption;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInOption;
-import io.crosswatch.core.provider.SignInSession;
 import java.io.IOException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -21,27 +21,27 @@ final class MdblistSignIn implements SignIn {
   }
 
   @Override
-  public List<SignInOption> options() {
+  public List<CommandOption> options() {
     return List.of(
-        SignInOption.flag(
+        CommandOption.flag(
             API_KEY_STDIN, "Read the api key from the first line of stdin (required)."));
   }
 
   @Override
-  public void checkOptions(SignInSession session) throws SignInException {
+  public void checkOptions(CommandSession session) throws CommandException {
     if (!session.flag(API_KEY_STDIN)) {
-      throw SignInException.usage(
+      throw CommandException.usage(
           "cw auth mdblist: pass the api key on stdin with --api-key-stdin"
               + " (a key on the command line would show in the shell history)");
     }
   }
 
   @Override
-  public void run(SignInSession session) throws ProviderException, SignInException {
+  public void run(CommandSession session) throws ProviderException, CommandException {
     JsonNode settings = session.settings();
     String key = readKey(session);
     if (key.isEmpty()) {
-      throw SignInException.usage("cw auth mdblist: no api key on stdin");
+      throw CommandException.usage("cw auth mdblist: no api key on stdin");
     }
     MdblistKeyCheck check =
         new MdblistKeyCheck(settings, session.instance(), session.stateDir(), session.clock());
@@ -55,12 +55,12 @@ final class MdblistSignIn implements SignIn {
             + ".");
   }
 
-  private static String readKey(SignInSession session) throws SignInException {
+  private static String readKey(CommandSession session) throws CommandException {
     try {
       String line = session.stdinLine();
       return line == null ? "" : line.strip();
     } catch (IOException e) {
-      throw SignInException.failed("cw auth mdblist: cannot read stdin (" + e.getMessage() + ")");
+      throw CommandException.failed("cw auth mdblist: cannot read stdin (" + e.getMessage() + ")");
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.crosswatch.providers.mediabrowser;
 
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandOption;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInOption;
-import io.crosswatch.core.provider.SignInSession;
 import io.crosswatch.providers.auth.SignIns;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
@@ -47,10 +47,10 @@ final class MediaBrowserSignIn implements SignIn {
   }
 
   @Override
-  public List<SignInOption> options() {
+  public List<CommandOption> options() {
     return List.of(
-        SignInOption.value(USERNAME, "USER", "User name (default: the block's username)."),
-        SignInOption.flag(
+        CommandOption.value(USERNAME, "USER", "User name (default: the block's username)."),
+        CommandOption.flag(
             PASSWORD_STDIN, "Read the password from the first line of standard input."));
   }
 
@@ -65,17 +65,17 @@ final class MediaBrowserSignIn implements SignIn {
   }
 
   @Override
-  public void run(SignInSession session) throws ProviderException, SignInException {
+  public void run(CommandSession session) throws ProviderException, CommandException {
     JsonNode settings = session.settings();
     String path = session.configPath();
     if (SignIns.text(settings, "server", "").isBlank()) {
-      throw SignInException.usage(
+      throw CommandException.usage(
           path + ".server is empty; set it to the server's address, e.g. http://localhost:8096");
     }
     String user =
         session.option(USERNAME).map(String::strip).orElse(SignIns.text(settings, "username", ""));
     if (user.isEmpty()) {
-      throw SignInException.usage("--username is required (or set " + path + ".username)");
+      throw CommandException.usage("--username is required (or set " + path + ".username)");
     }
     Path stateDir = session.stateDir();
     char[] password = password(session, user);
@@ -104,24 +104,24 @@ final class MediaBrowserSignIn implements SignIn {
   }
 
   /** The password: the first line of stdin, or typed at the terminal without echo. */
-  private static char[] password(SignInSession session, String user) throws SignInException {
+  private static char[] password(CommandSession session, String user) throws CommandException {
     String line;
     if (session.flag(PASSWORD_STDIN)) {
       try {
         line = session.stdinLine();
       } catch (IOException e) {
-        throw SignInException.failed("cannot read the password from standard input");
+        throw CommandException.failed("cannot read the password from standard input");
       }
     } else {
       if (!session.hasTerminal()) {
-        throw SignInException.usage(
+        throw CommandException.usage(
             "no terminal to ask for the password; pipe it in with --password-stdin");
       }
       char[] typed = session.readSecret("Password for " + user + ": ");
       line = typed == null ? null : new String(typed);
     }
     if (line == null || line.isEmpty()) {
-      throw SignInException.usage("no password given");
+      throw CommandException.usage("no password given");
     }
     return line.toCharArray();
   }

@@ -1,9 +1,9 @@
 package io.crosswatch.providers.plex;
 
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInSession;
 import io.crosswatch.providers.auth.SignIns;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
@@ -37,7 +37,7 @@ final class PlexSignIn implements SignIn {
   }
 
   @Override
-  public void run(SignInSession session) throws ProviderException, SignInException {
+  public void run(CommandSession session) throws ProviderException, CommandException {
     try {
       signIn(session);
     } catch (TokenStoreException e) {
@@ -45,7 +45,7 @@ final class PlexSignIn implements SignIn {
     }
   }
 
-  private void signIn(SignInSession session) throws ProviderException, TokenStoreException {
+  private void signIn(CommandSession session) throws ProviderException, TokenStoreException {
     JsonNode settings = session.settings();
     String instance = session.instance();
     TokenStore store = new TokenStore(session.stateDir());

@@ -1,9 +1,9 @@
 package io.crosswatch.providers.simkl;
 
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInSession;
 import io.crosswatch.providers.auth.SignIns;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ final class SimklSignIn implements SignIn {
   }
 
   @Override
-  public void run(SignInSession session) throws ProviderException, SignInException {
+  public void run(CommandSession session) throws ProviderException, CommandException {
     JsonNode settings = session.settings();
     SignIns.requireNone(SimklPinAuth.problems(settings, session.configPath()));
     SimklPinAuth auth =

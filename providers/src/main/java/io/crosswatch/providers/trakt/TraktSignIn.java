@@ -1,9 +1,9 @@
 package io.crosswatch.providers.trakt;
 
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInSession;
 import io.crosswatch.providers.auth.SignIns;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +24,7 @@ final class TraktSignIn implements SignIn {
   }
 
   @Override
-  public void run(SignInSession session) throws ProviderException, SignInException {
+  public void run(CommandSession session) throws ProviderException, CommandException {
     JsonNode settings = session.settings();
     SignIns.requireNone(TraktDeviceAuth.problems(settings, session.configPath()));
     TraktDeviceAuth auth =

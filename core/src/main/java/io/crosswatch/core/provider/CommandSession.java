@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** What a {@link SignIn} gets from the command line: the instance, its options, time and I/O. */
-public interface SignInSession {
+/**
+ * What a provider's command ({@link SignIn}, {@link ProviderCommand}) gets from the command line:
+ * the instance, its options and settings, time and I/O.
+ */
+public interface CommandSession {
 
   /** The instance name ({@code default} unless {@code --instance} names another). */
   String instance();
@@ -15,8 +18,14 @@ public interface SignInSession {
   /** Where the instance's block is in the config, e.g. {@code trakt.instances.work}. */
   String configPath();
 
-  /** The instance's settings; an empty object when the default instance has no block. */
+  /**
+   * The instance's settings; an empty object when the default instance has no block (or, for a
+   * {@link ProviderCommand}, when there is no config).
+   */
   JsonNode settings();
+
+  /** The config file's folder (relative paths in settings resolve against it), else the cwd. */
+  Path configDir();
 
   /** Whether a flag option was given. */
   boolean flag(String name);
@@ -26,6 +35,9 @@ public interface SignInSession {
 
   /** The state dir, created when missing; tokens go to its {@code secrets} folder. */
   Path stateDir();
+
+  /** Where the state dir is, without creating it. */
+  Path stateDirLocation();
 
   /** The clock. */
   Clock clock();

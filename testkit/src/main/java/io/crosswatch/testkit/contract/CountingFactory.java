@@ -1,0 +1,77 @@
+package io.crosswatch.testkit.contract;
+
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.provider.ConfigIssue;
+import io.crosswatch.core.provider.Provider;
+import io.crosswatch.core.provider.ProviderContext;
+import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/** A factory that hands out another factory's instances and counts their write calls. */
+final class CountingFactory implements ProviderFactory {
+  private static final Set<String> WRITES = Set.of("add", "remove", "update");
+
+  private final ProviderFactory delegate;
+  private final AtomicInteger writes;
+
+  CountingFactory(ProviderFactory delegate, AtomicInteger writes) {
+    this.delegate = delegate;
+    this.writes = writes;
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public int listOrder() {
+    return delegate.listOrder();
+  }
+
+  @Override
+  public Set<Feature> features() {
+    return delegate.features();
+  }
+
+  @Override
+  public Set<IdKind> idKinds() {
+    return delegate.idKinds();
+  }
+
+  @Override
+  public List<ConfigIssue> validate(JsonNode settings, String path) {
+    return delegate.validate(settings, path);
+  }
+
+  @Override
+  public List<ConfigIssue> validateForUse(JsonNode settings, String path) {
+    return delegate.validateForUse(settings, path);
+  }
+
+  @Override
+  public Provider create(ProviderContext context) throws ProviderException {
+    Provider real = delegate.create(context);
+    return (Provider)
+        Proxy.newProxyInstance(
+            Provider.class.getClassLoader(),
+            new Class<?>[] {Provider.class},
+            (proxy, method, args) -> {
+              if (WRITES.contains(method.getName())) {
+                writes.incrementAndGet();
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
