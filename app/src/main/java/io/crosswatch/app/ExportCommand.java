@@ -10,7 +10,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.providers.importer.ExportWriter;
+import io.crosswatch.providers.export.ExportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.crosswatch.core.review.PlanDocument;
 import io.crosswatch.core.run.FeatureSummary;
 import io.crosswatch.core.run.PairSummary;
 import io.crosswatch.core.run.RunListener;
+import io.crosswatch.core.run.Status;
 import io.crosswatch.core.state.Side;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class PlanRecorder implements RunListener {
 
   @Override
   public void featureFinished(PairSettings pair, FeatureSummary summary) {
-    if (!"ok".equals(summary.status()) && !"blocked".equals(summary.status())) {
+    if (summary.status() != Status.OK && summary.status() != Status.BLOCKED) {
       Feature.fromKey(summary.feature()).ifPresent(f -> pairs.get(pair.id()).remove(f));
     }
     next.featureFinished(pair, summary);

@@ -7,6 +7,7 @@ import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
+import io.crosswatch.providers.export.ExportWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.crosswatch.providers.importer;
+package io.crosswatch.providers.export;
 
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;

@@ -1,4 +1,4 @@
-package io.crosswatch.providers.importer;
+package io.crosswatch.providers.export;
 
 import java.io.IOException;
 import java.io.Writer;
