@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
+      UndoCommand.class,
+      ExportCommand.class,
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,

@@ -56,6 +56,7 @@ public final class Orchestrator {
   private final RandomGenerator random;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private BooleanSupplier stopRequested = () -> false;
+  private PresetChanges preset;
 
   public Orchestrator(
       Config config,
@@ -90,6 +91,15 @@ public final class Orchestrator {
    */
   public Orchestrator withStopSignal(BooleanSupplier stopRequested) {
     this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+    return this;
+  }
+
+  /**
+   * Makes runs apply these fixed changes instead of planning (only the pairs and features they
+   * cover run).
+   */
+  public Orchestrator withPreset(PresetChanges changes) {
+    this.preset = Objects.requireNonNull(changes, "changes");
     return this;
   }
 
@@ -132,10 +142,12 @@ public final class Orchestrator {
               new Applier(sleeper, random, retryPolicy, stopRequested),
               events,
               listener,
-              clock);
+              clock,
+              preset);
       List<PairSettings> chosen = new ArrayList<>();
       for (PairSettings pair : config.pairs()) {
-        if (request.pairIds().isEmpty() || request.pairIds().contains(pair.id())) {
+        boolean requested = request.pairIds().isEmpty() || request.pairIds().contains(pair.id());
+        if (requested && (preset == null || coversAny(pair))) {
           chosen.add(pair);
         }
       }
@@ -202,6 +214,16 @@ public final class Orchestrator {
       }
     }
     return used;
+  }
+
+  /** Whether the preset holds changes for any feature of the pair. */
+  private boolean coversAny(PairSettings pair) {
+    for (Feature f : FEATURE_ORDER) {
+      if (preset.covers(pair.id(), f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Feature> selected(RunRequest request) {

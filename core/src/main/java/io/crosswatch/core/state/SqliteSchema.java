@@ -43,8 +43,12 @@ final class SqliteSchema {
   private static final List<String> RUN_TRIGGER =
       List.of("ALTER TABLE runs ADD COLUMN trigger TEXT NOT NULL DEFAULT 'cli'");
 
+  /** The journal keeps what an update replaced, so that a run can be undone. */
+  private static final List<String> JOURNAL_PREVIOUS =
+      List.of("ALTER TABLE journal ADD COLUMN previous TEXT");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
-  private static final List<List<String>> MIGRATIONS = List.of(V1, RUN_TRIGGER);
+  private static final List<List<String>> MIGRATIONS = List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS);
 
   private SqliteSchema() {}
 

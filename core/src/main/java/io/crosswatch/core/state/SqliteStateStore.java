@@ -185,18 +185,40 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read the journal",
-        "SELECT run_id, pair, feature, side, op, item, at, key FROM journal WHERE run_id = ?"
-            + " ORDER BY seq",
-        rs ->
-            new JournalEntry(
-                rs.getString(1),
-                rs.getString(2),
-                feature(rs.getString(3)),
-                side(rs.getString(4)),
-                op(rs.getString(5)),
-                item(rs, 6, "journal", 8),
-                instant(rs.getLong(7))),
+        JOURNAL_COLUMNS + " WHERE run_id = ? ORDER BY seq",
+        this::journalEntry,
         runId);
+  }
+
+  @Override
+  public List<JournalEntry> journalAfter(String runId) {
+    ensureOpen();
+    return db.query(
+        "read the journal of later runs",
+        JOURNAL_COLUMNS
+            + " WHERE seq > (SELECT COALESCE(MAX(seq), -1) FROM journal WHERE run_id = ?)"
+            + " AND run_id <> ? ORDER BY seq",
+        this::journalEntry,
+        runId,
+        runId);
+  }
+
+  private static final String JOURNAL_COLUMNS =
+      "SELECT run_id, pair, feature, side, op, item, at, key, previous FROM journal";
+
+  private JournalEntry journalEntry(ResultSet rs) throws SQLException {
+    byte[] previous = rs.getBytes(9);
+    return new JournalEntry(
+        rs.getString(1),
+        rs.getString(2),
+        feature(rs.getString(3)),
+        side(rs.getString(4)),
+        op(rs.getString(5)),
+        item(rs, 6, "journal", 8),
+        instant(rs.getLong(7)),
+        previous == null
+            ? null
+            : ItemCodec.fromJson(previous, db.file(), "journal", rs.getString(8)));
   }
 
   @Override

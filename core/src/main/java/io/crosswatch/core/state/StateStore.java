@@ -51,6 +51,12 @@ public interface StateStore extends AutoCloseable {
   /** The journal of one run, in order. */
   List<JournalEntry> journal(String runId);
 
+  /**
+   * The journal entries of other runs written after the last entry of {@code runId}, in order
+   * (everything of other runs when {@code runId} wrote nothing).
+   */
+  List<JournalEntry> journalAfter(String runId);
+
   /** Records the start of a run started from the command line. */
   default void runStarted(String runId, Instant at, boolean dryRun) {
     runStarted(runId, at, dryRun, RunRecord.CLI);

@@ -449,6 +449,45 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void theJournalKeepsWhatAnUpdateReplaced() {
+    Item rated9 = movie(1).withRating(9, T1);
+    Item rated6 = movie(1).withRating(6, T0);
+    write(
+        tx ->
+            tx.journal(
+                "run-1",
+                PAIR,
+                RATINGS,
+                TARGET,
+                WriteOp.UPDATE,
+                List.of(rated9, movie(2).withRating(3, T1)),
+                item -> item.equals(rated9) ? rated6 : null,
+                T1));
+
+    assertThat(store.journal("run-1"))
+        .extracting(JournalEntry::previous)
+        .containsExactly(rated6, null);
+  }
+
+  @Test
+  void journalAfterListsOnlyWhatLaterRunsWrote() {
+    write(tx -> tx.journal("run-0", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(9)), T0));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(1)), T0));
+    write(
+        tx -> tx.journal("run-2", PAIR, WATCHLIST, TARGET, WriteOp.REMOVE, List.of(movie(1)), T1));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(2)), T1));
+    write(tx -> tx.journal("run-3", PAIR, RATINGS, TARGET, WriteOp.ADD, List.of(movie(3)), T2));
+
+    assertThat(store.journalAfter("run-1"))
+        .extracting(e -> e.runId() + ":" + e.item().title())
+        .containsExactly("run-3:Movie 3");
+    assertThat(store.journalAfter("run-0"))
+        .extracting(JournalEntry::runId)
+        .containsExactly("run-1", "run-2", "run-1", "run-3");
+    assertThat(store.journalAfter("run-3")).isEmpty();
+  }
+
+  @Test
   void runsAreListedNewestFirst() {
     store.runStarted("run-1", T0, false);
     store.runFinished("run-1", T1, 0, "{\"exit_code\":0}");

@@ -87,6 +87,9 @@ public interface PageServices {
   /** The state dir: sign-ins save their tokens in its {@code secrets} folder. */
   Path stateDir();
 
+  /** The config file's folder: relative paths in settings resolve against it. */
+  Path configDir();
+
   /** Runs {@code work} with the state store (shared with runs; short calls only). */
   <T> T withState(Function<StateStore, T> work);
 }

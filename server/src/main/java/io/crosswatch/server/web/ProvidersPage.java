@@ -1,8 +1,8 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.core.provider.CommandOption;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInOption;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.server.web.ProvidersView.FlowView;
@@ -62,14 +62,15 @@ final class ProvidersPage {
     JsonNode settings =
         services.instanceSettings(provider, instance).orElse(JsonNodeFactory.instance.objectNode());
     Map<String, String> form = new HashMap<>();
-    for (SignInOption option : signIn.options()) {
+    for (CommandOption option : signIn.options()) {
       String value = ctx.formParam(option.name());
       if (value != null) {
         form.put(option.name(), value);
       }
     }
     SignIns.Flow flow =
-        signIns.start(provider, signIn, instance, settings, services.stateDir(), form);
+        signIns.start(
+            provider, signIn, instance, settings, services.configDir(), services.stateDir(), form);
     ctx.redirect("/providers?flow=" + flow.id + "#flow", HttpStatus.SEE_OTHER);
   }
 
@@ -93,7 +94,7 @@ final class ProvidersPage {
         continue;
       }
       List<OptionField> options = new ArrayList<>();
-      for (SignInOption o : signIn.options()) {
+      for (CommandOption o : signIn.options()) {
         if (SignIns.asked(o)) {
           options.add(new OptionField(o.name(), o.description(), SignIns.isSecret(o.name())));
         }

@@ -159,6 +159,12 @@ public final class ServicePages implements PageServices {
   }
 
   @Override
+  public Path configDir() {
+    Path parent = configs.file().toAbsolutePath().getParent();
+    return parent == null ? Path.of("").toAbsolutePath() : parent;
+  }
+
+  @Override
   public <T> T withState(Function<StateStore, T> work) {
     try (StateStore store = SqliteStateStore.open(configs.stateDir())) {
       return work.apply(store);

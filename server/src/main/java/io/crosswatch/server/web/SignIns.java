@@ -2,11 +2,11 @@ package io.crosswatch.server.web;
 
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
+import io.crosswatch.core.provider.CommandException;
+import io.crosswatch.core.provider.CommandOption;
+import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
-import io.crosswatch.core.provider.SignInException;
-import io.crosswatch.core.provider.SignInOption;
-import io.crosswatch.core.provider.SignInSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,13 +70,20 @@ final class SignIns {
       SignIn signIn,
       String instance,
       JsonNode settings,
+      Path configDir,
       Path stateDir,
       Map<String, String> form) {
     Flow flow = new Flow(provider, instance);
     flows.put(flow.id, flow);
     FormSession session =
         new FormSession(
-            instance, Config.instancePath(provider, instance), settings, stateDir, form, flow);
+            instance,
+            Config.instancePath(provider, instance),
+            settings,
+            configDir,
+            stateDir,
+            form,
+            flow);
     Thread thread =
         new Thread(
             () -> {
@@ -85,7 +92,7 @@ final class SignIns {
                 signIn.run(session);
                 flow.outcome =
                     flow.lines.isEmpty() ? "Signed in." : flow.lines.get(flow.lines.size() - 1);
-              } catch (SignInException | ProviderException | RuntimeException e) {
+              } catch (CommandException | ProviderException | RuntimeException e) {
                 flow.failed = true;
                 flow.outcome = String.valueOf(e.getMessage());
               }
@@ -97,10 +104,11 @@ final class SignIns {
   }
 
   /** A sign-in's options and standard input taken from the page's form; no terminal. */
-  private final class FormSession implements SignInSession {
+  private final class FormSession implements CommandSession {
     private final String instance;
     private final String configPath;
     private final JsonNode settings;
+    private final Path configDir;
     private final Path stateDir;
     private final Map<String, String> form;
     private final Flow flow;
@@ -109,12 +117,14 @@ final class SignIns {
         String instance,
         String configPath,
         JsonNode settings,
+        Path configDir,
         Path stateDir,
         Map<String, String> form,
         Flow flow) {
       this.instance = instance;
       this.configPath = configPath;
       this.settings = settings;
+      this.configDir = configDir;
       this.stateDir = stateDir;
       this.form = Map.copyOf(form);
       this.flow = flow;
@@ -143,6 +153,16 @@ final class SignIns {
     @Override
     public Optional<String> option(String name) {
       return Optional.ofNullable(form.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public Path configDir() {
+      return configDir;
+    }
+
+    @Override
+    public Path stateDirLocation() {
+      return stateDir;
     }
 
     @Override
@@ -196,7 +216,7 @@ final class SignIns {
   }
 
   /** Whether the page asks for this option: values, and flags that read a secret. */
-  static boolean asked(SignInOption option) {
+  static boolean asked(CommandOption option) {
     return !option.isFlag() || isSecret(option.name());
   }
 }
