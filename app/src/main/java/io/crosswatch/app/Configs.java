@@ -112,22 +112,6 @@ final class Configs {
    * resolved, so that everything below (providers included) uses one folder.
    */
   static Config withStateDir(Config config, Path stateDir) {
-    RuntimeSettings r = config.runtime();
-    RuntimeSettings runtime =
-        new RuntimeSettings(
-            r.debug(),
-            r.debugHttp(),
-            r.debugMods(),
-            stateDir,
-            r.telemetryEnabled(),
-            r.snapshotTtlSec(),
-            r.applyChunkSize(),
-            r.applyChunkPauseMs(),
-            r.applyChunkSizeByProvider(),
-            r.suspectMinPrev(),
-            r.suspectShrinkRatio(),
-            r.keepRunLogs());
-    return new Config(
-        config.file(), runtime, config.sync(), config.providerInstances(), config.pairs());
+    return config.withRuntime(config.runtime().withStateDir(stateDir));
   }
 }

@@ -21,10 +21,15 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
+      UndoCommand.class,
+      ExportCommand.class,
       ValidateCommand.class,
       HealthCommand.class,
       StateCommand.class,
-      AuthCommand.class
+      AuthCommand.class,
+      ServeCommand.class,
+      WebCommand.class
     })
 final class CwCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

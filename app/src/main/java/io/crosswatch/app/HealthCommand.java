@@ -3,11 +3,12 @@ package io.crosswatch.app;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.HealthJson;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.run.Orchestrator;
 import io.crosswatch.core.run.RunListener;
+import io.crosswatch.core.state.UnusedStateStore;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -15,19 +16,12 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code cw health}: status, latency and features of every provider an enabled pair uses. */
 @Command(
     name = "health",
     description = "Checks every provider used by an enabled pair; exit 1 if one is down.")
 final class HealthCommand implements Callable<Integer> {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   private final CliContext ctx;
 
   @Mixin StateOptions options;
@@ -82,27 +76,11 @@ final class HealthCommand implements Callable<Integer> {
   }
 
   static String toJson(Map<String, HealthReport> reports, int exitCode) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("exit_code", exitCode);
-    ArrayNode providers = root.putArray("providers");
-    new TreeMap<>(reports)
-        .forEach(
-            (label, r) -> {
-              ObjectNode p = providers.addObject();
-              p.put("provider", label);
-              p.put("status", status(r));
-              p.put("latency_ms", r.latency().toMillis());
-              ArrayNode features = p.putArray("features");
-              r.features().stream().sorted().map(Feature::key).forEach(features::add);
-              p.put("message", r.message());
-              ObjectNode details = p.putObject("details");
-              new TreeMap<>(r.details()).forEach(details::put);
-            });
-    return MAPPER.writeValueAsString(root);
+    return HealthJson.toJson(reports, exitCode);
   }
 
   private static String status(HealthReport r) {
-    return r.status().name().toLowerCase(Locale.ROOT);
+    return HealthJson.status(r);
   }
 
   private static String features(HealthReport r) {

@@ -7,6 +7,7 @@ import io.crosswatch.core.events.JsonlRunEvents;
 import io.crosswatch.core.events.RunEvents;
 import io.crosswatch.core.events.RunLogPruner;
 import io.crosswatch.core.run.Orchestrator;
+import io.crosswatch.core.run.PresetChanges;
 import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunRequest;
 import io.crosswatch.core.run.RunSummary;
@@ -34,9 +35,42 @@ import java.util.stream.Collectors;
  */
 final class RunFlow {
   private final CliContext ctx;
+  private final Hooks hooks;
+
+  /**
+   * What a command adds to a run: checks of the loaded config, fixed changes instead of planning,
+   * another listener, work after the run. Every method has a do-nothing default.
+   */
+  interface Hooks {
+    Hooks NONE = new Hooks() {};
+
+    /** Checks the loaded config (from {@code file}) before anything is written; may throw. */
+    default void configLoaded(Config config, Path file) {}
+
+    /**
+     * The fixed changes to apply instead of planning, or {@code null} to plan; called with the
+     * state lock held, before the run's event log is opened (a failure here writes nothing).
+     */
+    default PresetChanges preset(Config config, StateStore store) {
+      return null;
+    }
+
+    /** The listener of the run, given the console reporter. */
+    default RunListener listener(RunListener reporter) {
+      return reporter;
+    }
+
+    /** Called with the summary of a run that finished. */
+    default void finished(RunSummary summary) {}
+  }
 
   RunFlow(CliContext ctx) {
+    this(ctx, Hooks.NONE);
+  }
+
+  RunFlow(CliContext ctx, Hooks hooks) {
     this.ctx = ctx;
+    this.hooks = hooks;
   }
 
   /**
@@ -48,13 +82,16 @@ final class RunFlow {
     String runId = RunIds.next(ctx.clock(), ctx.random());
     PrintStream human = options.json ? ctx.err() : ctx.out();
     try {
-      Config config = Configs.load(ctx, Configs.configPath(ctx, options.config)).config();
+      Path configFile = Configs.configPath(ctx, options.config);
+      Config config = Configs.load(ctx, configFile).config();
       checkPairIds(config, options.pairs);
+      hooks.configLoaded(config, configFile);
       Path stateDir =
           Configs.createStateDir(Configs.stateDir(ctx, options.stateDir, config.runtime()));
       RunRequest request =
           new RunRequest(runId, Set.copyOf(options.pairs), Set.copyOf(options.features), dryRun);
       RunSummary summary = execute(config, stateDir, request, human, listPlanned);
+      hooks.finished(summary);
       if (options.json) {
         ctx.out().println(SummaryJson.toJson(summary));
       }
@@ -81,9 +118,22 @@ final class RunFlow {
   @SuppressWarnings("try") // the lock is held for the duration of the block
   private RunSummary execute(
       Config config, Path stateDir, RunRequest request, PrintStream human, boolean listPlanned) {
-    try (StateLock lock = StateLock.acquire(stateDir);
-        StateStore store = SqliteStateStore.open(stateDir);
-        JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
+    try (StateLock lock = StateLock.acquire(stateDir, request.runId());
+        StateStore store = SqliteStateStore.open(stateDir)) {
+      PresetChanges preset = hooks.preset(config, store);
+      return execute(config, stateDir, request, human, listPlanned, store, preset);
+    }
+  }
+
+  private RunSummary execute(
+      Config config,
+      Path stateDir,
+      RunRequest request,
+      PrintStream human,
+      boolean listPlanned,
+      StateStore store,
+      PresetChanges preset) {
+    try (JsonlRunEvents events = JsonlRunEvents.open(stateDir, request.runId(), ctx.clock())) {
       // Every run writes a log, `cw plan` included, so every run keeps the folder bounded.
       RunLogPruner.onDisk().prune(events.file(), config.runtime().keepRunLogs());
       // runtime.debug_mods lists every planned change, as `cw plan` does.
@@ -92,7 +142,12 @@ final class RunFlow {
       reporter.runStarted(request.runId(), request.dryRun());
       RunSummary summary;
       try {
-        summary = orchestrator(ctx, config, stateDir, store, events, reporter).run(request);
+        Orchestrator orchestrator =
+            orchestrator(ctx, config, stateDir, store, events, hooks.listener(reporter));
+        if (preset != null) {
+          orchestrator.withPreset(preset);
+        }
+        summary = orchestrator.run(request);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("the run was interrupted", e);

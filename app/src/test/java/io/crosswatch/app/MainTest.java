@@ -38,7 +38,8 @@ class MainTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .contains("unknown command 'frobnicate'")
-        .contains("run, plan, validate, health, state, tracker");
+        .contains(
+            "run, plan, apply, undo, export, validate, health, state, serve, web, tracker, auth");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -27,12 +28,27 @@ public final class Applier {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private final RetryPolicy policy;
+  private final BooleanSupplier stopRequested;
 
   public Applier(Sleeper sleeper, RandomGenerator random, RetryPolicy policy) {
+    this(sleeper, random, policy, () -> false);
+  }
+
+  /**
+   * An applier that starts no further chunk once {@code stopRequested} answers true (a service
+   * shutting down); the chunk in flight is finished and handed to the callback first.
+   */
+  public Applier(
+      Sleeper sleeper, RandomGenerator random, RetryPolicy policy, BooleanSupplier stopRequested) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
   }
+
+  /** Why an operation stopped early when a stop was requested. */
+  public static final String STOPPED =
+      "stopped because crosswatch is shutting down; the next run applies the rest";
 
   /**
    * Applies one operation.
@@ -55,6 +71,9 @@ public final class Applier {
     Cursor cursor = new Cursor(items.size(), chunkSize);
     int index = 0;
     while (cursor.done < items.size()) {
+      if (stopRequested.getAsBoolean()) {
+        return new ApplyResult(index, all, STOPPED, items.size() - cursor.done, null);
+      }
       if (index > 0 && !pause.isZero()) {
         sleeper.sleep(pause);
       }

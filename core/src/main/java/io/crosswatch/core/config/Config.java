@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -13,17 +14,45 @@ import tools.jackson.databind.JsonNode;
  * @param file the config file
  * @param providerInstances per upper-case provider name, per instance name, the instance's settings
  *     object (for {@code default}: the block without {@code instances})
+ * @param scheduling when {@code cw serve} runs by itself
+ * @param web settings of {@code cw serve}
  */
 public record Config(
     Path file,
     RuntimeSettings runtime,
     SyncSettings sync,
     Map<String, Map<String, JsonNode>> providerInstances,
-    List<PairSettings> pairs) {
+    List<PairSettings> pairs,
+    ScheduleSettings scheduling,
+    WebSettings web) {
 
   public Config {
     providerInstances = Map.copyOf(providerInstances);
     pairs = List.copyOf(pairs);
+    Objects.requireNonNull(scheduling, "scheduling");
+    Objects.requireNonNull(web, "web");
+  }
+
+  /** A config without schedule or web settings. */
+  public Config(
+      Path file,
+      RuntimeSettings runtime,
+      SyncSettings sync,
+      Map<String, Map<String, JsonNode>> providerInstances,
+      List<PairSettings> pairs) {
+    this(
+        file,
+        runtime,
+        sync,
+        providerInstances,
+        pairs,
+        ScheduleSettings.DEFAULTS,
+        WebSettings.DEFAULTS);
+  }
+
+  /** The same config with another runtime block (e.g. the state dir a command resolved). */
+  public Config withRuntime(RuntimeSettings other) {
+    return new Config(file, other, sync, providerInstances, pairs, scheduling, web);
   }
 
   /** Folder of the config file; relative paths resolve against it. */

@@ -101,8 +101,11 @@ public final class ConfigLoader {
     List<PairSettings> pairs =
         new PairsReader(registry, names, blocks, issues).read(root.take("pairs"));
     checkUsedInstances(pairs, blocks.instances(), issues);
+    ScheduleSettings scheduling =
+        root.object("scheduling").map(ScheduleReader::scheduling).orElse(ScheduleSettings.DEFAULTS);
+    WebSettings web = root.object("web").map(ScheduleReader::web).orElse(WebSettings.DEFAULTS);
     root.warnUnknownKeys();
-    return new Config(file, runtime, sync, blocks.instances(), pairs);
+    return new Config(file, runtime, sync, blocks.instances(), pairs, scheduling, web);
   }
 
   /** Asks each provider about the settings of the instances enabled pairs use, once each. */

@@ -1,12 +1,12 @@
 package io.crosswatch.core.config;
 
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -139,7 +139,7 @@ final class PairsReader {
       return new Endpoint(provider, instance, false);
     }
     if (!blocks.ensureConfigured(provider)) {
-      String block = provider.toLowerCase(Locale.ROOT);
+      String block = registry.factory(provider).map(ProviderFactory::blockKey).orElseThrow();
       pair.error(
           side, "provider " + provider + " is not configured (add a \"" + block + "\" block)");
       return new Endpoint(provider, instance, false);

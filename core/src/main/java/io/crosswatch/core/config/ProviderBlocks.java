@@ -7,7 +7,6 @@ import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -59,7 +58,7 @@ final class ProviderBlocks {
       return true;
     }
     ProviderFactory factory = registry.factory(name).orElseThrow();
-    if (!acceptsEmpty(factory, name.toLowerCase(Locale.ROOT))) {
+    if (!acceptsEmpty(factory, factory.blockKey())) {
       return false;
     }
     instances.put(name, Map.of(DEFAULT, JsonNodeFactory.instance.objectNode()));

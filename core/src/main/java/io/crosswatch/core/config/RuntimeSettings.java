@@ -1,5 +1,6 @@
 package io.crosswatch.core.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -58,5 +59,22 @@ public record RuntimeSettings(
     Objects.requireNonNull(provider, "provider");
     Integer size = applyChunkSizeByProvider.get(provider);
     return size == null ? OptionalInt.empty() : OptionalInt.of(size);
+  }
+
+  /** The same settings with another state dir (the one a command or the service resolved). */
+  public RuntimeSettings withStateDir(Path dir) {
+    return new RuntimeSettings(
+        debug,
+        debugHttp,
+        debugMods,
+        dir,
+        telemetryEnabled,
+        snapshotTtlSec,
+        applyChunkSize,
+        applyChunkPauseMs,
+        applyChunkSizeByProvider,
+        suspectMinPrev,
+        suspectShrinkRatio,
+        keepRunLogs);
   }
 }

@@ -96,6 +96,15 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * Finds this service's ids for items that carry only a title and a year (an export file's items),
+   * through the service's title search: one answer per item, in order, chosen with {@link
+   * TitleMatch}. Empty when the service has no search, which is the default.
+   */
+  default Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
+    return Optional.empty();
+  }
+
+  /**
    * Whether this instance writes to this machine only (a file, a local database) rather than over
    * the network. A local provider gets each operation of a feature in one chunk unless the config
    * names its chunk size, and no pause between chunks. The default is {@code false}.

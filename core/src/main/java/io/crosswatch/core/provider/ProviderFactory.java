@@ -22,6 +22,11 @@ public interface ProviderFactory {
   /** The upper-case provider name as used in pairs, e.g. {@code FILE}; its block is lower case. */
   String name();
 
+  /** The top-level config key of this provider's block: its lower-case name unless it says so. */
+  default String blockKey() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /**
    * Where this provider comes in lists of providers in messages and help ({@code known: FILE,
    * TRACKER, …}): lower first, equal ones by name. The default puts it after the built-in ones.

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -64,12 +63,16 @@ public final class ProviderRegistry {
   }
 
   /**
-   * The factory whose config block is under top-level {@code key} (its lower-case name), if any.
+   * The factory whose config block is under top-level {@code key} ({@link
+   * ProviderFactory#blockKey()}, its lower-case name unless it says otherwise), if any.
    */
   public Optional<ProviderFactory> factoryOfBlock(String key) {
-    return key.equals(key.toLowerCase(Locale.ROOT))
-        ? factory(key.toUpperCase(Locale.ROOT))
-        : Optional.empty();
+    for (ProviderFactory f : factories.values()) {
+      if (f.blockKey().equals(key)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Names this build can run, in list order ({@link ProviderFactory#listOrder()}). */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The state bookkeeping of one pair and feature: what is committed before any write, and what each
@@ -84,7 +85,8 @@ final class FeatureLedger {
    * being unresolved; failed ones are recorded with their reason, and a permanent failure counts
    * towards parking. A removal of an item that is already gone counts as arrived.
    */
-  ChunkOutcome commitChunk(Side side, WriteOp op, ChunkResult chunk, Instant now) {
+  ChunkOutcome commitChunk(
+      Side side, WriteOp op, ChunkResult chunk, Function<Item, Item> previous, Instant now) {
     List<Item> done = new ArrayList<>();
     List<ItemOutcome> failed = new ArrayList<>();
     for (ItemOutcome o : chunk.outcomes()) {
@@ -102,7 +104,7 @@ final class FeatureLedger {
           } else {
             tx.addToBaseline(pairId, feature, side, done, now);
           }
-          tx.journal(runId, pairId, feature, side, op, done, now);
+          tx.journal(runId, pairId, feature, side, op, done, previous, now);
           tx.removeUnresolved(pairId, feature, side, done);
           tx.clearFailures(pairId, feature, side, done);
           for (ItemOutcome o : failed) {

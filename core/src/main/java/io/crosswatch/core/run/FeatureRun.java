@@ -15,13 +15,16 @@ import io.crosswatch.core.guard.GuardedPlan;
 import io.crosswatch.core.guard.Guards;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemKeys;
 import io.crosswatch.core.plan.Plan;
 import io.crosswatch.core.plan.PlanHints;
 import io.crosswatch.core.plan.PlanInput;
 import io.crosswatch.core.plan.PlannedUnresolved;
 import io.crosswatch.core.plan.Planner;
 import io.crosswatch.core.plan.RatingsScope;
+import io.crosswatch.core.plan.Reconciled;
 import io.crosswatch.core.plan.SidePlan;
+import io.crosswatch.core.plan.SnapshotMatch;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
@@ -30,15 +33,19 @@ import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs one feature of one pair: snapshot both sides, plan, guard, commit the plan's bookkeeping,
@@ -55,6 +62,7 @@ final class FeatureRun {
   private final Clock clock;
   private final String runId;
   private final boolean dryRun;
+  private final PresetChanges preset;
 
   private final PairSettings pair;
   private final Feature feature;
@@ -64,6 +72,7 @@ final class FeatureRun {
   private int unresolved;
   private int chunks;
   private String failure;
+  private Map<Side, List<Item>> present;
   private boolean halted;
 
   FeatureRun(RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
@@ -77,6 +86,7 @@ final class FeatureRun {
     this.clock = run.clock();
     this.runId = run.runId();
     this.dryRun = run.dryRun();
+    this.preset = run.preset();
     this.pair = pair;
     this.feature = feature;
     providers.put(Side.SOURCE, source);
@@ -103,7 +113,7 @@ final class FeatureRun {
         return summary(Status.UNSUPPORTED, 0, 0, SideCounts.ZERO, 0, started);
       }
     }
-    Map<Side, List<Item>> present = snapshots();
+    present = snapshots();
     if (present == null) {
       return summary(Status.FAILED, 0, 0, SideCounts.ZERO, 0, started);
     }
@@ -112,29 +122,47 @@ final class FeatureRun {
       store.baseline(pair.id(), feature, side).ifPresent(b -> baselines.put(side, b));
     }
     Instant now = clock.instant();
-    PlanHints hints = hints();
-    if (hints == null) {
-      return summary(Status.FAILED, 0, 0, SideCounts.ZERO, 0, started);
+    Plan plan;
+    Plan alreadyDone = null;
+    if (preset == null) {
+      PlanHints hints = hints();
+      if (hints == null) {
+        return summary(Status.FAILED, 0, 0, SideCounts.ZERO, 0, started);
+      }
+      IdlessTitles titles = resolveIdless();
+      plan =
+          Planner.plan(
+              new PlanInput(
+                  feature,
+                  pair.mode(),
+                  pair.feature(feature),
+                  config.sync(),
+                  present.get(Side.SOURCE),
+                  present.get(Side.TARGET),
+                  baselines.get(Side.SOURCE),
+                  baselines.get(Side.TARGET),
+                  store.tombstones(pair.id(), feature),
+                  now,
+                  hints));
+      plan = titles.relabel(plan);
+      if (feature == Feature.RATINGS) {
+        plan = scopeRatings(plan);
+      }
+      reportPlanNotes(plan);
+    } else {
+      Reconciled preset =
+          this.preset.changes(
+              pair, feature, present.get(Side.SOURCE), present.get(Side.TARGET), config.sync());
+      preset
+          .warnings()
+          .forEach(w -> warn("pair=" + pair.id() + " feature=" + feature.key() + ": " + w));
+      plan = preset.toApply();
+      alreadyDone = preset.alreadyDone();
     }
-    Plan plan =
-        Planner.plan(
-            new PlanInput(
-                feature,
-                pair.mode(),
-                pair.feature(feature),
-                config.sync(),
-                present.get(Side.SOURCE),
-                present.get(Side.TARGET),
-                baselines.get(Side.SOURCE),
-                baselines.get(Side.TARGET),
-                store.tombstones(pair.id(), feature),
-                now,
-                hints));
-    if (feature == Feature.RATINGS) {
-      plan = scopeRatings(plan);
-    }
-    reportPlanNotes(plan);
-    GuardedPlan guarded = Guards.apply(plan, guardInput(present, baselines, now));
+    GuardedPlan guarded =
+        preset == null || preset.guarded()
+            ? Guards.apply(plan, guardInput(present, baselines, now))
+            : new GuardedPlan(plan, 0, List.of(), Set.of(), false);
     for (GuardNotice notice : guarded.notices()) {
       warn(notice.message());
       events.guard(notice);
@@ -158,7 +186,13 @@ final class FeatureRun {
           guarded.blocked(),
           started);
     }
-    ledger.commitPlan(safe, present, baselines, guarded.keepBaseline(), now);
+    // Fixed changes adjust the baselines only by what they write: deletions made since the
+    // baselines were taken are still detected by the next run.
+    Set<Side> keep = preset == null ? guarded.keepBaseline() : EnumSet.allOf(Side.class);
+    ledger.commitPlan(safe, present, baselines, keep, now);
+    if (alreadyDone != null) {
+      countAlreadyDone(alreadyDone);
+    }
     applySide(Side.TARGET, safe.target());
     if (pair.mode() == SyncMode.TWO_WAY) {
       applySide(Side.SOURCE, safe.source());
@@ -166,6 +200,29 @@ final class FeatureRun {
     Status status =
         failure != null ? Status.FAILED : guarded.guarded() ? Status.BLOCKED : Status.OK;
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
+  }
+
+  /**
+   * Items that carry only a title and a year get the other side's ids through its search: the
+   * source's always, the target's in two-way pairs. A failed search leaves them unresolved.
+   */
+  private IdlessTitles resolveIdless() throws InterruptedException {
+    IdlessTitles titles = new IdlessTitles();
+    List<Side> sides =
+        pair.mode() == SyncMode.TWO_WAY ? List.of(Side.SOURCE, Side.TARGET) : List.of(Side.SOURCE);
+    for (Side side : sides) {
+      Provider searcher = providers.get(side.other());
+      try {
+        present.put(side, titles.resolve(searcher, present.get(side)));
+      } catch (ProviderException | RuntimeException e) {
+        warn(
+            String.format(
+                "pair=%s feature=%s provider=%s: title search failed, titles without ids stay"
+                    + " unresolved: %s",
+                pair.id(), feature.key(), searcher.label(), e.getMessage()));
+      }
+    }
+    return titles;
   }
 
   /**
@@ -412,6 +469,7 @@ final class FeatureRun {
         continue;
       }
       ChunkSizing sizing = ChunkSizing.of(config.runtime(), provider, feature, op, items.size());
+      Function<Item, Item> previous = previous(side, op, items);
       ApplyResult result =
           applier.apply(
               provider,
@@ -420,7 +478,7 @@ final class FeatureRun {
               items,
               sizing.size(),
               sizing.pause(),
-              chunk -> commitChunk(side, provider, op, sizing, chunk));
+              chunk -> commitChunk(side, provider, op, sizing, chunk, previous));
       chunks += result.chunks();
       session.invalidate(provider, feature);
       if (result.failure() != null) {
@@ -433,6 +491,16 @@ final class FeatureRun {
                 + " ("
                 + result.notAttempted()
                 + " items not written; they stay planned)");
+      }
+    }
+  }
+
+  /** Changes a side already holds count as applied; they are not written nor journaled. */
+  private void countAlreadyDone(Plan done) {
+    for (Side side : Side.values()) {
+      int[] counts = applied.get(side);
+      for (WriteOp op : WriteOp.values()) {
+        counts[op.ordinal()] += itemsFor(done.side(side), op).size();
       }
     }
   }
@@ -450,8 +518,14 @@ final class FeatureRun {
 
   /** Commits a written chunk (one state transaction) and reports it. */
   private void commitChunk(
-      Side side, Provider provider, WriteOp op, ChunkSizing sizing, ChunkResult chunk) {
-    FeatureLedger.ChunkOutcome outcome = ledger.commitChunk(side, op, chunk, clock.instant());
+      Side side,
+      Provider provider,
+      WriteOp op,
+      ChunkSizing sizing,
+      ChunkResult chunk,
+      Function<Item, Item> previous) {
+    FeatureLedger.ChunkOutcome outcome =
+        ledger.commitChunk(side, op, chunk, previous, clock.instant());
     applied.get(side)[op.ordinal()] += outcome.done().size();
     unresolved += outcome.failed().size();
     for (ItemOutcome o : outcome.failed()) {
@@ -468,6 +542,25 @@ final class FeatureRun {
     events.chunk(
         provider.label(), side, op, sizing, chunk, outcome.done().size(), outcome.failed().size());
     listener.progress(pair.id() + " " + feature.key() + " " + op.key(), chunk.index(), chunk.of());
+  }
+
+  /**
+   * What the side held before each update (its previous rating, for undo); nothing for adds and
+   * removes, whose journaled item is the whole story.
+   */
+  private Function<Item, Item> previous(Side side, WriteOp op, List<Item> items) {
+    if (op != WriteOp.UPDATE) {
+      return item -> null;
+    }
+    Duration window = Duration.ofSeconds(config.sync().historyMatchWindowSec());
+    List<Item> held = SnapshotMatch.of(feature, window, present.get(side), items).matches();
+    Map<String, Item> before = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (held.get(i) != null) {
+        before.put(ItemKeys.key(items.get(i), feature), held.get(i));
+      }
+    }
+    return item -> before.get(ItemKeys.key(item, feature));
   }
 
   private void warn(String message) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,6 +55,8 @@ public final class Orchestrator {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private BooleanSupplier stopRequested = () -> false;
+  private PresetChanges preset;
 
   public Orchestrator(
       Config config,
@@ -82,6 +85,24 @@ public final class Orchestrator {
     return this;
   }
 
+  /**
+   * Lets a long-running host stop a run early: once {@code stopRequested} answers true, no further
+   * chunk is written and no further pair is started; what was applied is committed as usual.
+   */
+  public Orchestrator withStopSignal(BooleanSupplier stopRequested) {
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+    return this;
+  }
+
+  /**
+   * Makes runs apply these fixed changes instead of planning (only the pairs and features they
+   * cover run).
+   */
+  public Orchestrator withPreset(PresetChanges changes) {
+    this.preset = Objects.requireNonNull(changes, "changes");
+    return this;
+  }
+
   /** Runs the request and returns its summary; provider failures end up in the summary. */
   public RunSummary run(RunRequest request) throws InterruptedException {
     Instant started = clock.instant();
@@ -96,7 +117,7 @@ public final class Orchestrator {
             "config",
             config.file().toString()));
     if (!request.dryRun()) {
-      store.runStarted(request.runId(), started, false);
+      store.runStarted(request.runId(), started, false, request.trigger());
       store.pruneTombstones(started.minus(Duration.ofDays(config.sync().tombstoneTtlDays())));
     }
     List<PairSummary> pairs = new ArrayList<>();
@@ -118,18 +139,23 @@ public final class Orchestrator {
               config,
               store,
               session,
-              new Applier(sleeper, random, retryPolicy),
+              new Applier(sleeper, random, retryPolicy, stopRequested),
               events,
               listener,
-              clock);
+              clock,
+              preset);
       List<PairSettings> chosen = new ArrayList<>();
       for (PairSettings pair : config.pairs()) {
-        if (request.pairIds().isEmpty() || request.pairIds().contains(pair.id())) {
+        boolean requested = request.pairIds().isEmpty() || request.pairIds().contains(pair.id());
+        if (requested && (preset == null || coversAny(pair))) {
           chosen.add(pair);
         }
       }
       session.connectAll(instancesUsedBy(chosen));
       for (PairSettings pair : chosen) {
+        if (stopRequested.getAsBoolean()) {
+          break; // shutting down: pairs not started are left to the next run
+        }
         pairs.add(new PairRun(context, pair, selected(request)).run());
       }
       if (!request.dryRun()) {
@@ -188,6 +214,16 @@ public final class Orchestrator {
       }
     }
     return used;
+  }
+
+  /** Whether the preset holds changes for any feature of the pair. */
+  private boolean coversAny(PairSettings pair) {
+    for (Feature f : FEATURE_ORDER) {
+      if (preset.covers(pair.id(), f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Feature> selected(RunRequest request) {

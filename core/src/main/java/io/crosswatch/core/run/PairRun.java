@@ -42,7 +42,11 @@ final class PairRun {
     List<FeatureSummary> done = new ArrayList<>();
     String failure = null;
     for (Feature feature : features) {
-      if (!pair.feature(feature).enable()) {
+      boolean chosen =
+          run.preset() == null
+              ? pair.feature(feature).enable()
+              : run.preset().covers(pair.id(), feature);
+      if (!chosen) {
         continue;
       }
       FeatureRun featureRun =

@@ -16,4 +16,5 @@ record RunContext(
     Applier applier,
     RunEvents events,
     RunListener listener,
-    Clock clock) {}
+    Clock clock,
+    PresetChanges preset) {}

@@ -39,8 +39,16 @@ final class SqliteSchema {
               + " key TEXT NOT NULL, item TEXT NOT NULL, at INTEGER NOT NULL)",
           "CREATE INDEX journal_by_run ON journal (run_id, seq)");
 
+  /** Runs record what started them: the command line (all earlier runs), the API or a schedule. */
+  private static final List<String> RUN_TRIGGER =
+      List.of("ALTER TABLE runs ADD COLUMN trigger TEXT NOT NULL DEFAULT 'cli'");
+
+  /** The journal keeps what an update replaced, so that a run can be undone. */
+  private static final List<String> JOURNAL_PREVIOUS =
+      List.of("ALTER TABLE journal ADD COLUMN previous TEXT");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
-  private static final List<List<String>> MIGRATIONS = List.of(V1);
+  private static final List<List<String>> MIGRATIONS = List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS);
 
   private SqliteSchema() {}
 

@@ -185,31 +185,56 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read the journal",
-        "SELECT run_id, pair, feature, side, op, item, at, key FROM journal WHERE run_id = ?"
-            + " ORDER BY seq",
-        rs ->
-            new JournalEntry(
-                rs.getString(1),
-                rs.getString(2),
-                feature(rs.getString(3)),
-                side(rs.getString(4)),
-                op(rs.getString(5)),
-                item(rs, 6, "journal", 8),
-                instant(rs.getLong(7))),
+        JOURNAL_COLUMNS + " WHERE run_id = ? ORDER BY seq",
+        this::journalEntry,
         runId);
   }
 
   @Override
-  public void runStarted(String runId, Instant at, boolean dryRun) {
+  public List<JournalEntry> journalAfter(String runId) {
+    ensureOpen();
+    return db.query(
+        "read the journal of later runs",
+        JOURNAL_COLUMNS
+            + " WHERE seq > (SELECT COALESCE(MAX(seq), -1) FROM journal WHERE run_id = ?)"
+            + " AND run_id <> ? ORDER BY seq",
+        this::journalEntry,
+        runId,
+        runId);
+  }
+
+  private static final String JOURNAL_COLUMNS =
+      "SELECT run_id, pair, feature, side, op, item, at, key, previous FROM journal";
+
+  private JournalEntry journalEntry(ResultSet rs) throws SQLException {
+    byte[] previous = rs.getBytes(9);
+    return new JournalEntry(
+        rs.getString(1),
+        rs.getString(2),
+        feature(rs.getString(3)),
+        side(rs.getString(4)),
+        op(rs.getString(5)),
+        item(rs, 6, "journal", 8),
+        instant(rs.getLong(7)),
+        previous == null
+            ? null
+            : ItemCodec.fromJson(previous, db.file(), "journal", rs.getString(8)));
+  }
+
+  @Override
+  public void runStarted(String runId, Instant at, boolean dryRun, String trigger) {
     Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(trigger, "trigger");
     ensureOpen();
     db.update(
         "record the run start",
-        "INSERT INTO runs (id, started_at, dry_run) VALUES (?, ?, ?) ON CONFLICT (id)"
-            + " DO UPDATE SET started_at = excluded.started_at, dry_run = excluded.dry_run",
+        "INSERT INTO runs (id, started_at, dry_run, trigger) VALUES (?, ?, ?, ?) ON CONFLICT (id)"
+            + " DO UPDATE SET started_at = excluded.started_at, dry_run = excluded.dry_run,"
+            + " trigger = excluded.trigger",
         runId,
         millis(at),
-        dryRun);
+        dryRun,
+        trigger);
   }
 
   @Override
@@ -249,7 +274,7 @@ public final class SqliteStateStore implements StateStore {
     ensureOpen();
     return db.query(
         "read runs",
-        "SELECT id, started_at, finished_at, dry_run, exit_code FROM runs"
+        "SELECT id, started_at, finished_at, dry_run, exit_code, trigger FROM runs"
             + " ORDER BY started_at DESC, rowid DESC LIMIT ?",
         rs -> {
           long finished = rs.getLong(3);
@@ -257,9 +282,27 @@ public final class SqliteStateStore implements StateStore {
           int exit = rs.getInt(5);
           Integer exitCode = rs.wasNull() ? null : exit;
           return new RunRecord(
-              rs.getString(1), instant(rs.getLong(2)), finishedAt, rs.getInt(4) != 0, exitCode);
+              rs.getString(1),
+              instant(rs.getLong(2)),
+              finishedAt,
+              rs.getInt(4) != 0,
+              exitCode,
+              rs.getString(6));
         },
         limit);
+  }
+
+  @Override
+  public Optional<String> runSummary(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    List<String> found =
+        db.query(
+            "read a run summary",
+            "SELECT summary FROM runs WHERE id = ? AND summary IS NOT NULL",
+            rs -> rs.getString(1),
+            runId);
+    return found.stream().findFirst();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The writes of one SQLite transaction; valid only while its {@code transaction} call runs. */
 final class SqliteTransaction extends OpenTransaction {
@@ -128,11 +129,13 @@ final class SqliteTransaction extends OpenTransaction {
       Side side,
       WriteOp op,
       Collection<Item> items,
+      Function<Item, Item> previous,
       Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(op, "op");
     List<Object[]> rows = new ArrayList<>();
     for (Item item : items) {
+      Item before = previous.apply(item);
       rows.add(
           new Object[] {
             runId,
@@ -142,14 +145,15 @@ final class SqliteTransaction extends OpenTransaction {
             op.key(),
             ItemKeys.key(item, feature),
             ItemCodec.toJson(item),
-            millis(at)
+            millis(at),
+            before == null ? null : ItemCodec.toJson(before)
           });
     }
     ensureOpen();
     db.batch(
         "append to the journal",
-        "INSERT INTO journal (run_id, pair, feature, side, op, key, item, at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO journal (run_id, pair, feature, side, op, key, item, at, previous)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
   }
 

@@ -51,14 +51,30 @@ public interface StateStore extends AutoCloseable {
   /** The journal of one run, in order. */
   List<JournalEntry> journal(String runId);
 
-  /** Records the start of a run. */
-  void runStarted(String runId, Instant at, boolean dryRun);
+  /**
+   * The journal entries of other runs written after the last entry of {@code runId}, in order
+   * (everything of other runs when {@code runId} wrote nothing).
+   */
+  List<JournalEntry> journalAfter(String runId);
+
+  /** Records the start of a run started from the command line. */
+  default void runStarted(String runId, Instant at, boolean dryRun) {
+    runStarted(runId, at, dryRun, RunRecord.CLI);
+  }
+
+  /**
+   * Records the start of a run and what started it ({@code cli}, {@code api}, {@code schedule}).
+   */
+  void runStarted(String runId, Instant at, boolean dryRun, String trigger);
 
   /** Records the end of a run with its exit code and JSON summary. */
   void runFinished(String runId, Instant at, int exitCode, String summaryJson);
 
   /** The most recent runs, newest first. */
   List<RunRecord> recentRuns(int limit);
+
+  /** The JSON summary recorded when a run finished; empty for unknown or unfinished runs. */
+  Optional<String> runSummary(String runId);
 
   /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
   void transaction(Consumer<StateTransaction> work);

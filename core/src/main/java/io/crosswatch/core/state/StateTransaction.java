@@ -5,6 +5,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * Writes made inside one {@link StateStore#transaction}: all of them are committed together or none
@@ -30,6 +31,21 @@ public interface StateTransaction {
   void removeTombstones(String pairId, Feature feature, Collection<Item> items);
 
   /** Appends applied changes to the journal. */
+  default void journal(
+      String runId,
+      String pairId,
+      Feature feature,
+      Side side,
+      WriteOp op,
+      Collection<Item> items,
+      Instant at) {
+    journal(runId, pairId, feature, side, op, items, item -> null, at);
+  }
+
+  /**
+   * Appends applied changes to the journal, each with what the side held before it ({@code
+   * previous} answers {@code null} when nothing is known), so that an update can be undone.
+   */
   void journal(
       String runId,
       String pairId,
@@ -37,6 +53,7 @@ public interface StateTransaction {
       Side side,
       WriteOp op,
       Collection<Item> items,
+      Function<Item, Item> previous,
       Instant at);
 
   /** Records (or refreshes) an unresolved item. */

@@ -7,6 +7,7 @@ import static io.crosswatch.core.state.Side.SOURCE;
 import static io.crosswatch.core.state.Side.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.IdKind;
@@ -448,6 +449,45 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void theJournalKeepsWhatAnUpdateReplaced() {
+    Item rated9 = movie(1).withRating(9, T1);
+    Item rated6 = movie(1).withRating(6, T0);
+    write(
+        tx ->
+            tx.journal(
+                "run-1",
+                PAIR,
+                RATINGS,
+                TARGET,
+                WriteOp.UPDATE,
+                List.of(rated9, movie(2).withRating(3, T1)),
+                item -> item.equals(rated9) ? rated6 : null,
+                T1));
+
+    assertThat(store.journal("run-1"))
+        .extracting(JournalEntry::previous)
+        .containsExactly(rated6, null);
+  }
+
+  @Test
+  void journalAfterListsOnlyWhatLaterRunsWrote() {
+    write(tx -> tx.journal("run-0", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(9)), T0));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(1)), T0));
+    write(
+        tx -> tx.journal("run-2", PAIR, WATCHLIST, TARGET, WriteOp.REMOVE, List.of(movie(1)), T1));
+    write(tx -> tx.journal("run-1", PAIR, WATCHLIST, TARGET, WriteOp.ADD, List.of(movie(2)), T1));
+    write(tx -> tx.journal("run-3", PAIR, RATINGS, TARGET, WriteOp.ADD, List.of(movie(3)), T2));
+
+    assertThat(store.journalAfter("run-1"))
+        .extracting(e -> e.runId() + ":" + e.item().title())
+        .containsExactly("run-3:Movie 3");
+    assertThat(store.journalAfter("run-0"))
+        .extracting(JournalEntry::runId)
+        .containsExactly("run-1", "run-2", "run-1", "run-3");
+    assertThat(store.journalAfter("run-3")).isEmpty();
+  }
+
+  @Test
   void runsAreListedNewestFirst() {
     store.runStarted("run-1", T0, false);
     store.runFinished("run-1", T1, 0, "{\"exit_code\":0}");
@@ -458,6 +498,20 @@ abstract class StateStoreContract {
             new RunRecord("run-2", T2, null, true, null), new RunRecord("run-1", T0, T1, false, 0));
     assertThat(store.recentRuns(1)).extracting(RunRecord::runId).containsExactly("run-2");
     assertThat(store.recentRuns(0)).isEmpty();
+  }
+
+  @Test
+  void aRunKeepsWhatStartedItAndItsSummary() {
+    store.runStarted("cli-run", T0, false);
+    store.runStarted("api-run", T1, false, "api");
+    store.runFinished("api-run", T2, 0, "{\"exit_code\":0}");
+
+    assertThat(store.recentRuns(5))
+        .extracting(RunRecord::runId, RunRecord::trigger)
+        .containsExactly(tuple("api-run", "api"), tuple("cli-run", "cli"));
+    assertThat(store.runSummary("api-run")).contains("{\"exit_code\":0}");
+    assertThat(store.runSummary("cli-run")).isEmpty();
+    assertThat(store.runSummary("unknown")).isEmpty();
   }
 
   @Test

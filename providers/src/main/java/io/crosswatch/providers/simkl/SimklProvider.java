@@ -2,21 +2,28 @@ package io.crosswatch.providers.simkl;
 
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.provider.ApiUsage;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.core.provider.TitleMatch;
+import io.crosswatch.core.provider.TitleResolution;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One SIMKL account: watchlist (Plan to Watch), history and ratings of movies, shows and anime.
@@ -244,6 +251,25 @@ final class SimklProvider implements Provider {
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);
+  }
+
+  /** SIMKL's title search: {@code GET /search/{movie|tv}?q=}, one call per item. */
+  @Override
+  public Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
+    List<TitleResolution> answers = new ArrayList<>(items.size());
+    for (Item item : items) {
+      String path =
+          "/search/"
+              + (item.type() == MediaType.MOVIE ? "movie" : "tv")
+              + "?q="
+              + URLEncoder.encode(item.title(), StandardCharsets.UTF_8);
+      List<Item> results = new ArrayList<>();
+      for (JsonNode row : api.call(ApiRequest.get(path))) {
+        results.add(SimklItems.media(item.type(), row));
+      }
+      answers.add(TitleMatch.pick(item, results));
+    }
+    return Optional.of(answers);
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
+import io.crosswatch.core.provider.TitleMatch;
+import io.crosswatch.core.provider.TitleResolution;
 import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.auth.Tokens;
@@ -17,6 +19,8 @@ import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.http.UnclearOutcomes;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -498,6 +502,28 @@ final class TraktProvider implements Provider {
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);
+  }
+
+  /** Trakt's title search: {@code GET /search/{movie|show}?query=&years=}, one call per item. */
+  @Override
+  public Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
+    List<TitleResolution> answers = new ArrayList<>(items.size());
+    for (Item item : items) {
+      StringBuilder path =
+          new StringBuilder("/search/")
+              .append(item.type().key())
+              .append("?query=")
+              .append(URLEncoder.encode(item.title(), StandardCharsets.UTF_8));
+      if (item.year() != null) {
+        path.append("&years=").append(item.year());
+      }
+      List<Item> results = new ArrayList<>();
+      for (JsonNode row : api.call(ApiRequest.get(path.toString()))) {
+        TraktItems.fromRow(row).ifPresent(results::add);
+      }
+      answers.add(TitleMatch.pick(item, results));
+    }
+    return Optional.of(answers);
   }
 
   @Override

@@ -68,7 +68,7 @@ class TraktIncrementalSnapshotTest {
 
   private static List<List<Item>> everything(Provider p) throws Exception {
     List<List<Item>> all = new ArrayList<>();
-    for (Feature f : Feature.values()) {
+    for (Feature f : List.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS)) {
       all.add(p.snapshot(f));
     }
     return all;

@@ -100,7 +100,7 @@ public abstract class ProviderContract {
 
   /**
    * The feature form of a plain title: a listing, a play, a rating, a playlist member or a resume
-   * point (25 % of two hours) dated an hour ago.
+   * point, dated an hour ago.
    */
   protected Item forFeature(Item title, Feature feature) {
     Instant at = clock().instant().minusSeconds(3600);
@@ -108,8 +108,8 @@ public abstract class ProviderContract {
       case WATCHLIST -> title.withListedAt(at);
       case HISTORY -> title.withWatchedAt(at);
       case RATINGS -> title.withRating(8, at);
-      case PLAYLISTS -> title.withPlaylist(PlaylistRef.named("Contract playlist")).withListedAt(at);
-      case PROGRESS -> title.withProgress(1_800_000L, 7_200_000L, at);
+      case PLAYLISTS -> title.withPlaylist(PlaylistRef.named("Contract")).withListedAt(at);
+      case PROGRESS -> title.withProgress(2_400_000L, 7_200_000L, at);
     };
   }
 

@@ -2,6 +2,7 @@ package io.crosswatch.testkit.fake.simkl;
 
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
+import io.crosswatch.testkit.fake.FuzzySearch;
 import io.crosswatch.testkit.fake.LoopbackFake;
 import io.crosswatch.testkit.fake.simkl.SimklTitle.Kind;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful fake of the SIMKL API on 127.0.0.1: per-user libraries (each title in one list, with
@@ -168,6 +171,9 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
       return SimklReads.activities(user);
     }
     String[] p = path.split("/");
+    if (p.length == 3 && p[1].equals("search")) {
+      return search(request, p[2]);
+    }
     if (p.length < 3 || !p[1].equals("sync") || !p[2].equals("all-items") || p.length > 5) {
       return FakeResponse.error(404, "not found");
     }
@@ -183,6 +189,33 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
       return FakeResponse.error(404, "unknown status " + status.get());
     }
     return SimklReads.allItems(user, request, type, status, faults().takeEmptyList(request));
+  }
+
+  /**
+   * {@code GET /search/{movie|tv|anime}?q=}: titles of that library whose title contains the query
+   * loosely (see {@link FuzzySearch}), as {@code [{"type", "title", "year", "ids"}]}.
+   */
+  private FakeResponse search(FakeRequest request, String segment) {
+    Kind kind =
+        switch (segment) {
+          case "movie" -> Kind.MOVIE;
+          case "tv" -> Kind.SHOW;
+          case "anime" -> Kind.ANIME;
+          default -> null;
+        };
+    if (kind == null) {
+      return FakeResponse.error(404, "unknown search type " + segment);
+    }
+    String query = request.param("q").orElse("");
+    ArrayNode rows = SimklJson.NODES.arrayNode();
+    for (SimklTitle t : catalogue.all()) {
+      if (t.kind() == kind && FuzzySearch.matches(query, t.title())) {
+        ObjectNode row = SimklJson.media(t);
+        row.put("type", kind == Kind.MOVIE ? "movie" : "tv");
+        rows.add(row);
+      }
+    }
+    return FakeResponse.json(200, rows.toString());
   }
 
   private static Optional<Kind> kindOf(String segment) {

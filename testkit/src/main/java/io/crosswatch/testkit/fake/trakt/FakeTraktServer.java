@@ -232,6 +232,13 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
     if (path.equals("/sync/last_activities")) {
       return reads.lastActivities(user);
     }
+    if (p.length == 3 && p[1].equals("search")) {
+      Optional<MediaType> type = MediaType.fromKey(p[2]);
+      if (type.isEmpty() || (type.get() != MediaType.MOVIE && type.get() != MediaType.SHOW)) {
+        return FakeResponse.error(404, "unknown search type " + p[2]);
+      }
+      return reads.search(catalogue.all(), request, type.get());
+    }
     if (p.length < 3 || !p[1].equals("sync")) {
       return FakeResponse.error(404, "not found");
     }

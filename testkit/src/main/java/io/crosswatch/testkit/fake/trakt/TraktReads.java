@@ -3,6 +3,7 @@ package io.crosswatch.testkit.fake.trakt;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
+import io.crosswatch.testkit.fake.FuzzySearch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -190,6 +191,26 @@ final class TraktReads {
 
   private static Optional<Instant> time(Optional<String> text) {
     return text.map(Instant::parse);
+  }
+
+  /**
+   * {@code GET /search/{movie|show}?query=&years=}: titles of the type whose title contains the
+   * query loosely (see {@link FuzzySearch}), of that year when {@code years} is given.
+   */
+  FakeResponse search(List<TraktTitle> titles, FakeRequest request, MediaType type) {
+    String query = request.param("query").orElse("");
+    Optional<Integer> year = request.param("years").map(Integer::parseInt);
+    ArrayNode rows = TraktJson.array();
+    for (TraktTitle t : titles) {
+      if (t.type() == type
+          && FuzzySearch.matches(query, t.title())
+          && (year.isEmpty() || year.get().equals(t.year()))) {
+        ObjectNode o = TraktJson.NODES.objectNode();
+        o.put("score", 1000.0);
+        rows.add(json.withMedia(o, t));
+      }
+    }
+    return ok(rows);
   }
 
   static FakeResponse ok(JsonNode body) {

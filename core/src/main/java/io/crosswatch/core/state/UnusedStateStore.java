@@ -1,16 +1,16 @@
-package io.crosswatch.app;
+package io.crosswatch.core.state;
 
-import io.crosswatch.core.state.StateStore;
 import java.lang.reflect.Proxy;
 
 /**
  * A state store for work that must not touch state ({@code cw health}): closing it does nothing,
  * any other call fails naming the method.
  */
-final class UnusedStateStore {
+public final class UnusedStateStore {
   private UnusedStateStore() {}
 
-  static StateStore create() {
+  /** A store for work that must not touch state. */
+  public static StateStore create() {
     return (StateStore)
         Proxy.newProxyInstance(
             StateStore.class.getClassLoader(),

@@ -1,9 +1,8 @@
-package io.crosswatch.app;
+package io.crosswatch.core.state;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crosswatch.core.state.StateStore;
 import org.junit.jupiter.api.Test;
 
 class UnusedStateStoreTest {

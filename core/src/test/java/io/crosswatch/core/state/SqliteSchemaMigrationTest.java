@@ -1,0 +1,111 @@
+package io.crosswatch.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosswatch.core.apply.WriteOp;
+import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
+import io.crosswatch.core.model.Item;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A state database of schema version 1 opens with its state intact and gains what undo needs. */
+class SqliteSchemaMigrationTest {
+  private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
+  private static final String MOVIE =
+      "{\"type\":\"movie\",\"title\":\"Movie 1\",\"year\":2001,\"ids\":{\"imdb\":\"tt0000001\"}}";
+
+  /** The tables of schema version 1, as earlier versions created them. */
+  private static final List<String> VERSION_1 =
+      List.of(
+          "CREATE TABLE baselines (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " updated_at INTEGER NOT NULL, PRIMARY KEY (pair, feature, side)) WITHOUT ROWID",
+          "CREATE TABLE baseline_items (pair TEXT NOT NULL, feature TEXT NOT NULL,"
+              + " side TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE tombstones (pair TEXT NOT NULL, feature TEXT NOT NULL, key TEXT NOT NULL,"
+              + " item TEXT NOT NULL, removed_at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, key)) WITHOUT ROWID",
+          "CREATE TABLE unresolved (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE failures (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, runs INTEGER NOT NULL, last_run TEXT NOT NULL,"
+              + " reason TEXT NOT NULL, at INTEGER NOT NULL,"
+              + " PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE parked (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, reason TEXT NOT NULL,"
+              + " until INTEGER NOT NULL, PRIMARY KEY (pair, feature, side, key)) WITHOUT ROWID",
+          "CREATE TABLE runs (id TEXT PRIMARY KEY NOT NULL, started_at INTEGER NOT NULL,"
+              + " finished_at INTEGER, dry_run INTEGER NOT NULL, exit_code INTEGER, summary TEXT)",
+          "CREATE INDEX runs_by_start ON runs (started_at)",
+          "CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
+              + " pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, op TEXT NOT NULL,"
+              + " key TEXT NOT NULL, item TEXT NOT NULL, at INTEGER NOT NULL)",
+          "CREATE INDEX journal_by_run ON journal (run_id, seq)",
+          "INSERT INTO baselines VALUES ('p', 'watchlist', 'target', " + T.toEpochMilli() + ")",
+          "INSERT INTO baseline_items VALUES ('p', 'watchlist', 'target', 'movie|imdb:tt0000001',"
+              + " '"
+              + MOVIE
+              + "')",
+          "INSERT INTO journal (run_id, pair, feature, side, op, key, item, at) VALUES ('run-1',"
+              + " 'p', 'watchlist', 'target', 'add', 'movie|imdb:tt0000001', '"
+              + MOVIE
+              + "', "
+              + T.toEpochMilli()
+              + ")",
+          "PRAGMA user_version = 1",
+          "PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
+
+  @TempDir Path stateDir;
+
+  @Test
+  void aVersion1DatabaseKeepsItsStateAndJournalsPreviousItemsAfterOpening() throws Exception {
+    Files.createDirectories(stateDir);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
+        Statement s = c.createStatement()) {
+      for (String sql : VERSION_1) {
+        s.execute(sql);
+      }
+    }
+    Item movie = Item.movie("Movie 1", 2001, Ids.of(IdKind.IMDB, "tt0000001"));
+
+    try (StateStore store = SqliteStateStore.open(stateDir)) {
+      assertThat(store.baseline("p", Feature.WATCHLIST, Side.TARGET).orElseThrow().items())
+          .containsExactly(movie);
+      assertThat(store.journal("run-1"))
+          .containsExactly(
+              new JournalEntry(
+                  "run-1", "p", Feature.WATCHLIST, Side.TARGET, WriteOp.ADD, movie, T));
+
+      store.transaction(
+          tx ->
+              tx.journal(
+                  "run-2",
+                  "p",
+                  Feature.RATINGS,
+                  Side.TARGET,
+                  WriteOp.UPDATE,
+                  List.of(movie.withRating(9, T)),
+                  item -> movie.withRating(4, T),
+                  T));
+      assertThat(store.journal("run-2"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.previous()).isEqualTo(movie.withRating(4, T)));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("PRAGMA user_version");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(2);
+    }
+  }
+}

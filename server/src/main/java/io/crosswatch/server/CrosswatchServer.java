@@ -1,0 +1,184 @@
+package io.crosswatch.server;
+
+import io.crosswatch.core.config.ScheduleSettings;
+import io.crosswatch.server.api.ApiRoutes;
+import io.crosswatch.server.api.ConfigService;
+import io.crosswatch.server.api.HealthService;
+import io.crosswatch.server.api.StateService;
+import io.crosswatch.server.auth.AccessControl;
+import io.crosswatch.server.auth.AuthRoutes;
+import io.crosswatch.server.auth.LoginThrottle;
+import io.crosswatch.server.auth.Sessions;
+import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.metrics.ServiceMetrics;
+import io.crosswatch.server.runs.RunService;
+import io.crosswatch.server.schedule.Notifier;
+import io.crosswatch.server.schedule.Scheduler;
+import io.javalin.router.ParsedEndpoint;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service: API, pages, logins, run service, scheduler, notifications and metrics over one
+ * config file and state dir.
+ *
+ * <p>Lifecycle: 1. {@link #start} listens and starts the scheduler; 2. requests and scheduled runs
+ * are served; 3. {@link #shutdown} stops taking work, lets a running run finish its chunk in flight
+ * and commit, then stops listening.
+ */
+public final class CrosswatchServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CrosswatchServer.class);
+
+  private final Services services;
+  private final Scheduler scheduler;
+  private final Notifier notifier;
+  private final WebServer web;
+
+  private CrosswatchServer(
+      Services services, Scheduler scheduler, Notifier notifier, WebServer web) {
+    this.services = services;
+    this.scheduler = scheduler;
+    this.notifier = notifier;
+    this.web = web;
+  }
+
+  /**
+   * Starts the service on {@code listen} (port 0 picks a free port) with the page routes found on
+   * the class path ({@code META-INF/services/io.crosswatch.server.PageRoutes}).
+   */
+  public static CrosswatchServer start(ServeSettings settings, Listen listen) {
+    List<PageRoutes> pages = new ArrayList<>();
+    java.util.ServiceLoader.load(PageRoutes.class).forEach(pages::add);
+    return start(settings, listen, pages);
+  }
+
+  /**
+   * Starts the service on {@code listen} (port 0 picks a free port).
+   *
+   * @param pages the web pages' routes (none for an API-only service)
+   */
+  public static CrosswatchServer start(
+      ServeSettings settings, Listen listen, List<PageRoutes> pages) {
+    ConfigSource configs =
+        new ConfigSource(settings.configFile(), settings.stateDir(), settings.registry());
+    ScheduleSource schedule = new ScheduleSource(configs);
+    Notifier notifier = new Notifier(() -> schedule.get().webhooks());
+    AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
+    ServiceMetrics metrics = new ServiceMetrics(() -> schedulerRef.get().nextRunAt());
+    SplittableRandom random = new SplittableRandom();
+    RunService runs =
+        new RunService(configs, settings.clock(), random.split(), List.of(metrics, notifier));
+    Scheduler scheduler =
+        new Scheduler(
+            schedule, settings.clock(), ZoneId.systemDefault(), random.split(), runs::start);
+    schedulerRef.set(scheduler);
+    WebSecrets secrets = new WebSecrets(settings.stateDir());
+    Sessions sessions = new Sessions(settings.clock());
+    Services services =
+        new Services(
+            settings.version(),
+            configs,
+            runs,
+            new ConfigService(settings.configFile(), settings.registry()),
+            new StateService(settings.stateDir()),
+            new HealthService(configs, settings.clock(), metrics::health),
+            scheduler,
+            secrets,
+            sessions);
+    List<Routes> groups = new ArrayList<>();
+    groups.add(new AuthRoutes(secrets, sessions, new LoginThrottle(settings.clock())));
+    groups.add(
+        new ApiRoutes(
+            settings.version(),
+            runs,
+            services.config(),
+            services.state(),
+            services.health(),
+            scheduler,
+            metrics));
+    pages.forEach(p -> groups.add(p.create(services)));
+    WebServer web =
+        WebServer.start(listen.host(), listen.port(), new AccessControl(sessions, secrets), groups);
+    scheduler.start();
+    LOG.info("crosswatch serves {} on {}", settings.configFile(), listen.host() + ":" + web.port());
+    return new CrosswatchServer(services, scheduler, notifier, web);
+  }
+
+  /** The parts page handlers and tests use. */
+  public Services services() {
+    return services;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return web.port();
+  }
+
+  /** Every HTTP route the router knows. */
+  public List<ParsedEndpoint> endpoints() {
+    return web.endpoints();
+  }
+
+  /**
+   * Stops gracefully: no new run or scheduled slot; a running run finishes the chunk in flight,
+   * commits and ends; queued notifications are sent; then the server stops listening.
+   *
+   * @return whether the running run (if any) ended within {@code timeout}
+   */
+  public boolean shutdown(Duration timeout) throws InterruptedException {
+    scheduler.close();
+    boolean ended = services.runs().shutdown(timeout);
+    notifier.drain(Duration.ofSeconds(5));
+    web.close();
+    return ended;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    services.runs().close();
+    notifier.close();
+    web.close();
+  }
+
+  /** The schedule of the config on disk, read again when the file changes. */
+  private static final class ScheduleSource
+      implements java.util.function.Supplier<ScheduleSettings> {
+    private final ConfigSource configs;
+    private String seenModified = "";
+    private ScheduleSettings settings = ScheduleSettings.DEFAULTS;
+
+    ScheduleSource(ConfigSource configs) {
+      this.configs = configs;
+    }
+
+    @Override
+    public synchronized ScheduleSettings get() {
+      String modified;
+      try {
+        // Time and size: two saves within one clock tick still differ in most cases.
+        modified =
+            java.nio.file.Files.getLastModifiedTime(configs.file())
+                + "/"
+                + java.nio.file.Files.size(configs.file());
+      } catch (java.io.IOException e) {
+        return settings;
+      }
+      if (!modified.equals(seenModified)) {
+        seenModified = modified;
+        try {
+          settings = configs.loadChecked().config().scheduling();
+        } catch (ApiProblem e) {
+          LOG.warn("the schedule keeps its last settings: {}", e.getMessage());
+        }
+      }
+      return settings;
+    }
+  }
+}

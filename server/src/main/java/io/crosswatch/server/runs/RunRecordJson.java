@@ -1,0 +1,21 @@
+package io.crosswatch.server.runs;
+
+import io.crosswatch.core.state.RunRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A runs-list entry as the API writes it. */
+final class RunRecordJson {
+  private RunRecordJson() {}
+
+  static Map<String, Object> of(RunRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", r.runId());
+    m.put("started_at", r.startedAt().toString());
+    m.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
+    m.put("exit_code", r.exitCode());
+    m.put("dry_run", r.dryRun());
+    m.put("trigger", r.trigger());
+    return m;
+  }
+}
