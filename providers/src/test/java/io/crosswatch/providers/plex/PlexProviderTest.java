@@ -103,8 +103,7 @@ class PlexProviderTest {
     HealthReport report = provider().health();
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
-    assertThat(report.features())
-        .containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+    assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
     assertThat(report.details())
         .containsEntry("machine_identifier", FakePlex.MACHINE_ID)
         .containsEntry("sections", "2")

@@ -88,8 +88,7 @@ class TraktProviderTest {
         .containsEntry("watchlist_limit", "100")
         .containsEntry("auth", "valid")
         .containsEntry("get_budget_left", "998 of 1000 per 300 s");
-    assertThat(report.features())
-        .containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+    assertThat(report.features()).containsExactlyInAnyOrder(Feature.values());
   }
 
   @Test
