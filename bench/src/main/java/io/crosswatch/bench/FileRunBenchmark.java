@@ -70,7 +70,7 @@ public final class FileRunBenchmark {
     }
   }
 
-  private static void writeLibrary(Path file, int n) throws IOException {
+  static void writeLibrary(Path file, int n) throws IOException {
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     LibraryGenerator gen = new LibraryGenerator(7);
     List<Item> titles = gen.titles(n);

@@ -1,0 +1,449 @@
+package io.crosswatch.bench;
+
+import io.crosswatch.core.run.RunIds;
+import io.crosswatch.core.state.SqliteStateStore;
+import io.crosswatch.core.state.StateStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures {@code cw serve} as a child process ({@code java -jar crosswatch.jar serve}, the
+ * launcher's JVM options) on 127.0.0.1 and an ephemeral port: resident memory at idle after a
+ * quick-start run, 200 clients on {@code GET /api/status} during a long FILE → FILE run, 50 clients
+ * following one run's events, and {@code GET /api/runs} with 10,000 runs recorded. Every loop is
+ * bounded in time or count.
+ *
+ * <p>Usage: {@code ServiceBenchmark <app/target/crosswatch.jar> <examples/quickstart> [workDir]}.
+ */
+public final class ServiceBenchmark {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private final Path jar;
+  private final Path dir;
+
+  private ServiceBenchmark(Path jar, Path dir) {
+    this.jar = jar;
+    this.dir = dir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]).toAbsolutePath();
+    Path quickstart = Path.of(args[1]).toAbsolutePath();
+    Path dir =
+        args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("crosswatch-serve-bench-");
+    Files.createDirectories(dir);
+    ServiceBenchmark b = new ServiceBenchmark(jar, dir.toAbsolutePath());
+    System.out.printf(
+        "cores %d, JDK %s, load %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        loadAverage());
+    String summary = b.idleMemory(quickstart);
+    b.statusLoadAndEvents();
+    b.manyRuns(summary);
+    System.out.println("work dir: " + dir);
+  }
+
+  /** 1. RSS at idle after one quick-start run; returns that run's summary JSON. */
+  private String idleMemory(Path quickstart) throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("quickstart"));
+    Files.copy(
+        quickstart.resolve("config.json"),
+        ws.resolve("config.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        quickstart.resolve("library.json"),
+        ws.resolve("library.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Service s = start(ws, "quickstart");
+    try {
+      System.out.printf("quickstart: RSS after start %,d KiB%n", s.rssKb());
+      String id = s.startRun("{}");
+      String summary = s.awaitSummary(id, 120);
+      Thread.sleep(5_000);
+      System.out.printf(
+          "quickstart: run %s exit %s; idle RSS 5 s after the run %,d KiB; after 10 more s %,d KiB%n",
+          id, JSON.readTree(summary).path("exit_code"), s.rssKb(), sleepThen(10_000, s));
+      return summary;
+    } finally {
+      s.stop();
+    }
+  }
+
+  private static long sleepThen(long ms, Service s) throws Exception {
+    Thread.sleep(ms);
+    return s.rssKb();
+  }
+
+  /** 2 and 3: 200 clients on /api/status during one run; 50 followers of another run's events. */
+  private void statusLoadAndEvents() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("load"));
+    int n = Integer.getInteger("bench.items", 33_334);
+    FileRunBenchmark.writeLibrary(ws.resolve("source.json"), n);
+    Files.writeString(
+        ws.resolve("config.json"),
+        "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_size\": 1000,"
+            + " \"apply_chunk_pause_ms\": 150},"
+            + " \"file\": {\"path\": \"source.json\", \"instances\":"
+            + " {\"a\": {\"path\": \"a.json\"}, \"b\": {\"path\": \"b.json\"}}},"
+            + " \"pairs\": ["
+            + "{\"id\": \"load\", \"source\": \"FILE\", \"target\": \"FILE\","
+            + " \"target_instance\": \"a\", \"mode\": \"one-way\", \"features\":"
+            + " {\"watchlist\": true, \"history\": true, \"ratings\": true}},"
+            + "{\"id\": \"events\", \"source\": \"FILE\", \"target\": \"FILE\","
+            + " \"target_instance\": \"b\", \"mode\": \"one-way\", \"features\":"
+            + " {\"watchlist\": true, \"history\": true, \"ratings\": true}}]}");
+    Service s = start(ws, "load");
+    try {
+      // 2. status under load
+      String id = s.startRun("{\"pairs\": [\"load\"]}");
+      Thread.sleep(1_000);
+      int clients = 200;
+      long durationNs = TimeUnit.SECONDS.toNanos(10);
+      List<long[]> lat = new ArrayList<>();
+      AtomicLong errors = new AtomicLong();
+      AtomicLong requests = new AtomicLong();
+      List<Thread> threads = new ArrayList<>();
+      long end = System.nanoTime() + durationNs;
+      double loadBefore = loadAverage();
+      for (int c = 0; c < clients; c++) {
+        long[] mine = new long[200_000];
+        lat.add(mine);
+        Thread t =
+            new Thread(
+                () -> {
+                  int k = 0;
+                  while (System.nanoTime() < end && k < mine.length) {
+                    long t0 = System.nanoTime();
+                    try {
+                      HttpResponse<String> r = s.get("/api/status");
+                      if (r.statusCode() != 200) {
+                        errors.incrementAndGet();
+                      }
+                    } catch (Exception e) {
+                      errors.incrementAndGet();
+                    }
+                    mine[k++] = System.nanoTime() - t0;
+                    requests.incrementAndGet();
+                  }
+                  if (k < mine.length) {
+                    mine[k] = -1;
+                  }
+                });
+        threads.add(t);
+        t.start();
+      }
+      for (Thread t : threads) {
+        t.join(60_000);
+      }
+      JsonNode status = JSON.readTree(s.get("/api/status").body());
+      long[] all =
+          lat.stream()
+              .flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0))
+              .sorted()
+              .toArray();
+      System.out.printf(
+          "status: %d clients, 10 s, %,d requests (%,.0f/s), %d errors, p50 %.1f ms, p90 %.1f ms,"
+              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f%n",
+          clients,
+          requests.get(),
+          requests.get() / 10.0,
+          errors.get(),
+          pct(all, 50),
+          pct(all, 90),
+          pct(all, 99),
+          all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+          id.equals(status.path("running_run_id").asString("")),
+          loadBefore,
+          loadAverage());
+      String loadSummary = s.awaitSummary(id, 600);
+      System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+
+      // 3. event followers
+      String ev = s.startRun("{\"pairs\": [\"events\"]}");
+      int followers = 50;
+      long[] counts = new long[followers];
+      List<Thread> fts = new ArrayList<>();
+      for (int f = 0; f < followers; f++) {
+        int slot = f;
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    counts[slot] = s.countEvents(ev);
+                  } catch (Exception e) {
+                    counts[slot] = -1;
+                  }
+                });
+        fts.add(t);
+        t.start();
+      }
+      long followStart = System.nanoTime();
+      for (Thread t : fts) {
+        t.join(Math.max(1, 600_000 - (System.nanoTime() - followStart) / 1_000_000));
+      }
+      String evSummary = s.awaitSummary(ev, 600);
+      long lines;
+      try (var l = Files.lines(ws.resolve("state/logs/" + ev + ".jsonl"))) {
+        lines = l.filter(x -> !x.isBlank()).count();
+      }
+      long complete = Arrays.stream(counts).filter(c -> c == lines).count();
+      System.out.printf(
+          "events: run %s, JSONL log %d lines; %d of %d followers got every event; counts %s;"
+              + " totals %s; followers done in %,d ms%n",
+          ev,
+          lines,
+          complete,
+          followers,
+          Arrays.stream(counts).distinct().sorted().boxed().toList(),
+          totals(evSummary),
+          (System.nanoTime() - followStart) / 1_000_000);
+    } finally {
+      s.stop();
+    }
+  }
+
+  /** 4. GET /api/runs with 10,000 runs recorded through the state store. */
+  private void manyRuns(String summary) throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("runs"));
+    Files.writeString(
+        ws.resolve("config.json"),
+        "{\"runtime\": {\"state_dir\": \"state\"}, \"file\": {\"path\": \"lib.json\"},"
+            + " \"tracker\": {}, \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\","
+            + " \"target\": \"TRACKER\", \"features\": {\"watchlist\": true}}]}");
+    int count = 10_000;
+    long t0 = System.nanoTime();
+    Random random = new Random(42);
+    try (StateStore store = SqliteStateStore.open(Files.createDirectories(ws.resolve("state")))) {
+      Instant base = Instant.parse("2026-01-01T00:00:00Z");
+      for (int i = 0; i < count; i++) {
+        Instant at = base.plus(Duration.ofMinutes(10L * i));
+        String id = RunIds.next(Clock.fixed(at, ZoneOffset.UTC), random);
+        store.runStarted(id, at, false, i % 2 == 0 ? "schedule" : "cli");
+        store.runFinished(id, at.plusSeconds(3), 0, summary);
+      }
+    }
+    System.out.printf(
+        "runs: %,d runs recorded in %,d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
+    Service s = start(ws, "runs");
+    try {
+      for (String q : List.of("/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
+        for (int i = 0; i < 5; i++) {
+          s.get(q); // warm-up
+        }
+        long[] ms = new long[20];
+        int size = 0;
+        for (int i = 0; i < ms.length; i++) {
+          long a = System.nanoTime();
+          HttpResponse<String> r = s.get(q);
+          ms[i] = System.nanoTime() - a;
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException(q + " answered " + r.statusCode());
+          }
+          size = r.body().length();
+          if (i == 0) {
+            System.out.printf(
+                "runs: %s returns %d runs%n", q, JSON.readTree(r.body()).path("runs").size());
+          }
+        }
+        Arrays.sort(ms);
+        System.out.printf(
+            "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests%n",
+            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6);
+      }
+      System.out.printf("runs: RSS %,d KiB%n", s.rssKb());
+    } finally {
+      s.stop();
+    }
+  }
+
+  private static String totals(String summaryJson) {
+    JsonNode n = JSON.readTree(summaryJson);
+    return "exit " + n.path("exit_code") + " " + n.path("totals");
+  }
+
+  private static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private List<String> java() {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return new ArrayList<>(
+        List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+  }
+
+  /** Makes a token with {@code cw web token create}, then starts {@code cw serve}. */
+  private Service start(Path ws, String name) throws Exception {
+    List<String> tok = java();
+    tok.addAll(
+        List.of("web", "token", "create", "bench", "--config", ws.resolve("config.json") + ""));
+    Process tp =
+        new ProcessBuilder(tok)
+            .directory(ws.toFile())
+            .redirectError(ws.resolve(name + "-token.err").toFile())
+            .start();
+    String token = new String(tp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!tp.waitFor(60, TimeUnit.SECONDS) || tp.exitValue() != 0 || !token.startsWith("cwt_")) {
+      throw new IllegalStateException("cw web token create failed: " + token);
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> cmd = java();
+    cmd.addAll(
+        List.of(
+            "serve",
+            "--config",
+            ws.resolve("config.json").toString(),
+            "--listen",
+            "127.0.0.1:" + port));
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(ws.toFile())
+            .redirectOutput(ws.resolve(name + "-serve.out").toFile())
+            .redirectError(ws.resolve(name + "-serve.err").toFile())
+            .start();
+    Service s = new Service(p, "http://127.0.0.1:" + port, token);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        if (s.get("/healthz").statusCode() == 200) {
+          break;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new IllegalStateException("cw serve did not answer; see " + name + "-serve.err");
+      }
+      Thread.sleep(100);
+    }
+    return s;
+  }
+
+  /** A running {@code cw serve} child. */
+  private record Service(Process process, String base, String token) {
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Authorization", "Bearer " + token)
+              .timeout(Duration.ofSeconds(30))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    String startRun(String body) throws IOException, InterruptedException {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 202) {
+        throw new IllegalStateException("POST /api/runs: " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body()).path("run_id").asString();
+    }
+
+    String awaitSummary(String id, int seconds) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      while (System.nanoTime() < deadline) {
+        HttpResponse<String> r = get("/api/runs/" + id);
+        if (r.statusCode() == 200 && JSON.readTree(r.body()).has("exit_code")) {
+          return r.body();
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("run " + id + " did not finish in " + seconds + " s");
+    }
+
+    /** Follows the run's event stream to its end; the number of {@code data:} events. */
+    long countEvents(String id) throws IOException, InterruptedException {
+      HttpResponse<InputStream> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id + "/events"))
+                  .header("Authorization", "Bearer " + token)
+                  .timeout(Duration.ofSeconds(600))
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      if (r.statusCode() != 200) {
+        return -2;
+      }
+      long n = 0;
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (line.startsWith("data: ")) {
+            n++;
+          }
+        }
+      }
+      return n;
+    }
+
+    long rssKb() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
