@@ -150,14 +150,14 @@ final class FeatureRun {
       }
       reportPlanNotes(plan);
     } else {
-      Reconciled preset =
-          this.preset.changes(
+      Reconciled reconciled =
+          preset.changes(
               pair, feature, present.get(Side.SOURCE), present.get(Side.TARGET), config.sync());
-      preset
+      reconciled
           .warnings()
           .forEach(w -> warn("pair=" + pair.id() + " feature=" + feature.key() + ": " + w));
-      plan = preset.toApply();
-      alreadyDone = preset.alreadyDone();
+      plan = reconciled.toApply();
+      alreadyDone = reconciled.alreadyDone();
     }
     GuardedPlan guarded =
         preset == null || preset.guarded()
