@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  *     object (for {@code default}: the block without {@code instances})
  * @param scheduling when {@code cw serve} runs by itself
  * @param web settings of {@code cw serve}
+ * @param scrobble live scrobbling inside {@code cw serve}
  */
 public record Config(
     Path file,
@@ -24,16 +25,18 @@ public record Config(
     Map<String, Map<String, JsonNode>> providerInstances,
     List<PairSettings> pairs,
     ScheduleSettings scheduling,
-    WebSettings web) {
+    WebSettings web,
+    ScrobbleSettings scrobble) {
 
   public Config {
     providerInstances = Map.copyOf(providerInstances);
     pairs = List.copyOf(pairs);
     Objects.requireNonNull(scheduling, "scheduling");
     Objects.requireNonNull(web, "web");
+    Objects.requireNonNull(scrobble, "scrobble");
   }
 
-  /** A config without schedule or web settings. */
+  /** A config without schedule, web or scrobble settings. */
   public Config(
       Path file,
       RuntimeSettings runtime,
@@ -47,12 +50,13 @@ public record Config(
         providerInstances,
         pairs,
         ScheduleSettings.DEFAULTS,
-        WebSettings.DEFAULTS);
+        WebSettings.DEFAULTS,
+        ScrobbleSettings.DEFAULTS);
   }
 
   /** The same config with another runtime block (e.g. the state dir a command resolved). */
   public Config withRuntime(RuntimeSettings other) {
-    return new Config(file, other, sync, providerInstances, pairs, scheduling, web);
+    return new Config(file, other, sync, providerInstances, pairs, scheduling, web, scrobble);
   }
 
   /** Folder of the config file; relative paths resolve against it. */

@@ -104,8 +104,11 @@ public final class ConfigLoader {
     ScheduleSettings scheduling =
         root.object("scheduling").map(ScheduleReader::scheduling).orElse(ScheduleSettings.DEFAULTS);
     WebSettings web = root.object("web").map(ScheduleReader::web).orElse(WebSettings.DEFAULTS);
+    ScrobbleReader scrobbles = new ScrobbleReader(registry, names, blocks, issues);
+    ScrobbleSettings scrobble =
+        root.object("scrobble").map(scrobbles::read).orElse(ScrobbleSettings.DEFAULTS);
     root.warnUnknownKeys();
-    return new Config(file, runtime, sync, blocks.instances(), pairs, scheduling, web);
+    return new Config(file, runtime, sync, blocks.instances(), pairs, scheduling, web, scrobble);
   }
 
   /** Asks each provider about the settings of the instances enabled pairs use, once each. */

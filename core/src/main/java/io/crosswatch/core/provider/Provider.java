@@ -3,6 +3,8 @@ package io.crosswatch.core.provider;
 import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.scrobble.PlaybackSource;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -130,6 +132,24 @@ public interface Provider extends AutoCloseable {
    * that the next run reads the feature in full. Never throws; the default does nothing.
    */
   default void discardSnapshot(Feature feature) {}
+
+  /**
+   * This instance as a scrobbling source (a media server that posts webhooks or can be watched);
+   * empty, the default, when it is not one. Present exactly when the factory's {@link
+   * ProviderFactory#scrobbleRoles()} holds {@code SOURCE}.
+   */
+  default Optional<PlaybackSource> playbackSource() {
+    return Optional.empty();
+  }
+
+  /**
+   * This instance as a scrobbling sink (a tracker's scrobble API, a local tracker's history);
+   * empty, the default, when it is not one. Present exactly when the factory's {@link
+   * ProviderFactory#scrobbleRoles()} holds {@code SINK}.
+   */
+  default Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.empty();
+  }
 
   /** Request counters of this instance, for the run summary; empty for local providers. */
   default Optional<ApiUsage> apiUsage() {

@@ -2,6 +2,7 @@ package io.crosswatch.core.provider;
 
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,11 @@ public interface ProviderFactory {
    */
   default Set<IdKind> idKinds() {
     return EnumSet.allOf(IdKind.class);
+  }
+
+  /** What instances of this provider can be in scrobbling; none by default. */
+  default Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of();
   }
 
   /** The sign-in flow that {@code cw auth <name>} runs, when the service has one. */

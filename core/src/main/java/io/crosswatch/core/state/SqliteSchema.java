@@ -47,8 +47,16 @@ final class SqliteSchema {
   private static final List<String> JOURNAL_PREVIOUS =
       List.of("ALTER TABLE journal ADD COLUMN previous TEXT");
 
+  /**
+   * Baselines remember a digest of the snapshot they were taken from, so that a run can tell a side
+   * that has not changed since without planning it again (null: unknown, plan as usual).
+   */
+  private static final List<String> BASELINE_DIGEST =
+      List.of("ALTER TABLE baselines ADD COLUMN digest TEXT");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
-  private static final List<List<String>> MIGRATIONS = List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS);
+  private static final List<List<String>> MIGRATIONS =
+      List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS, BASELINE_DIGEST);
 
   private SqliteSchema() {}
 

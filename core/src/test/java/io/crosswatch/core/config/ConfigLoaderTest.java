@@ -361,7 +361,6 @@ class ConfigLoaderTest {
             "sync.bidirectional: unknown key, ignored",
             "trakt.history: unknown key, ignored",
             "crosswatch: unknown key, ignored",
-            "scrobble: unknown key, ignored",
             "ui: unknown key, ignored");
     Config config = loaded.config();
     assertThat(config.runtime().telemetryEnabled()).isTrue();

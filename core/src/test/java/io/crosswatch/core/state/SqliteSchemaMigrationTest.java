@@ -105,7 +105,7 @@ class SqliteSchemaMigrationTest {
         Statement s = c.createStatement()) {
       var rs = s.executeQuery("PRAGMA user_version");
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(3);
+      assertThat(rs.getInt(1)).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(4);
     }
   }
 }
