@@ -180,6 +180,9 @@ public final class ConsoleReporter implements RunListener {
     if (nothing && (status == Status.SKIPPED || status == Status.UNSUPPORTED)) {
       return f.feature() + ": " + status.key();
     }
+    if (f.unchanged()) {
+      return f.feature() + ": unchanged since the last run, not read (" + f.durationMs() + " ms)";
+    }
     StringBuilder s = new StringBuilder(f.feature());
     if (status != Status.OK) {
       s.append(" [").append(status.key()).append(']');

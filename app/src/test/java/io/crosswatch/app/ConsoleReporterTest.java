@@ -276,6 +276,27 @@ class ConsoleReporterTest {
     assertThat(text()).isEqualTo("\r" + bar + "\r" + " ".repeat(bar.length()) + "\r");
   }
 
+  @Test
+  void aFeatureLeftUnchangedSaysSoInsteadOfItsCounts() {
+    FeatureSummary unchanged =
+        new FeatureSummary(
+            "history",
+            Status.OK,
+            50,
+            50,
+            SideCounts.ZERO,
+            SideCounts.ZERO,
+            0,
+            0,
+            0,
+            List.of(),
+            3,
+            true);
+
+    assertThat(ConsoleReporter.featureLine(unchanged, false))
+        .isEqualTo("history: unchanged since the last run, not read (3 ms)");
+  }
+
   private static FeatureSummary watchlist(OpCounts planned, OpCounts applied) {
     return new FeatureSummary(
         "watchlist",

@@ -55,6 +55,19 @@ public interface Provider extends AutoCloseable {
   List<Item> snapshot(Feature feature) throws ProviderException;
 
   /**
+   * A short token standing for what {@link #snapshot(Feature)} would answer right now, found
+   * without reading and parsing every item (a hash of a file's bytes, a service's change mark): two
+   * equal tokens of one instance and feature mean equal snapshots. After this instance's own writes
+   * in this run the token must stand for the snapshot those writes left. Empty (the default) when
+   * the instance cannot tell; the orchestrator then always reads and plans the feature. The
+   * orchestrator compares it with the token it stored beside the side's baseline, and plans nothing
+   * for a feature whose two sides are unchanged (see the docs on skipping unchanged sides).
+   */
+  default Optional<String> snapshotDigest(Feature feature) throws ProviderException {
+    return Optional.empty();
+  }
+
+  /**
    * Adds items (for history: plays; for ratings: ratings; for playlists: members, each to the
    * playlist its {@link Item#playlist()} names, matched by name trimmed and without regard to case,
    * creating the playlist when the side has none of that name; for progress: resume points).

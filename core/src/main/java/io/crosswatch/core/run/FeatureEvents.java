@@ -36,11 +36,17 @@ final class FeatureEvents {
   }
 
   void plan(SideCounts planned, int unresolved, int blocked) {
+    plan(planned, unresolved, blocked, false);
+  }
+
+  /** The plan event; {@code unchanged} when nothing was read because neither side changed. */
+  void plan(SideCounts planned, int unresolved, int blocked, boolean unchanged) {
     Map<String, Object> f = base();
     putCounts(f, "source_", planned.source());
     putCounts(f, "target_", planned.target());
     f.put("unresolved", unresolved);
     f.put("blocked", blocked);
+    f.put("unchanged", unchanged);
     events.emit("plan", f);
   }
 
@@ -85,6 +91,7 @@ final class FeatureEvents {
     putCounts(f, "applied_target_", summary.applied().target());
     f.put("unresolved", summary.unresolved());
     f.put("blocked", summary.blocked());
+    f.put("unchanged", summary.unchanged());
     f.put("duration_ms", summary.durationMs());
     events.emit("feature:done", f);
   }

@@ -29,6 +29,7 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.state.Baseline;
+import io.crosswatch.core.state.BaselineCount;
 import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.StateStore;
@@ -74,6 +75,7 @@ final class FeatureRun {
   private String failure;
   private Map<Side, List<Item>> present;
   private boolean halted;
+  private final Set<Side> cached = EnumSet.noneOf(Side.class);
 
   FeatureRun(RunContext run, PairSettings pair, Feature feature, Provider source, Provider target) {
     this.config = run.config();
@@ -112,6 +114,11 @@ final class FeatureRun {
         warn(why);
         return summary(Status.UNSUPPORTED, 0, 0, SideCounts.ZERO, 0, started);
       }
+    }
+    UnchangedCheck check = new UnchangedCheck(config, store, pair, feature, providers);
+    Map<Side, String> digestsBefore = preset == null ? check.digests(clock.instant()) : Map.of();
+    if (preset == null && check.unchanged(digestsBefore)) {
+      return unchanged(started);
     }
     present = snapshots();
     if (present == null) {
@@ -199,7 +206,69 @@ final class FeatureRun {
     }
     Status status =
         failure != null ? Status.FAILED : guarded.guarded() ? Status.BLOCKED : Status.OK;
+    if (status == Status.OK && preset == null && unresolved == 0 && warnings.isEmpty()) {
+      storeDigests(check, digestsBefore, planned);
+    }
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
+  }
+
+  /**
+   * After a clean run (nothing failed, blocked, unresolved or warned about), stores each side's
+   * digest beside its baseline: the one taken before reading for a side nothing was written to, a
+   * fresh one for a side that was written. Sides read from the run's snapshot cache get none (the
+   * cached snapshot may be older than the digest), nor do sides whose provider cannot tell.
+   */
+  private void storeDigests(UnchangedCheck check, Map<Side, String> before, SideCounts planned) {
+    Map<Side, String> digests = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      if (cached.contains(side)) {
+        continue;
+      }
+      OpCounts ops = side == Side.SOURCE ? planned.source() : planned.target();
+      boolean written = ops.add() + ops.remove() + ops.update() > 0;
+      String digest = written ? check.digest(side, clock.instant()).orElse(null) : before.get(side);
+      if (digest != null) {
+        digests.put(side, digest);
+      }
+    }
+    if (!digests.isEmpty()) {
+      store.transaction(
+          tx -> digests.forEach((side, d) -> tx.setBaselineDigest(pair.id(), feature, side, d)));
+    }
+  }
+
+  /**
+   * The summary of a feature neither side of which changed since the last clean run: nothing is
+   * read or planned, and the counts are the baselines'.
+   */
+  private FeatureSummary unchanged(long started) {
+    Map<Side, Integer> counts = new EnumMap<>(Side.class);
+    for (BaselineCount c : store.baselineCounts(pair.id())) {
+      if (c.feature() == feature) {
+        counts.put(c.side(), c.items());
+      }
+    }
+    events.plan(SideCounts.ZERO, 0, 0, true);
+    if (config.runtime().debugMods()) {
+      listener.debug(
+          String.format(
+              "unchanged %s %s: both sides' digests equal their baselines'; not read",
+              pair.id(), feature.key()));
+    }
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    return new FeatureSummary(
+        feature.key(),
+        Status.OK,
+        counts.getOrDefault(Side.SOURCE, 0),
+        counts.getOrDefault(Side.TARGET, 0),
+        SideCounts.ZERO,
+        SideCounts.ZERO,
+        0,
+        0,
+        0,
+        List.of(),
+        ms,
+        true);
   }
 
   /**
@@ -247,6 +316,12 @@ final class FeatureRun {
     }
     if (failure != null) {
       return null;
+    }
+    if (sourceCached[0]) {
+      cached.add(Side.SOURCE);
+    }
+    if (targetCached[0]) {
+      cached.add(Side.TARGET);
     }
     reportSnapshot(Side.SOURCE, present.get(Side.SOURCE), sourceCached[0]);
     reportSnapshot(Side.TARGET, present.get(Side.TARGET), targetCached[0]);

@@ -70,6 +70,22 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
+  public Optional<String> baselineDigest(String pairId, Feature feature, Side side) {
+    ensureOpen();
+    List<String> digests =
+        db.query(
+            "read a baseline digest",
+            "SELECT digest FROM baselines WHERE "
+                + SqliteTransaction.SCOPE
+                + " AND digest IS NOT NULL",
+            rs -> rs.getString(1),
+            pairId,
+            feature.key(),
+            side.key());
+    return digests.stream().findFirst();
+  }
+
+  @Override
   public List<BaselineCount> baselineCounts(String pairId) {
     ensureOpen();
     return db.query(

@@ -62,6 +62,18 @@ final class SqliteTransaction extends OpenTransaction {
   }
 
   @Override
+  public void setBaselineDigest(String pairId, Feature feature, Side side, String digest) {
+    ensureOpen();
+    db.update(
+        "store a baseline digest",
+        "UPDATE baselines SET digest = ? WHERE " + SCOPE,
+        Objects.requireNonNull(digest, "digest"),
+        pairId,
+        feature.key(),
+        side.key());
+  }
+
+  @Override
   public void addToBaseline(
       String pairId, Feature feature, Side side, Collection<Item> items, Instant at) {
     List<Object[]> upserts = new ArrayList<>();
@@ -252,8 +264,8 @@ final class SqliteTransaction extends OpenTransaction {
     db.update(
         "stamp a baseline",
         "INSERT INTO baselines (pair, feature, side, updated_at) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (pair, feature, side) DO UPDATE SET updated_at = excluded.updated_at"
-            + " WHERE updated_at IS NOT excluded.updated_at",
+            + " ON CONFLICT (pair, feature, side) DO UPDATE SET updated_at = excluded.updated_at,"
+            + " digest = NULL WHERE updated_at IS NOT excluded.updated_at OR digest IS NOT NULL",
         pairId,
         feature.key(),
         side.key(),

@@ -19,6 +19,12 @@ public interface StateStore extends AutoCloseable {
   Optional<Baseline> baseline(String pairId, Feature feature, Side side);
 
   /**
+   * The digest stored beside a side's baseline by {@link StateTransaction#setBaselineDigest}; empty
+   * when there is no baseline, no digest, or the baseline changed since the digest was stored.
+   */
+  Optional<String> baselineDigest(String pairId, Feature feature, Side side);
+
+  /**
    * How many items each recorded baseline holds, ordered by pair, feature and side; {@code pairId}
    * null means every pair.
    */

@@ -17,6 +17,12 @@ public interface StateTransaction {
   void replaceBaseline(
       String pairId, Feature feature, Side side, Collection<Item> items, Instant at);
 
+  /**
+   * Stores a digest beside an existing baseline (nothing happens when the side has none). Any later
+   * change of that baseline forgets the digest.
+   */
+  void setBaselineDigest(String pairId, Feature feature, Side side, String digest);
+
   /** Adds or replaces items in a side's baseline (creating it if missing). */
   void addToBaseline(String pairId, Feature feature, Side side, Collection<Item> items, Instant at);
 

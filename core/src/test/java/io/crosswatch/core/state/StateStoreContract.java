@@ -107,6 +107,34 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aDigestIsStoredBesideABaselineAndForgottenWhenTheBaselineChanges() {
+    write(tx -> tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(1)), T0));
+    write(tx -> tx.setBaselineDigest(PAIR, WATCHLIST, SOURCE, "d1"));
+
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, SOURCE)).contains("d1");
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, TARGET)).isEmpty();
+
+    write(tx -> tx.addToBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(2)), T1));
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, SOURCE)).isEmpty();
+
+    write(tx -> tx.setBaselineDigest(PAIR, WATCHLIST, SOURCE, "d2"));
+    write(tx -> tx.removeFromBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(2)), T1));
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, SOURCE)).isEmpty();
+
+    write(tx -> tx.setBaselineDigest(PAIR, WATCHLIST, SOURCE, "d3"));
+    write(tx -> tx.replaceBaseline(PAIR, WATCHLIST, SOURCE, List.of(movie(3)), T2));
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, SOURCE)).isEmpty();
+  }
+
+  @Test
+  void aDigestNeedsABaselineToBeStoredBeside() {
+    write(tx -> tx.setBaselineDigest(PAIR, WATCHLIST, SOURCE, "d1"));
+
+    assertThat(store.baselineDigest(PAIR, WATCHLIST, SOURCE)).isEmpty();
+    assertThat(store.baseline(PAIR, WATCHLIST, SOURCE)).isEmpty();
+  }
+
+  @Test
   void aBaselineNeverRecordedIsEmpty() {
     assertThat(store.baseline(PAIR, WATCHLIST, SOURCE)).isEmpty();
   }

@@ -6,6 +6,7 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.local.LocalProvider;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class FileProviderFactory implements ProviderFactory {
   @Override
   public Provider create(ProviderContext context) {
     FileSettings settings = FileSettings.from(context.settings());
-    return new FileProvider(context.instance(), context.resolve(settings.path()), context.clock());
+    return new FileProvider(
+        context.instance(),
+        context.resolve(settings.path()),
+        context.clock(),
+        SnapshotStore.file(context.stateDir(), NAME, context.instance()),
+        context.log());
   }
 }

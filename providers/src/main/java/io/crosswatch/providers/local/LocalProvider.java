@@ -118,7 +118,7 @@ public abstract class LocalProvider implements Provider {
 
   private void requireUsable(Feature feature) throws ProviderException {
     Objects.requireNonNull(feature, "feature");
-    String problem = problem();
+    String problem = problemForUse();
     if (problem != null) {
       throw ProviderException.permanent(ProviderException.Kind.UNAVAILABLE, problem);
     }
@@ -126,6 +126,14 @@ public abstract class LocalProvider implements Provider {
 
   /** Loads the content when not yet loaded; why it cannot be used, or {@code null} when it can. */
   protected abstract String problem();
+
+  /**
+   * Why the items cannot be read or written, or {@code null}; the default is {@link #problem()}. A
+   * provider whose health is answered without loading everything loads it here.
+   */
+  protected String problemForUse() {
+    return problem();
+  }
 
   /** How many items a loaded feature holds. */
   protected abstract int count(Feature feature);

@@ -8,6 +8,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ItemOutcome.Status;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,71 @@ class FileProviderTest {
     String text = Files.readString(file());
     assertThat(text.indexOf("\"watchlist\"")).isLessThan(text.indexOf("\"history\""));
     assertThat(text.indexOf("\"history\"")).isLessThan(text.indexOf("\"ratings\""));
+  }
+
+  @Test
+  void aFeaturesDigestFollowsItsItemsAndNotTheOtherFeaturesOrTheFormatting() throws Exception {
+    LibraryGenerator.Library library = new LibraryGenerator(3).library(40, T);
+    FileProvider writer = provider();
+    for (Feature f : Feature.values()) {
+      writer.add(f, library.feature(f));
+    }
+    String watchlist = writer.snapshotDigest(Feature.WATCHLIST).orElseThrow();
+    String ratings = writer.snapshotDigest(Feature.RATINGS).orElseThrow();
+
+    assertThat(provider().snapshotDigest(Feature.WATCHLIST)).contains(watchlist);
+    Files.writeString(file(), Files.readString(file()).replace("\n", "\n  "));
+    assertThat(provider().snapshotDigest(Feature.WATCHLIST)).contains(watchlist);
+
+    writer.add(Feature.RATINGS, List.of(MATRIX.withRating(8, T)));
+    assertThat(writer.snapshotDigest(Feature.RATINGS))
+        .isPresent()
+        .isNotEqualTo(Optional.of(ratings));
+    assertThat(writer.snapshotDigest(Feature.WATCHLIST)).contains(watchlist);
+    assertThat(provider().snapshotDigest(Feature.RATINGS))
+        .isEqualTo(writer.snapshotDigest(Feature.RATINGS));
+  }
+
+  @Test
+  void anInvalidFileHasNoDigest() throws Exception {
+    Files.writeString(file(), "{\"watchlist\": [");
+
+    assertThat(provider().snapshotDigest(Feature.WATCHLIST)).isEmpty();
+  }
+
+  @Test
+  void aSettledFileIsAnsweredFromTheCacheUntilItsBytesChange() throws Exception {
+    Path cache = dir.resolve("state/cache/FILE-default.json");
+    LibraryGenerator.Library library = new LibraryGenerator(4).library(30, T);
+    FileProvider writer = new FileProvider("default", file(), CLOCK, cache, DiagnosticLog.silent());
+    for (Feature f : Feature.values()) {
+      writer.add(f, library.feature(f));
+    }
+    Map<Feature, String> digests = new EnumMap<>(Feature.class);
+    for (Feature f : Feature.values()) {
+      digests.put(f, writer.snapshotDigest(f).orElseThrow());
+    }
+    writer.settle();
+    assertThat(cache).exists();
+
+    FileProvider cached = new FileProvider("default", file(), CLOCK, cache, DiagnosticLog.silent());
+    HealthReport health = cached.health();
+    assertThat(health.status()).isEqualTo(HealthReport.Status.OK);
+    assertThat(health.details())
+        .containsEntry("watchlist", Integer.toString(library.feature(Feature.WATCHLIST).size()));
+    for (Feature f : Feature.values()) {
+      assertThat(cached.snapshotDigest(f)).contains(digests.get(f));
+    }
+    assertThat(cached.snapshot(Feature.HISTORY))
+        .containsExactlyElementsOf(library.feature(Feature.HISTORY));
+
+    // Same length, one byte different: the cache no longer speaks for the file.
+    String text = Files.readString(file());
+    Files.writeString(file(), text.replaceFirst("\"rating\": (\\d)", "\"rating\": 0"));
+    FileProvider changed =
+        new FileProvider("default", file(), CLOCK, cache, DiagnosticLog.silent());
+    assertThat(changed.health().status()).isEqualTo(HealthReport.Status.DOWN);
+    assertThat(changed.snapshotDigest(Feature.RATINGS)).isEmpty();
   }
 
   @Test
