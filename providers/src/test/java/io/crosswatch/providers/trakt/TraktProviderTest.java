@@ -617,7 +617,9 @@ class TraktProviderTest {
   @Test
   void aServiceThatNeverAnswersInTimeIsARetriableFailure() throws Exception {
     Provider p = provider(FakeTraktServer.ACCESS_TOKEN, 0.1);
-    trakt.faults().delayNext(12, Duration.ofMillis(300));
+    // Held far beyond any timeout (until the server stops), so that every attempt times out
+    // however slowly this machine schedules the client: no race between two wall clocks.
+    trakt.faults().delayNext(12, Duration.ofDays(1));
 
     assertThatThrownBy(() -> p.snapshot(Feature.WATCHLIST))
         .isInstanceOfSatisfying(
