@@ -200,6 +200,37 @@ class UnchangedSidesTest {
     assertThat(snapshots).isEmpty();
   }
 
+  @Test
+  void aTrackerTargetIsToldUnchangedByItsRevisions() throws Exception {
+    ws = new Workspace(dir.resolve("tracker"));
+    Files.createDirectories(ws.dir());
+    ws.write(
+        "config.json",
+        "{\"runtime\": {\"state_dir\": \"state\"},"
+            + " \"file\": {\"path\": \"a.json\"}, \"tracker\": {},"
+            + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRACKER\","
+            + " \"mode\": \"one-way\", \"features\": {\"watchlist\": true, \"ratings\": true}}]}");
+    ws.write(
+        "a.json",
+        Docs.doc()
+            .with("watchlist", listedRange(1, 3, AT))
+            .with("ratings", rated(1, 7, AT))
+            .json());
+    assertThat(ws.run().code()).isZero();
+
+    CliRun second = ws.run();
+    assertThat(unchanged(second, "watchlist")).isTrue();
+    assertThat(unchanged(second, "ratings")).isTrue();
+
+    replaceInFile("a.json", "\"rating\": 7", "\"rating\": 9");
+    CliRun third = ws.run();
+    assertThat(unchanged(third, "ratings")).isFalse();
+    assertThat(third.applied("ratings", "target", "update")).isEqualTo(1);
+    assertThat(unchanged(third, "watchlist")).isTrue();
+
+    assertThat(unchanged(ws.run(), "ratings")).isTrue();
+  }
+
   /** Whether the run's {@code feature:done} event of a feature says it was left unchanged. */
   private boolean unchanged(CliRun run, String feature) {
     List<JsonNode> done =

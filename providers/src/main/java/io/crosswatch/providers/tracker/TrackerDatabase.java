@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class TrackerDatabase implements AutoCloseable {
   /**
    * Schema versions: 1 — the items table; 2 — adds the playlists table (name and description of
-   * every playlist, empty ones included). Opening a version-1 database for writing migrates it in
-   * one transaction, keeping every item.
+   * every playlist, empty ones included); 3 — adds the revisions table (per feature, a random token
+   * replaced by every transaction that writes the feature). Opening an older database for writing
+   * migrates it in one transaction, keeping every item.
    */
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String ADVICE =
@@ -154,6 +156,13 @@ final class TrackerDatabase implements AutoCloseable {
           st.execute(
               "CREATE TABLE playlists (key TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT,"
                   + " ord INTEGER NOT NULL)");
+        }
+        if (version < 3) {
+          st.execute(
+              "CREATE TABLE revisions (feature TEXT PRIMARY KEY NOT NULL, token TEXT NOT NULL)");
+          for (Feature f : Feature.values()) {
+            newRevision(f);
+          }
         }
         st.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         connection.commit();
@@ -273,12 +282,42 @@ final class TrackerDatabase implements AutoCloseable {
       upsert(feature, changes.added());
       upsert(feature, changes.replaced());
       delete(feature, changes.removed());
+      newRevision(feature);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
     } finally {
       connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * The feature's revision: a random token that every write of the feature replaces, so that an
+   * equal token means equal content (without reading a row). Empty when the database has none.
+   */
+  Optional<String> revision(Feature feature) throws IOException {
+    if (!hasTable("revisions")) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT token FROM revisions WHERE feature = ?")) {
+      ps.setString(1, feature.key());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw damaged(file, e.getMessage(), e);
+    }
+  }
+
+  private void newRevision(Feature feature) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO revisions (feature, token) VALUES (?, ?)")) {
+      ps.setString(1, feature.key());
+      ps.setString(2, UUID.randomUUID().toString());
+      ps.executeUpdate();
     }
   }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local tracker database, holding every feature. Its content is read once, on first use, and
@@ -84,6 +85,23 @@ final class TrackerProvider extends LocalProvider {
           busy,
           null,
           e);
+    }
+  }
+
+  /**
+   * The feature's revision token in the database, replaced by every transaction that writes the
+   * feature (this run's writes included): read without loading any item row. Empty when the
+   * database cannot be used.
+   */
+  @Override
+  public synchronized Optional<String> snapshotDigest(Feature feature) {
+    if (problem() != null) {
+      return Optional.empty();
+    }
+    try {
+      return database.revision(feature);
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -63,7 +63,27 @@ class TrackerProviderTest {
     assertThat(provider.snapshot(Feature.RATINGS)).isEmpty();
     assertThat(db()).exists();
     assertThat(pragma("journal_mode")).isEqualTo("wal");
-    assertThat(pragma("user_version")).isEqualTo("2");
+    assertThat(pragma("user_version")).isEqualTo("3");
+  }
+
+  @Test
+  void aFeaturesDigestIsARevisionThatOnlyItsOwnWritesReplace() throws Exception {
+    TrackerProvider writer = provider();
+    String watchlist = writer.snapshotDigest(Feature.WATCHLIST).orElseThrow();
+    String ratings = writer.snapshotDigest(Feature.RATINGS).orElseThrow();
+    assertThat(provider().snapshotDigest(Feature.WATCHLIST)).contains(watchlist);
+
+    writer.add(Feature.RATINGS, List.of(MATRIX.withRating(8, T)));
+
+    String rated = writer.snapshotDigest(Feature.RATINGS).orElseThrow();
+    assertThat(rated).isNotEqualTo(ratings);
+    assertThat(provider().snapshotDigest(Feature.RATINGS)).contains(rated);
+    assertThat(writer.snapshotDigest(Feature.WATCHLIST)).contains(watchlist);
+
+    writer.add(Feature.RATINGS, List.of(MATRIX.withRating(8, T)));
+    assertThat(writer.snapshotDigest(Feature.RATINGS))
+        .as("a write that changes nothing keeps the revision")
+        .contains(rated);
   }
 
   @Test
@@ -257,7 +277,7 @@ class TrackerProviderTest {
     TrackerProvider provider = provider();
     assertThat(provider.health().status()).isEqualTo(HealthReport.Status.OK);
     assertThat(provider.snapshot(Feature.WATCHLIST)).containsExactly(MATRIX);
-    assertThat(pragma("user_version")).isEqualTo("2");
+    assertThat(pragma("user_version")).isEqualTo("3");
     Item member = MATRIX.withPlaylist(PlaylistRef.named("Road trip"));
     assertThat(provider.add(Feature.PLAYLISTS, List.of(member)).outcomes().get(0).status())
         .isEqualTo(Status.CONFIRMED);
