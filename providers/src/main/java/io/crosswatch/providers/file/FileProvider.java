@@ -17,11 +17,8 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +118,7 @@ final class FileProvider extends LocalProvider {
   }
 
   /**
-   * The SHA-256 of the feature's items in order, from what this run verified before (same file
+   * The checksum of the feature's items in order, from what this run verified before (same file
    * bytes) or from the items in memory, which follow this provider's own writes. Empty when the
    * file cannot be used.
    */
@@ -170,16 +167,14 @@ final class FileProvider extends LocalProvider {
     }
     digests.remove(feature);
     fileHash = null;
-    MessageDigest md = VerifiedFile.newSha256();
+    ContentHash hash = new ContentHash();
     try {
       AtomicFiles.write(
           file(),
-          out ->
-              LibraryDocument.write(
-                  new DigestOutputStream(out, md), items, lib.extras(), lib.playlists().all()),
+          out -> LibraryDocument.write(hash.wrap(out), items, lib.extras(), lib.playlists().all()),
           null);
       library = new Library(lib.loaded(), lib.indexes(), lib.extras(), lib.playlists(), true, null);
-      fileHash = HexFormat.of().formatHex(md.digest());
+      fileHash = hash.hex();
     } catch (IOException | RuntimeException e) {
       // The memory copy now differs from the file: read the file again on next use.
       library = null;
@@ -219,7 +214,7 @@ final class FileProvider extends LocalProvider {
         byte[] bytes = Files.readAllBytes(file());
         String sha = VerifiedFile.hash(bytes);
         Optional<VerifiedFile> known = VerifiedFile.read(cache, log);
-        if (known.isPresent() && known.get().sha256().equals(sha)) {
+        if (known.isPresent() && known.get().checksum().equals(sha)) {
           verified = known.get();
           return;
         }

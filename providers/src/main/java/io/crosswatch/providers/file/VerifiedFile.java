@@ -8,11 +8,7 @@ import io.crosswatch.providers.cache.ScopedCacheFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the FILE provider knows of a file it read or wrote in full: the SHA-256 of its bytes, how
- * many items each feature holds and a digest of each feature's items. Kept in the state dir, it
- * lets a later run that finds the same bytes answer health and snapshot digests without parsing.
+ * What the FILE provider knows of a file it read or wrote in full: a checksum of its bytes, how
+ * many items each feature holds and a checksum of each feature's items ({@link ContentHash}). Kept
+ * in the state dir, it lets a later run that finds the same bytes answer health and snapshot
+ * digests without parsing.
  *
- * @param sha256 the hash of the file's bytes, hex
+ * @param checksum the checksum of the file's bytes
  * @param counts items per feature
- * @param digests per feature, the SHA-256 of its items in order ({@link #itemsDigest})
+ * @param digests per feature, the checksum of its items in order ({@link #itemsDigest})
  */
-record VerifiedFile(String sha256, Map<Feature, Integer> counts, Map<Feature, String> digests) {
+record VerifiedFile(String checksum, Map<Feature, Integer> counts, Map<Feature, String> digests) {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   VerifiedFile {
     counts = Map.copyOf(counts);
@@ -48,7 +45,7 @@ record VerifiedFile(String sha256, Map<Feature, Integer> counts, Map<Feature, St
   /** The entry a cache file holds, when it is complete. */
   static Optional<VerifiedFile> read(ScopedCacheFile cache, DiagnosticLog log) {
     JsonNode s = cache.read(log).section();
-    String sha = s.path("sha256").asString("");
+    String sha = s.path("checksum").asString("");
     if (sha.isEmpty()) {
       return Optional.empty();
     }
@@ -70,7 +67,7 @@ record VerifiedFile(String sha256, Map<Feature, Integer> counts, Map<Feature, St
   void write(ScopedCacheFile cache, DiagnosticLog log) {
     cache.write(
         section -> {
-          section.put("sha256", sha256);
+          section.put("checksum", checksum);
           ObjectNode countsNode = section.putObject("counts");
           ObjectNode digestsNode = section.putObject("digests");
           for (Feature f : Feature.values()) {
@@ -82,24 +79,15 @@ record VerifiedFile(String sha256, Map<Feature, Integer> counts, Map<Feature, St
         "the next run parses the file to check it");
   }
 
-  /** A new SHA-256 digest. */
-  static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
-  /** The hex SHA-256 of bytes. */
+  /** The checksum of a file's bytes. */
   static String hash(byte[] bytes) {
-    return HexFormat.of().formatHex(newSha256().digest(bytes));
+    return ContentHash.of(bytes);
   }
 
-  /** The hex SHA-256 of the items' normalized JSON, in order: equal lists, equal digests. */
+  /** The checksum of the items' normalized JSON, in order: equal lists, equal digests. */
   static String itemsDigest(List<Item> items) {
-    MessageDigest md = newSha256();
-    try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md);
+    ContentHash hash = new ContentHash();
+    try (OutputStream sink = hash.wrap(OutputStream.nullOutputStream());
         JsonGenerator g = MAPPER.createGenerator(sink)) {
       g.writeStartArray();
       for (Item item : items) {
@@ -109,6 +97,6 @@ record VerifiedFile(String sha256, Map<Feature, Integer> counts, Map<Feature, St
     } catch (IOException e) {
       throw new IllegalStateException("hashing to memory failed", e);
     }
-    return HexFormat.of().formatHex(md.digest());
+    return hash.hex();
   }
 }
