@@ -84,6 +84,8 @@ class UnchangedSidesTest {
     }
     assertThat(second.feature("watchlist").get("source_count").asInt()).isEqualTo(5);
     assertThat(second.feature("watchlist").get("target_count").asInt()).isEqualTo(5);
+    assertThat(second.feature("history").get("target_count").asInt()).isEqualTo(2);
+    assertThat(second.feature("ratings").get("source_count").asInt()).isEqualTo(2);
     assertThat(second.nonZeroPlanned()).isEmpty();
     List<JsonNode> events = ws.events(second);
     assertThat(events).noneMatch(e -> e.get("event").asString().equals("snapshot"));

@@ -29,7 +29,6 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.state.Baseline;
-import io.crosswatch.core.state.BaselineCount;
 import io.crosswatch.core.state.ParkedItem;
 import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.StateStore;
@@ -43,6 +42,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -117,8 +117,10 @@ final class FeatureRun {
     }
     UnchangedCheck check = new UnchangedCheck(config, store, pair, feature, providers);
     Map<Side, String> digestsBefore = preset == null ? check.digests(clock.instant()) : Map.of();
-    if (preset == null && check.unchanged(digestsBefore)) {
-      return unchanged(started);
+    Optional<Map<Side, Integer>> unchangedCounts =
+        preset == null ? check.unchanged(digestsBefore) : Optional.empty();
+    if (unchangedCounts.isPresent()) {
+      return unchanged(unchangedCounts.get(), started);
     }
     present = snapshots();
     if (present == null) {
@@ -207,7 +209,11 @@ final class FeatureRun {
     Status status =
         failure != null ? Status.FAILED : guarded.guarded() ? Status.BLOCKED : Status.OK;
     if (status == Status.OK && preset == null && unresolved == 0 && warnings.isEmpty()) {
-      storeDigests(check, digestsBefore, planned);
+      storeDigests(
+          check,
+          digestsBefore,
+          planned,
+          Map.of(Side.SOURCE, sourceCount, Side.TARGET, targetCount));
     }
     return summary(status, sourceCount, targetCount, planned, guarded.blocked(), started);
   }
@@ -218,7 +224,11 @@ final class FeatureRun {
    * fresh one for a side that was written. Sides read from the run's snapshot cache get none (the
    * cached snapshot may be older than the digest), nor do sides whose provider cannot tell.
    */
-  private void storeDigests(UnchangedCheck check, Map<Side, String> before, SideCounts planned) {
+  private void storeDigests(
+      UnchangedCheck check,
+      Map<Side, String> before,
+      SideCounts planned,
+      Map<Side, Integer> presentCounts) {
     Map<Side, String> digests = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
       if (cached.contains(side)) {
@@ -227,8 +237,11 @@ final class FeatureRun {
       OpCounts ops = side == Side.SOURCE ? planned.source() : planned.target();
       boolean written = ops.add() + ops.remove() + ops.update() > 0;
       String digest = written ? check.digest(side, clock.instant()).orElse(null) : before.get(side);
+      // A clean run applied everything it planned: the baseline holds the present items, plus the
+      // adds, less the removes.
+      int items = presentCounts.get(side) + ops.add() - ops.remove();
       if (digest != null) {
-        digests.put(side, digest);
+        digests.put(side, UnchangedCheck.stored(digest, items));
       }
     }
     if (!digests.isEmpty()) {
@@ -241,13 +254,7 @@ final class FeatureRun {
    * The summary of a feature neither side of which changed since the last clean run: nothing is
    * read or planned, and the counts are the baselines'.
    */
-  private FeatureSummary unchanged(long started) {
-    Map<Side, Integer> counts = new EnumMap<>(Side.class);
-    for (BaselineCount c : store.baselineCounts(pair.id())) {
-      if (c.feature() == feature) {
-        counts.put(c.side(), c.items());
-      }
-    }
+  private FeatureSummary unchanged(Map<Side, Integer> counts, long started) {
     events.plan(SideCounts.ZERO, 0, 0, true);
     if (config.runtime().debugMods()) {
       listener.debug(

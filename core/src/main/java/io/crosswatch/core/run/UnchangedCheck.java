@@ -68,20 +68,36 @@ final class UnchangedCheck {
   }
 
   /**
-   * Whether both sides' digests equal those stored beside their baselines and nothing of the
-   * feature is pending (unresolved or parked items).
+   * When both sides' digests equal those stored beside their baselines and nothing of the feature
+   * is pending (unresolved or parked items): how many items each side's baseline holds, as stored
+   * with its digest ({@link #stored}). Empty otherwise, a damaged stored value included.
    */
-  boolean unchanged(Map<Side, String> digests) {
+  Optional<Map<Side, Integer>> unchanged(Map<Side, String> digests) {
+    Map<Side, Integer> counts = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
       String now = digests.get(side);
-      if (now == null
-          || !store.baselineDigest(pair.id(), feature, side).map(now::equals).orElse(false)) {
-        return false;
+      String stored = store.baselineDigest(pair.id(), feature, side).orElse("");
+      int hash = stored.lastIndexOf('#');
+      if (now == null || hash < 0 || !stored.substring(0, hash).equals(now)) {
+        return Optional.empty();
+      }
+      try {
+        counts.put(side, Integer.parseInt(stored.substring(hash + 1)));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
       }
     }
     boolean unresolved = store.unresolved(pair.id()).stream().anyMatch(u -> u.feature() == feature);
     boolean parked = store.allParked(pair.id()).stream().anyMatch(p -> p.feature() == feature);
-    return !unresolved && !parked;
+    return unresolved || parked ? Optional.empty() : Optional.of(counts);
+  }
+
+  /**
+   * What is stored beside a side's baseline: its digest and how many items the baseline holds, so
+   * that an unchanged feature's summary needs no count of the baseline's rows.
+   */
+  static String stored(String digest, int baselineItems) {
+    return digest + "#" + baselineItems;
   }
 
   /**
