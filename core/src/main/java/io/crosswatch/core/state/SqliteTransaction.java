@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,18 @@ final class SqliteTransaction extends OpenTransaction {
 
   private final Db db;
 
+  /**
+   * Each item's JSON, written once per transaction: a chunk's items go to the baseline and to the
+   * journal, which would otherwise encode each of them twice.
+   */
+  private final Map<Item, String> encoded = new IdentityHashMap<>();
+
   SqliteTransaction(Db db) {
     this.db = db;
+  }
+
+  private String json(Item item) {
+    return encoded.computeIfAbsent(item, ItemCodec::toJson);
   }
 
   @Override
@@ -156,7 +167,7 @@ final class SqliteTransaction extends OpenTransaction {
             side.key(),
             op.key(),
             ItemKeys.key(item, feature),
-            ItemCodec.toJson(item),
+            json(item),
             millis(at),
             before == null ? null : ItemCodec.toJson(before)
           });
@@ -277,7 +288,7 @@ final class SqliteTransaction extends OpenTransaction {
     ensureOpen();
     Map<String, String> byKey = new LinkedHashMap<>();
     for (Item item : items) {
-      byKey.put(ItemKeys.key(item, feature), ItemCodec.toJson(item));
+      byKey.put(ItemKeys.key(item, feature), json(item));
     }
     return byKey;
   }
