@@ -15,6 +15,7 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.ScrobbleQueue;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateLock;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -443,16 +445,31 @@ class ScrobbleEngineTest {
   }
 
   @Test
-  void theQueueKeepsWorkingWhileASyncRunHoldsTheStateLock() throws Exception {
+  void theQueueKeepsWorkingWhileASyncRunHoldsTheStateLockAndWrites() throws Exception {
     ScrobbleEngine engine = engine();
     try (StateLock lock = StateLock.acquire(stateDir, "run-1");
         StateStore store = SqliteStateStore.open(stateDir)) {
-      store.runStarted("run-1", T0, false, "cli");
+      CountDownLatch writing = new CountDownLatch(1);
+      Thread run =
+          new Thread(
+              () ->
+                  store.transaction(
+                      tx -> {
+                        store.runStarted("run-1", T0, false, "cli");
+                        writing.countDown();
+                        try {
+                          Thread.sleep(200); // the run's transaction stays open a moment
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      run.start();
+      writing.await();
 
       send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
 
-      store.runFinished("run-1", T0.plusSeconds(1), 0, "{}");
-      assertThat(store.recentRuns(1)).hasSize(1);
+      run.join();
+      assertThat(store.recentRuns(1)).extracting(RunRecord::runId).containsExactly("run-1");
     }
     assertThat(trakt.actions()).containsExactly(STOP);
   }
