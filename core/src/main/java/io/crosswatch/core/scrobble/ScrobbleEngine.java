@@ -247,10 +247,7 @@ public final class ScrobbleEngine implements Scrobbler {
                 + "-"
                 + viewingSeq.incrementAndGet()
             : previous.id();
-    PlaybackState state =
-        step.phase() == Phase.PLAYING
-            ? PlaybackState.PLAYING
-            : step.phase() == Phase.PAUSED ? PlaybackState.PAUSED : PlaybackState.STOPPED;
+    PlaybackState state = step.phase() == Phase.FINISHED ? PlaybackState.STOPPED : event.state();
     Instant finishedAt =
         step.phase() != Phase.FINISHED
             ? null

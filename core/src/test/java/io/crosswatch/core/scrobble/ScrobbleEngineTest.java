@@ -164,6 +164,21 @@ class ScrobbleEngineTest {
   }
 
   @Test
+  void aWatcherThatKnowsOnlyTheServersOwnIdReportsTheSameViewing() {
+    ScrobbleEngine engine = engine();
+    Item fromWebhook = HEAT.withIds(HEAT.ids().with(IdKind.PLEX, 5512));
+    Item fromWatcher = Item.movie("Heat (Director's Cut)", null, Ids.of(IdKind.PLEX, 5512));
+
+    send(engine, event("alice", "player-1", fromWebhook, PlaybackState.PLAYING, 1, "webhook"));
+    send(engine, event("alice", "42", fromWatcher, PlaybackState.PLAYING, 3, "watch"));
+    send(engine, event("alice", "42", fromWatcher, PlaybackState.STOPPED, 93, "watch"));
+    send(engine, event("alice", "player-1", fromWebhook, PlaybackState.STOPPED, 94, "webhook"));
+
+    assertThat(trakt.actions()).containsExactly(START, STOP);
+    assertThat(trakt.taken().get(1).item()).isEqualTo(fromWebhook);
+  }
+
+  @Test
   void aWatcherPollMadeBeforeTheStopDoesNotStartARewatch() {
     ScrobbleEngine engine = engine();
     Instant poll = clock.instant().plus(Duration.ofMinutes(100));
@@ -414,6 +429,13 @@ class ScrobbleEngineTest {
 
     send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
     assertThat(engine.nowPlaying()).extracting(NowPlaying::user).containsExactly("bob");
+
+    send(engine, report("bob", EPISODE, PlaybackState.STOPPED, 20));
+    assertThat(engine.nowPlaying()).isEmpty();
+    send(engine, report("bob", EPISODE, PlaybackState.PLAYING, 20));
+    assertThat(engine.nowPlaying())
+        .extracting(NowPlaying::user, NowPlaying::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", PlaybackState.PLAYING));
   }
 
   @Test
