@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: {@link #accept}, {@link #nowPlaying} and {@link #recent} may be called from any
  * thread (webhook handlers, watchers, the dashboard); each sink has one daemon sender thread
  * (unless built with {@code sendInBackground(false)}, when {@link #sendDue} sends instead).
- * Observers are called on the thread that made the notice.
+ * Observers are called on the thread that made the notice (for a viewing change, the one in {@code
+ * accept}, while it holds the engine's lock), so they must return quickly.
  */
 public final class ScrobbleEngine implements Scrobbler {
   /**
@@ -122,7 +123,7 @@ public final class ScrobbleEngine implements Scrobbler {
           event.instance());
       return;
     }
-    List<ScrobbleNotice> changes = new ArrayList<>(1);
+    boolean queued;
     synchronized (lock) {
       Instant now = clock.instant();
       if (lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY))) {
@@ -136,9 +137,11 @@ public final class ScrobbleEngine implements Scrobbler {
       boolean beforeFinish = phase == Phase.FINISHED && !event.at().isAfter(previous.finishedAt());
       Step step = ScrobbleRules.step(phase, event.state(), event.progressPercent(), beforeFinish);
       Viewing next = next(previous, step, event, scope, tokens, now);
-      if (step.action() != null) {
+      queued = step.action() != null;
+      if (queued) {
         queue.add(calls(next, step.action(), event), finished(next), now);
-        changes.add(
+        // published before the senders are woken, so that a viewing's change is told first
+        notices.publish(
             new ScrobbleNotice(
                 "scrobble:" + step.action().key(),
                 now,
@@ -148,12 +151,13 @@ public final class ScrobbleEngine implements Scrobbler {
                 null,
                 step.action(),
                 event.progressPercent(),
-                "via " + event.via() + (step.newViewing() && previous != null ? ", rewatch" : "")));
+                "via "
+                    + event.via()
+                    + (step.newViewing() && phase == Phase.FINISHED ? ", rewatch" : "")));
       }
       viewings.replace(previous, next);
     }
-    changes.forEach(notices::publish);
-    if (!changes.isEmpty()) {
+    if (queued) {
       workers.forEach(Worker::wake);
     }
   }
