@@ -498,30 +498,39 @@ class ScrobbleEngineTest {
 
   @Test
   void theBackgroundSenderSendsWithoutBeingAsked() throws Exception {
-    ScrobbleEngine engine =
-        track(
-            ScrobbleEngine.builder(SETTINGS, sinks(), stateDir)
-                .clock(Clock.systemUTC())
-                .random(new Random(7))
-                .build());
+    ScrobbleEngine engine = backgroundEngine();
 
-    engine.accept(
-        new PlaybackEvent(
-            "PLEX",
-            "default",
-            "alice",
-            null,
-            HEAT,
-            PlaybackState.STOPPED,
-            95,
-            Instant.now(),
-            "webhook"));
+    engine.accept(realTimeReport(PlaybackState.STOPPED, 95));
 
     assertThat(trakt.awaitTaken(1, 10_000))
         .extracting(RecordingTarget.Taken::action)
         .containsExactly(STOP);
     assertThat(simkl.awaitTaken(1, 10_000)).hasSize(1);
     assertThatThrownBy(engine::sendDue).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closingStopsTheSendersAndTheNextEngineSendsWhatWasLeft() throws Exception {
+    trakt.down(
+        new ProviderException(
+            ProviderException.Kind.UNAVAILABLE, "Trakt answered 503", true, Duration.ofMillis(20)));
+    ScrobbleEngine engine = backgroundEngine();
+    engine.accept(realTimeReport(PlaybackState.STOPPED, 95));
+    assertThat(trakt.awaitAttempts(3, 10_000)).isGreaterThanOrEqualTo(3);
+    assertThat(simkl.awaitTaken(1, 10_000)).hasSize(1);
+
+    engine.close();
+    int attemptsAtClose = trakt.attempts();
+    assertThat(trakt.awaitAttempts(attemptsAtClose + 1, 200)).isEqualTo(attemptsAtClose);
+
+    trakt = new RecordingTarget();
+    simkl = new RecordingTarget();
+    backgroundEngine();
+    assertThat(trakt.awaitTaken(1, 10_000))
+        .extracting(RecordingTarget.Taken::action)
+        .containsExactly(STOP);
+    assertThat(simkl.awaitTaken(1, 200)).isEmpty(); // it took its stop before the restart
+    assertThat(trakt.awaitTaken(2, 200)).hasSize(1);
   }
 
   @Test
@@ -542,6 +551,20 @@ class ScrobbleEngineTest {
             .observer(notices::add)
             .sendInBackground(false)
             .build());
+  }
+
+  /** An engine on the real clock with its sender threads. */
+  private ScrobbleEngine backgroundEngine() {
+    return track(
+        ScrobbleEngine.builder(SETTINGS, sinks(), stateDir)
+            .clock(Clock.systemUTC())
+            .random(new Random(7))
+            .build());
+  }
+
+  private static PlaybackEvent realTimeReport(PlaybackState state, double progress) {
+    return new PlaybackEvent(
+        "PLEX", "default", "alice", null, HEAT, state, progress, Instant.now(), "webhook");
   }
 
   private Map<String, ScrobbleTarget> sinks() {
