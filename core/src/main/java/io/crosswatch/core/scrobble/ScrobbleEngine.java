@@ -109,6 +109,14 @@ public final class ScrobbleEngine implements Scrobbler {
     return new Builder(settings, sinks, stateDir);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored (the state
+   *     database stayed locked past its busy timeout, the disk is full); the report then changed
+   *     nothing and may be given again
+   * @throws IllegalStateException when the engine is closed
+   */
   @Override
   public void accept(PlaybackEvent event) {
     Objects.requireNonNull(event, "event");
