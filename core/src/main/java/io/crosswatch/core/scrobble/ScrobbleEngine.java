@@ -135,7 +135,7 @@ public final class ScrobbleEngine implements Scrobbler {
     synchronized (lock) {
       Instant now = clock.instant();
       if (lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY))) {
-        prune(now);
+        pruneQuietly(now);
       }
       String scope = Viewings.scope(event.source(), event.instance(), event.user());
       List<String> tokens = Viewings.tokens(event.item());
@@ -340,6 +340,15 @@ public final class ScrobbleEngine implements Scrobbler {
     lastPrune = now;
     viewings.prune(now.minus(IDLE_TIMEOUT), now.minus(FINISHED_WINDOW));
     queue.prune(now.minus(ENDED_RETENTION), now.minus(FINISHED_WINDOW));
+  }
+
+  /** Prunes, but a report is not refused because old rows could not be removed this time. */
+  private void pruneQuietly(Instant now) {
+    try {
+      prune(now);
+    } catch (RuntimeException e) {
+      LOG.warn("could not prune the scrobble queue, trying again later: {}", e.getMessage());
+    }
   }
 
   private void reportForgottenSinks() {
