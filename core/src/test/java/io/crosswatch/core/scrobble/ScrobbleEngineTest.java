@@ -302,6 +302,30 @@ class ScrobbleEngineTest {
   }
 
   @Test
+  void callsForASinkNoLongerConfiguredWaitUntilItIsConfiguredAgain() {
+    trakt.down(ProviderException.transientFailure("Trakt answered 503", null));
+    ScrobbleEngine engine = engine();
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
+    engine.close();
+
+    ScrobbleEngine withoutTrakt =
+        track(
+            ScrobbleEngine.builder(SETTINGS, Map.of(SIMKL, simkl), stateDir)
+                .clock(clock)
+                .sendInBackground(false)
+                .build());
+    clock.advance(Duration.ofHours(1));
+    withoutTrakt.sendDue();
+    assertThat(withoutTrakt.pending()).extracting(ScrobbleQueue.Call::sink).containsExactly(TRAKT);
+    withoutTrakt.close();
+
+    trakt = new RecordingTarget();
+    engine().sendDue();
+    assertThat(trakt.actions()).containsExactly(STOP);
+    assertThat(simkl.actions()).containsExactly(STOP);
+  }
+
+  @Test
   void aStartTheViewingMovedPastIsDroppedButTheStopIsNever() {
     trakt.down(ProviderException.transientFailure("Trakt answered 502", null));
     ScrobbleEngine engine = engine();
