@@ -70,18 +70,35 @@ record MediaBrowserSettings(
 
   /** These settings with the token, user id and device id of a sign-in (blank ones kept). */
   MediaBrowserSettings withLogin(String token, String user, String device) {
+    return login(
+        token,
+        user == null || user.isBlank() ? userId : user,
+        device == null || device.isBlank() ? deviceId : device);
+  }
+
+  /** These settings without a token or user id: what a login starts from. */
+  MediaBrowserSettings anonymous() {
+    return login("", "", deviceId);
+  }
+
+  private MediaBrowserSettings login(String token, String user, String device) {
     return new MediaBrowserSettings(
         server,
         token,
-        user == null || user.isBlank() ? userId : user,
+        user,
         username,
-        device == null || device.isBlank() ? deviceId : device,
+        device,
         watchlistMode,
         playlistName,
         verifySsl,
         timeout,
         concurrency,
         libraries);
+  }
+
+  /** Whether {@code server} is set (a pair's instance always has it; a sign-in checks it). */
+  boolean hasServer() {
+    return !server.toString().isEmpty();
   }
 
   /** The libraries one feature is restricted to, or empty for all. */
