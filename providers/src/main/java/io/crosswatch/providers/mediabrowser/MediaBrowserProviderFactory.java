@@ -106,7 +106,7 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
             settings.userId(),
             context.clock(),
             context.sleeper(),
-            MediaBrowserSettings.pollInterval(context.settings()),
+            settings.sessionsPoll(),
             context.log());
     return new MediaBrowserProvider(context.instance(), settings, api, reader, source);
   }
