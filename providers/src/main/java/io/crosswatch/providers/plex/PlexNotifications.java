@@ -123,6 +123,7 @@ final class PlexNotifications {
   private String reason(Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    text = text.replace(address().toString(), shownAddress());
     return token.isEmpty() ? text : text.replace(token, "***");
   }
 
