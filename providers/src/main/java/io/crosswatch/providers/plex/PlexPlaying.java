@@ -1,14 +1,13 @@
 package io.crosswatch.providers.plex;
 
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.model.MediaType;
-import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.playback.Observed;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
 import java.util.HashMap;
@@ -27,13 +26,15 @@ final class PlexPlaying {
   private record Tracked(Observed reported, Long durationMs) {}
 
   private final PlexApi api;
+  private final ShowIdsLookup shows;
   private final String instance;
   private final Clock clock;
   private final Map<String, Tracked> sessions = new HashMap<>();
   private final Map<String, Item> items = new HashMap<>();
   private final Map<String, Long> durations = new HashMap<>();
 
-  PlexPlaying(PlexApi api, String instance, Clock clock) {
+  PlexPlaying(PlexApi api, String instance, Clock clock, ShowIdsLookup shows) {
+    this.shows = shows;
     this.api = api;
     this.instance = instance;
     this.clock = clock;
@@ -113,19 +114,12 @@ final class PlexPlaying {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<JsonNode> m = metadata(ratingKey);
+    Optional<JsonNode> m = metadata(api, ratingKey);
     Optional<Item> item = m.flatMap(PlexWebhook::item);
     if (item.isEmpty()) {
       return Optional.empty();
     }
-    Item found = item.get();
-    String showKey = WebhookJson.text(m.get(), "grandparentRatingKey");
-    if (found.type() == MediaType.EPISODE && showKey != null) {
-      Optional<JsonNode> show = metadata(showKey);
-      if (show.isPresent()) {
-        found = withShow(found, new ShowRef(found.show().title(), null, PlexGuids.ids(show.get())));
-      }
-    }
+    Item found = shows.withShowIds(item.get(), WebhookJson.text(m.get(), "grandparentRatingKey"));
     items.put(ratingKey, found);
     Long duration = WebhookJson.whole(m.get(), "duration");
     if (duration != null) {
@@ -134,25 +128,11 @@ final class PlexPlaying {
     return Optional.of(found);
   }
 
-  private Optional<JsonNode> metadata(String ratingKey) throws ProviderException {
+  /** {@code GET /library/metadata/{ratingKey}}: the item's metadata with its guids, if any. */
+  static Optional<JsonNode> metadata(PlexApi api, String ratingKey) throws ProviderException {
     JsonNode list =
         api.container(ApiRequest.get("/library/metadata/" + ratingKey).withQuery("includeGuids", 1))
             .path("Metadata");
     return list.isArray() && !list.isEmpty() ? Optional.of(list.get(0)) : Optional.empty();
-  }
-
-  private static Item withShow(Item e, ShowRef show) {
-    return new Item(
-        e.type(),
-        e.title(),
-        e.year(),
-        e.ids(),
-        show,
-        e.season(),
-        e.number(),
-        null,
-        null,
-        null,
-        null);
   }
 }

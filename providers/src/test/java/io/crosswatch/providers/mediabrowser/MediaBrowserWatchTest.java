@@ -8,10 +8,12 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
+import io.crosswatch.providers.playback.WebhookFixtures;
 import io.crosswatch.testkit.SteppedSleeper;
 import io.crosswatch.testkit.fake.mediabrowser.MbItem;
 import io.crosswatch.testkit.fake.mediabrowser.MbSessions;
 import io.crosswatch.testkit.fake.mediabrowser.ServerDialect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +134,31 @@ class MediaBrowserWatchTest {
     assertThat(e.item().show().title()).isEqualTo("Show 4");
     assertThat(e.item().show().ids().value(IdKind.TVDB)).isEqualTo("300004");
     assertThat(e.item().ids().value(IdKind.TVDB)).isEqualTo(episode.providerIds().get("Tvdb"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServerDialect.class)
+  void aWebhooksEpisodeGetsItsSeriesIdsFromOneLookupOnTheServer(ServerDialect dialect)
+      throws Exception {
+    bed = new MediaBrowserTestbed(dialect);
+    MbItem series = bed.server.library().generateSeries(7, 1, 1);
+    String body =
+        dialect == ServerDialect.JELLYFIN
+            ? WebhookFixtures.text("jellyfin-episode-progress.json")
+                .replace("d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0", series.id())
+            : WebhookFixtures.text("emby-episode-stop.json")
+                .replace("\"SeriesId\": \"200\"", "\"SeriesId\": \"" + series.id() + "\"");
+    var source = bed.provider().playbackSource().orElseThrow();
+
+    source.parseWebhook("application/json", body.getBytes(StandardCharsets.UTF_8));
+    PlaybackEvent e =
+        source.parseWebhook("application/json", body.getBytes(StandardCharsets.UTF_8)).get(0);
+
+    assertThat(e.item().show().ids().value(IdKind.TVDB)).isEqualTo("300007");
+    assertThat(e.item().show().ids().value(IdKind.IMDB)).isEqualTo("tt5000007");
+    assertThat(bed.server.requests())
+        .filteredOn(r -> r.request().query().containsKey("Ids"))
+        .hasSize(1);
   }
 
   @ParameterizedTest

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -178,7 +177,7 @@ public final class TextWebSocketServer implements AutoCloseable {
     if (!path.equals(target.getRawPath())
         || key == null
         || !"websocket".equalsIgnoreCase(headers.getOrDefault("upgrade", ""))
-        || !admit.test(query(target.getRawQuery()))) {
+        || !admit.test(LoopbackServer.parseQuery(target.getRawQuery()))) {
       refused.incrementAndGet();
       out.write(
           "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
@@ -301,21 +300,5 @@ public final class TextWebSocketServer implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is part of every JDK", e);
     }
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> q = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return q;
-    }
-    for (String part : raw.split("&")) {
-      int eq = part.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      q.putIfAbsent(name, value);
-    }
-    return q;
   }
 }
