@@ -97,6 +97,11 @@ final class PlexNotifications {
     backoff.reset();
     log.debug(label + ": watching playbacks through " + shownAddress());
     try {
+      playing.missedStops().forEach(events);
+    } catch (ProviderException | RuntimeException e) {
+      log.warn(label + ": could not check for playbacks that ended meanwhile: " + e.getMessage());
+    }
+    try {
       String why = ended.get();
       Duration wait = backoff.next();
       log.warn(

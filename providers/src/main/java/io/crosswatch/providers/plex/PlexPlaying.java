@@ -10,9 +10,14 @@ import io.crosswatch.providers.playback.Progress;
 import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * reports: who plays comes from {@code GET /status/sessions} (read when a session is first seen),
  * the title's ids from {@code GET /library/metadata/{ratingKey}} (and its show's, for episodes),
  * kept for later notifications. A session is reported when it starts, pauses, resumes, moves by
- * {@link Observed#SIGNIFICANT_MOVE} points or stops. Not thread-safe: one websocket feeds it.
+ * {@link Observed#SIGNIFICANT_MOVE} points or stops; after a reconnect, sessions the server no
+ * longer lists are reported stopped ({@link #missedStops()}). Its methods are synchronized: the
+ * websocket's thread and the watcher's thread call it.
  */
 final class PlexPlaying {
   private record Tracked(Observed reported, Long durationMs) {}
@@ -41,7 +48,7 @@ final class PlexPlaying {
   }
 
   /** The report one notification makes, if it is news. */
-  Optional<PlaybackEvent> notification(JsonNode n) throws ProviderException {
+  synchronized Optional<PlaybackEvent> notification(JsonNode n) throws ProviderException {
     String sessionKey = WebhookJson.text(n, "sessionKey");
     String ratingKey = WebhookJson.text(n, "ratingKey");
     Optional<PlaybackState> state = state(n.path("state").asString(""));
@@ -82,6 +89,41 @@ final class PlexPlaying {
             progress,
             clock.instant(),
             "watch"));
+  }
+
+  /**
+   * The sessions reported as playing or paused that the server no longer lists, reported stopped at
+   * their last reported position: their stop went by while the websocket was down.
+   */
+  synchronized List<PlaybackEvent> missedStops() throws ProviderException {
+    if (sessions.isEmpty()) {
+      return List.of();
+    }
+    Set<String> listed = new HashSet<>();
+    for (JsonNode m : api.container(ApiRequest.get("/status/sessions")).path("Metadata")) {
+      listed.add(WebhookJson.text(m, "sessionKey") + "/" + WebhookJson.text(m, "ratingKey"));
+    }
+    List<PlaybackEvent> stops = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Tracked>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Tracked> e = it.next();
+      if (!listed.contains(e.getKey())) {
+        Observed o = e.getValue().reported();
+        String sessionKey = e.getKey().substring(0, e.getKey().indexOf('/'));
+        stops.add(
+            new PlaybackEvent(
+                "PLEX",
+                instance,
+                o.user(),
+                sessionKey,
+                o.item(),
+                PlaybackState.STOPPED,
+                o.progress(),
+                clock.instant(),
+                "watch"));
+        it.remove();
+      }
+    }
+    return stops;
   }
 
   private static Optional<PlaybackState> state(String state) {

@@ -141,6 +141,24 @@ class PlexWatchTest {
   }
 
   @Test
+  void aPlaybackThatEndedWhileTheSocketWasDownIsReportedStoppedAfterTheReconnect()
+      throws Exception {
+    watch(FakePlex.TOKEN);
+    await("connected", () -> plex.notificationSocket().openConnections() == 1);
+    PlexSessions.Playback p = plex.sessions().play(plex.user(), movie, 0.3);
+    assertThat(next().state()).isEqualTo(PlaybackState.PLAYING);
+
+    p.vanish();
+    plex.notificationSocket().dropAll();
+    PlaybackEvent stopped = next();
+
+    assertThat(stopped.state()).isEqualTo(PlaybackState.STOPPED);
+    assertThat(stopped.progressPercent()).isEqualTo(30.0);
+    assertThat(stopped.session()).isEqualTo(p.sessionKey());
+    assertThat(stopped.user()).isEqualTo(plex.user().username());
+  }
+
+  @Test
   void aRefusedTokenIsRetriedWithGrowingWaitsAndNeverLogged() throws Exception {
     String wrong = "wrong-token-4711";
     watch(wrong);

@@ -61,6 +61,16 @@ public final class PlexSessions {
       change("stopped", share);
     }
 
+    /**
+     * Ends the playback without a notification, as one that stopped while a client's websocket was
+     * down: only {@code /status/sessions} no longer lists it.
+     */
+    public void vanish() {
+      synchronized (PlexSessions.this) {
+        active.remove(sessionKey);
+      }
+    }
+
     private Playback change(String newState, double share) {
       synchronized (PlexSessions.this) {
         state = newState;
