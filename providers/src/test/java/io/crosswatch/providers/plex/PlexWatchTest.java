@@ -112,7 +112,9 @@ class PlexWatchTest {
     assertThat(stopped.state()).isEqualTo(PlaybackState.STOPPED);
     assertThat(stopped.progressPercent()).isEqualTo(95.0);
     assertThat(events).isEmpty();
-    assertThat(plex.count("GET /status/sessions")).isEqualTo(1);
+    // Who plays is asked once per session, not per notification (a second read may be the check
+    // for stops missed while connecting, when the first notification comes before it).
+    assertThat(plex.count("GET /status/sessions")).isBetween(1L, 2L);
   }
 
   @Test
