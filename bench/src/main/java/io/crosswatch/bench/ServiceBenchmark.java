@@ -65,9 +65,15 @@ public final class ServiceBenchmark {
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         loadAverage());
+    // -Dbench.parts=status or =runs measures one part only (after the quick-start run, always).
+    List<String> parts = List.of(System.getProperty("bench.parts", "status,runs").split(","));
     String summary = b.idleMemory(quickstart);
-    b.statusLoadAndEvents();
-    b.manyRuns(summary);
+    if (parts.contains("status")) {
+      b.statusLoadAndEvents();
+    }
+    if (parts.contains("runs")) {
+      b.manyRuns(summary);
+    }
     System.out.println("work dir: " + dir);
   }
 
@@ -133,6 +139,8 @@ public final class ServiceBenchmark {
       List<Thread> threads = new ArrayList<>();
       long end = System.nanoTime() + durationNs;
       double loadBefore = loadAverage();
+      long serviceCpu = s.cpuMs();
+      long ownCpu = ownCpuMs();
       for (int c = 0; c < clients; c++) {
         long[] mine = new long[200_000];
         lat.add(mine);
@@ -163,6 +171,8 @@ public final class ServiceBenchmark {
       for (Thread t : threads) {
         t.join(60_000);
       }
+      long serviceCpuUsed = s.cpuMs() - serviceCpu;
+      long ownCpuUsed = ownCpuMs() - ownCpu;
       JsonNode status = JSON.readTree(s.get("/api/status").body());
       long[] all =
           lat.stream()
@@ -171,7 +181,8 @@ public final class ServiceBenchmark {
               .toArray();
       System.out.printf(
           "status: %d clients, 10 s, %,d requests (%,.0f/s), %d errors, p50 %.1f ms, p90 %.1f ms,"
-              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f%n",
+              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f;"
+              + " CPU (user + sys) of the service %,d ms, of the clients %,d ms%n",
           clients,
           requests.get(),
           requests.get() / 10.0,
@@ -182,7 +193,9 @@ public final class ServiceBenchmark {
           all.length == 0 ? 0 : all[all.length - 1] / 1e6,
           id.equals(status.path("running_run_id").asString("")),
           loadBefore,
-          loadAverage());
+          loadAverage(),
+          serviceCpuUsed,
+          ownCpuUsed);
       String loadSummary = s.awaitSummary(id, 600);
       System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
 
@@ -254,7 +267,9 @@ public final class ServiceBenchmark {
         "runs: %,d runs recorded in %,d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
     Service s = start(ws, "runs");
     try {
-      for (String q : List.of("/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
+      System.out.printf("runs: load %.2f, service CPU so far %,d ms%n", loadAverage(), s.cpuMs());
+      for (String q :
+          List.of("/api/status", "/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
         for (int i = 0; i < 5; i++) {
           s.get(q); // warm-up
         }
@@ -268,15 +283,16 @@ public final class ServiceBenchmark {
             throw new IllegalStateException(q + " answered " + r.statusCode());
           }
           size = r.body().length();
-          if (i == 0) {
+          if (i == 0 && q.startsWith("/api/runs")) {
             System.out.printf(
                 "runs: %s returns %d runs%n", q, JSON.readTree(r.body()).path("runs").size());
           }
         }
         Arrays.sort(ms);
         System.out.printf(
-            "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests%n",
-            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6);
+            "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests;"
+                + " load %.2f, service CPU %,d ms%n",
+            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6, loadAverage(), s.cpuMs());
       }
       System.out.printf("runs: RSS %,d KiB%n", s.rssKb());
     } finally {
@@ -295,6 +311,11 @@ public final class ServiceBenchmark {
     }
     int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
     return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  /** CPU time (user + sys) of this JVM, the clients' side. */
+  private static long ownCpuMs() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
   }
 
   static double loadAverage() {
@@ -427,6 +448,14 @@ public final class ServiceBenchmark {
         }
       }
       return n;
+    }
+
+    /** CPU time (user + sys) of the service process so far, from {@code /proc/<pid>/stat}. */
+    long cpuMs() throws IOException {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux)
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     long rssKb() throws IOException {
