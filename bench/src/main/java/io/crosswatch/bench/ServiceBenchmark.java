@@ -45,6 +45,9 @@ public final class ServiceBenchmark {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  /** The JVM options {@code ./cw serve} starts the service with. */
+  private static final String SERVE_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
   private final Path jar;
   private final Path dir;
 
@@ -128,10 +131,11 @@ public final class ServiceBenchmark {
             + " {\"watchlist\": true, \"history\": true, \"ratings\": true}}]}");
     Service s = start(ws, "load");
     try {
-      // 2. status under load
-      String id = s.startRun("{\"pairs\": [\"load\"]}");
+      // 2. status under load (-Dbench.withRun=false: without the run, to tell their costs apart)
+      boolean withRun = Boolean.parseBoolean(System.getProperty("bench.withRun", "true"));
+      String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
       Thread.sleep(1_000);
-      int clients = 200;
+      int clients = Integer.getInteger("bench.clients", 200);
       long durationNs = TimeUnit.SECONDS.toNanos(10);
       List<long[]> lat = new ArrayList<>();
       AtomicLong errors = new AtomicLong();
@@ -196,8 +200,10 @@ public final class ServiceBenchmark {
           loadAverage(),
           serviceCpuUsed,
           ownCpuUsed);
-      String loadSummary = s.awaitSummary(id, 600);
-      System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+      if (withRun) {
+        String loadSummary = s.awaitSummary(id, 600);
+        System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+      }
 
       // 3. event followers
       String ev = s.startRun("{\"pairs\": [\"events\"]}");
@@ -326,14 +332,21 @@ public final class ServiceBenchmark {
     }
   }
 
+  /** The launcher's JVM options for short commands. */
   private List<String> java() {
+    return java("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+  }
+
+  private List<String> java(String options) {
     String java =
         ProcessHandle.current()
             .info()
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new ArrayList<>(
-        List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(List.of(options.strip().split("\\s+")));
+    cmd.addAll(List.of("-jar", jar.toString()));
+    return cmd;
   }
 
   /** Makes a token with {@code cw web token create}, then starts {@code cw serve}. */
@@ -354,7 +367,8 @@ public final class ServiceBenchmark {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> cmd = java();
+    // The launcher's options for cw serve; -Dbench.serveOpts="..." tries others.
+    List<String> cmd = java(System.getProperty("bench.serveOpts", SERVE_OPTIONS));
     cmd.addAll(
         List.of(
             "serve",

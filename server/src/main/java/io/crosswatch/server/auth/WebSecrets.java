@@ -39,8 +39,8 @@ public final class WebSecrets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
-  private ObjectNode parsed;
-  private FileStamp parsedStamp;
+  // the file as last parsed; read without the lock by token checks
+  private volatile Parsed parsed;
 
   /** The logins of one state dir. */
   public WebSecrets(Path stateDir) {
@@ -146,7 +146,7 @@ public final class WebSecrets {
   }
 
   /** The name of the token {@code presented} is, if it is a live one. */
-  public synchronized Optional<String> tokenName(String presented) {
+  public Optional<String> tokenName(String presented) {
     if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
       return Optional.empty();
     }
@@ -191,11 +191,15 @@ public final class WebSecrets {
    */
   private ObjectNode stored() {
     FileStamp stamp = FileStamp.of(file);
-    if (parsed == null || !stamp.equals(parsedStamp)) {
-      parsed = parse();
-      parsedStamp = stamp;
+    Parsed last = parsed;
+    if (last != null && last.stamp().equals(stamp)) {
+      return last.root();
     }
-    return parsed;
+    synchronized (this) {
+      ObjectNode root = parse();
+      parsed = new Parsed(stamp, root);
+      return root;
+    }
   }
 
   private ObjectNode parse() {
@@ -229,7 +233,7 @@ public final class WebSecrets {
       }
       byte[] bytes = MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
-      parsed = null;
+      parsed = null; // the file changed: the next use reads it again
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -239,6 +243,8 @@ public final class WebSecrets {
    * What tells one version of the file from the next: its identity (a write replaces the file),
    * modification time and size; null fields when there is no file.
    */
+  private record Parsed(FileStamp stamp, ObjectNode root) {}
+
   private record FileStamp(Object key, FileTime modified, long size) {
     static FileStamp of(Path file) {
       try {

@@ -279,6 +279,11 @@ public final class RunService implements AutoCloseable {
         .toList();
   }
 
+  /** The {@code limit} most recent runs of the state database (no dry run of the service). */
+  public List<RunRecord> storedRuns(int limit) {
+    return history.recent(limit);
+  }
+
   /** The {@code --json} summary document of a finished run, if there is one. */
   public Optional<String> summaryJson(String runId) {
     synchronized (this) {
