@@ -68,6 +68,9 @@ public final class RunHistory implements AutoCloseable {
 
   /** The {@code limit} most recent runs, newest first; none while there is no state database. */
   public List<RunRecord> recent(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
     if (limit > KEPT) {
       synchronized (this) {
         return read(s -> s.recentRuns(limit)).orElse(List.of());
@@ -90,7 +93,7 @@ public final class RunHistory implements AutoCloseable {
         if (again != null && again.stamp().equals(stamp) && now - again.readAt() < MAX_AGE_NANOS) {
           return first(again, limit);
         }
-        k = new Kept(stamp, now, read(s -> s.recentRuns(KEPT)).orElse(List.of()));
+        k = new Kept(stamp, now, List.copyOf(read(s -> s.recentRuns(KEPT)).orElse(List.of())));
         kept = k;
         return first(k, limit);
       }
