@@ -1,5 +1,6 @@
 package io.crosswatch.core.model;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -90,16 +91,16 @@ public final class ItemJson {
     }
     o.set("ids", idsJson(item.ids()));
     if (item.listedAt() != null) {
-      o.put("listed_at", item.listedAt().toString());
+      o.put("listed_at", IsoInstants.format(item.listedAt()));
     }
     if (item.watchedAt() != null) {
-      o.put("watched_at", item.watchedAt().toString());
+      o.put("watched_at", IsoInstants.format(item.watchedAt()));
     }
     if (item.rating() != null) {
       o.put("rating", item.rating());
     }
     if (item.ratedAt() != null) {
-      o.put("rated_at", item.ratedAt().toString());
+      o.put("rated_at", IsoInstants.format(item.ratedAt()));
     }
     if (item.progressMs() != null) {
       o.put("progress_ms", item.progressMs());
@@ -108,7 +109,7 @@ public final class ItemJson {
       o.put("duration_ms", item.durationMs());
     }
     if (item.pausedAt() != null) {
-      o.put("paused_at", item.pausedAt().toString());
+      o.put("paused_at", IsoInstants.format(item.pausedAt()));
     }
     if (item.playlist() != null) {
       o.set("playlist", playlistJson(item.playlist()));
@@ -160,6 +161,17 @@ public final class ItemJson {
     return o;
   }
 
+  /**
+   * The item as compact JSON text, written straight from the item (same shape as {@link #toJson}).
+   */
+  public static String toJsonString(Item item) {
+    StringWriter out = new StringWriter(160);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      write(g, item);
+    }
+    return out.toString();
+  }
+
   /** Streams the item to a generator (same shape as {@link #toJson}). */
   public static void write(JsonGenerator g, Item item) {
     g.writeStartObject();
@@ -190,16 +202,16 @@ public final class ItemJson {
     }
     writeIds(g, item.ids());
     if (item.listedAt() != null) {
-      g.writeStringProperty("listed_at", item.listedAt().toString());
+      g.writeStringProperty("listed_at", IsoInstants.format(item.listedAt()));
     }
     if (item.watchedAt() != null) {
-      g.writeStringProperty("watched_at", item.watchedAt().toString());
+      g.writeStringProperty("watched_at", IsoInstants.format(item.watchedAt()));
     }
     if (item.rating() != null) {
       g.writeNumberProperty("rating", item.rating());
     }
     if (item.ratedAt() != null) {
-      g.writeStringProperty("rated_at", item.ratedAt().toString());
+      g.writeStringProperty("rated_at", IsoInstants.format(item.ratedAt()));
     }
     if (item.progressMs() != null) {
       g.writeNumberProperty("progress_ms", item.progressMs());
@@ -208,7 +220,7 @@ public final class ItemJson {
       g.writeNumberProperty("duration_ms", item.durationMs());
     }
     if (item.pausedAt() != null) {
-      g.writeStringProperty("paused_at", item.pausedAt().toString());
+      g.writeStringProperty("paused_at", IsoInstants.format(item.pausedAt()));
     }
     if (item.playlist() != null) {
       writePlaylist(g, item.playlist());
