@@ -2,6 +2,8 @@ package io.crosswatch.core.model;
 
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,17 @@ public final class ItemJson {
    */
   public static Item read(JsonParser parser, String path) {
     return ItemReader.read(parser, path);
+  }
+
+  /**
+   * Parses one item from a token stream, strictly: a key outside {@code keys}, a show key other
+   * than title, year and ids, or an unknown id kind is an error (a document that only crosswatch
+   * writes, such as a reviewed plan, holds none).
+   *
+   * @throws ItemFormatException naming the offending path
+   */
+  public static Item readStrict(JsonParser parser, String path, Set<String> keys) {
+    return ItemReader.read(parser, path, Objects.requireNonNull(keys, "keys"));
   }
 
   /** Parses an {@code ids} object; unknown id kinds are ignored, values that are no id dropped. */
