@@ -80,6 +80,7 @@ public final class ImportProviderFactory implements ProviderFactory {
     String file = context.settings().path("path").asString();
     ImportFormat format =
         ImportFormat.fromKey(context.settings().path("format").asString()).orElseThrow();
-    return new ImportProvider(context.instance(), context.resolve(file), format, context.log());
+    return new ImportProvider(
+        context.instance(), context.resolve(file), context.settingsPath(), format, context.log());
   }
 }
