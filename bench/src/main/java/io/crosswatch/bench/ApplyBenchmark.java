@@ -58,7 +58,8 @@ public final class ApplyBenchmark {
         plan.wallMs(),
         plan.cpu(),
         plan.load());
-    System.out.println("| round | command | exit | totals | wall | duration_ms | CPU | peak RSS | load |");
+    System.out.println(
+        "| round | command | exit | totals | wall | duration_ms | CPU | peak RSS | load |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int i = 1; i <= rounds; i++) {
       fresh(dir);

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Times {@code cw run} importing an IMDb ratings export into an empty TRACKER, end to end (JVM start
- * included), each run with a fresh state dir and tracker database.
+ * Times {@code cw run} importing an IMDb ratings export into an empty TRACKER, end to end (JVM
+ * start included), each run with a fresh state dir and tracker database.
  *
  * <p>Usage: {@code ImportBenchmark <path to ./cw> [rows] [runs] [workDir]}. The export has IMDb's
- * ratings columns, a byte-order mark, Windows line ends and quoted commas in titles and genres; four
- * rows in five are movies, the rest series (seed 42).
+ * ratings columns, a byte-order mark, Windows line ends and quoted commas in titles and genres;
+ * four rows in five are movies, the rest series (seed 42).
  */
 public final class ImportBenchmark {
   private ImportBenchmark() {}
@@ -79,9 +79,7 @@ public final class ImportBenchmark {
                         Integer.toString(random.nextInt(1, 11)),
                         String.format(
                             "20%02d-%02d-%02d",
-                            10 + random.nextInt(15),
-                            random.nextInt(1, 13),
-                            random.nextInt(1, 29)),
+                            10 + random.nextInt(15), random.nextInt(1, 13), random.nextInt(1, 29)),
                         title,
                         title,
                         "https://www.imdb.com/title/" + id + "/",
