@@ -93,7 +93,7 @@ final class ExportCommand implements Callable<Integer> {
         && !(instance.equals("default")
             && factory.validate(emptySettings(), name).stream().noneMatch(i -> i.isError()))) {
       throw CommandFailure.usage(
-          "--from " + from + ": " + Config.instancePath(name, instance) + " is not configured");
+          "--from " + from + ": " + Config.instancePath(factory, instance) + " is not configured");
     }
     Path dir = Configs.createStateDir(Configs.stateDir(ctx, stateDir, cfg.runtime()));
     try (Provider provider = factory.create(context(cfg, name, instance, dir))) {
@@ -148,7 +148,7 @@ final class ExportCommand implements Callable<Integer> {
         name,
         instance,
         cfg.instanceSettings(name, instance).orElseGet(ExportCommand::emptySettings),
-        Config.instancePath(name, instance),
+        Config.instancePath(ctx.registry().factory(name).orElseThrow(), instance),
         cfg.directory(),
         dir,
         ctx.clock(),

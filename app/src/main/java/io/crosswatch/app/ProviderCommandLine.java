@@ -180,7 +180,7 @@ final class ProviderCommandLine implements Callable<Integer> {
 
     @Override
     public String configPath() {
-      return Config.instancePath(provider, instance);
+      return Config.instancePath(ctx.registry().factory(provider).orElseThrow(), instance);
     }
 
     @Override

@@ -62,6 +62,15 @@ record ChildRun(
    */
   static ChildRun start(Path launcher, Path config, Path dir, String label)
       throws IOException, InterruptedException {
+    return start(launcher, List.of("run", "--config", config.toString(), "--json"), dir, label);
+  }
+
+  /**
+   * Runs {@code launcher} with {@code args} in {@code dir}; stdout goes to {@code <label>.json},
+   * stderr to {@code <label>.log}.
+   */
+  static ChildRun start(Path launcher, List<String> args, Path dir, String label)
+      throws IOException, InterruptedException {
     Path rss = dir.resolve(label + ".rss");
     Files.deleteIfExists(rss);
     List<String> cmd = new ArrayList<>();
@@ -69,7 +78,8 @@ record ChildRun(
     if (timed) {
       cmd.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", rss.toString()));
     }
-    cmd.addAll(List.of(launcher.toString(), "run", "--config", config.toString(), "--json"));
+    cmd.add(launcher.toString());
+    cmd.addAll(args);
     double loadBefore = loadAverage();
     long start = System.nanoTime();
     Process p =

@@ -59,7 +59,7 @@ public final class FileRunBenchmark {
   }
 
   /** Deletes a folder and everything in it, so that a reused work dir starts afresh. */
-  private static void deleteTree(Path folder) throws IOException {
+  static void deleteTree(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
 import io.crosswatch.testkit.fake.simkl.SimklTitle;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -65,6 +67,46 @@ class ImportTest {
     JsonNode feature = r.feature("watchlist");
     assertThat(feature.get("unresolved").asInt()).isEqualTo(2);
     assertThat(trakt.count("GET /search/movie")).isEqualTo(3);
+  }
+
+  @Test
+  void aTitleAndYearAskedByTwoPlaysAndThreeFeaturesIsSearchedOnce() throws IOException {
+    trakt.catalogue().addMovie("Alien", 1979, 1L, "tt0078748", 348L);
+    Workspace ws = new Workspace(dir, Clock.systemUTC());
+    Files.createDirectories(ws.path("export"));
+    ws.write(
+        "export/diary.csv",
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n"
+            + "2024-03-01,Alien,1979,https://boxd.it/a1,,,,2024-03-01\n"
+            + "2024-04-01,Alien,1979,https://boxd.it/a2,,Yes,,2024-04-01\n");
+    ws.write(
+        "export/ratings.csv",
+        "Date,Name,Year,Letterboxd URI,Rating\n2024-03-01,Alien,1979,https://boxd.it/a,4.5\n");
+    ws.write(
+        "export/watchlist.csv",
+        "Date,Name,Year,Letterboxd URI\n2024-02-01,Alien,1979,https://boxd.it/a\n");
+    ws.write(
+        "config.json",
+        "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
+            + " \"imports\": {\"path\": \"export\", \"format\": \"letterboxd\"},\n"
+            + " \"trakt\": {\"client_id\": \""
+            + FakeTraktServer.CLIENT_ID
+            + "\", \"access_token\": \""
+            + FakeTraktServer.ACCESS_TOKEN
+            + "\", \"base_url\": \""
+            + trakt.baseUrl()
+            + "\"},\n"
+            + " \"pairs\": [{\"id\": \"lb\", \"source\": \"IMPORT\", \"target\": \"TRAKT\","
+            + " \"features\": {\"watchlist\": true, \"ratings\": true,"
+            + " \"history\": {\"enable\": true, \"rewatches\": true}}}]}\n");
+
+    CliRun r = ws.run();
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.applied("history", "target", "add")).isEqualTo(2);
+    assertThat(r.applied("ratings", "target", "add")).isEqualTo(1);
+    assertThat(r.applied("watchlist", "target", "add")).isEqualTo(1);
+    assertThat(trakt.count("GET /search/movie")).isEqualTo(1);
   }
 
   @Test

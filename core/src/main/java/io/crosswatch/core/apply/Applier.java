@@ -8,7 +8,9 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -194,7 +196,9 @@ public final class Applier {
    */
   private static List<Item> settle(List<Item> sent, WriteResult result, List<ItemOutcome> settled) {
     List<Item> retry = new ArrayList<>();
-    Set<Item> reported = new HashSet<>();
+    // Providers report on the very items they were sent; equal items count too (looked up only
+    // when an item was not found by identity).
+    Set<Item> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ItemOutcome o : result.outcomes()) {
       reported.add(o.item());
       if (o.status() == ItemOutcome.Status.FAILED && o.retriable()) {
@@ -203,8 +207,15 @@ public final class Applier {
         settled.add(o);
       }
     }
+    Set<Item> reportedEqual = null;
     for (Item item : sent) {
-      if (!reported.contains(item)) {
+      if (reported.contains(item)) {
+        continue;
+      }
+      if (reportedEqual == null) {
+        reportedEqual = new HashSet<>(reported);
+      }
+      if (!reportedEqual.contains(item)) {
         settled.add(ItemOutcome.failed(item, "the provider reported no outcome", false));
       }
     }

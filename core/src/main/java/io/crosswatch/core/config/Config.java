@@ -1,8 +1,8 @@
 package io.crosswatch.core.config;
 
+import io.crosswatch.core.provider.ProviderFactory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,11 +66,12 @@ public record Config(
   }
 
   /**
-   * Where one provider instance's settings sit in the config file, as messages name them: the block
-   * ({@code trakt}) for the {@code default} instance, else {@code trakt.instances.NAME}.
+   * Where one provider instance's settings sit in the config file, as messages name them: the
+   * provider's block ({@code trakt}; {@code imports} for IMPORT) for the {@code default} instance,
+   * else {@code trakt.instances.NAME}.
    */
-  public static String instancePath(String provider, String instance) {
-    String block = provider.toLowerCase(Locale.ROOT);
+  public static String instancePath(ProviderFactory factory, String instance) {
+    String block = factory.blockKey();
     return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
   }
 

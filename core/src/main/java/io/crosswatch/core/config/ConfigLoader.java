@@ -127,7 +127,10 @@ public final class ConfigLoader {
             && settings.isObject()
             && factory.isPresent()
             && checked.add(side.label())) {
-          issues.addAll(factory.get().validateForUse(settings, side.configPath()));
+          issues.addAll(
+              factory
+                  .get()
+                  .validateForUse(settings, Config.instancePath(factory.get(), side.instance())));
         }
       }
     }

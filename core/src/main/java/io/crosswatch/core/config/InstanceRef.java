@@ -18,9 +18,4 @@ public record InstanceRef(String provider, String instance) {
   public String label() {
     return provider + ":" + instance;
   }
-
-  /** Where the instance's settings are in the config, e.g. {@code trakt.instances.work}. */
-  public String configPath() {
-    return Config.instancePath(provider, instance);
-  }
 }

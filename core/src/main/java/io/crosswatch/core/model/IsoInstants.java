@@ -26,6 +26,44 @@ final class IsoInstants {
     }
   }
 
+  /**
+   * The same text as {@link Instant#toString()}; whole seconds of the years 1000–9999 (what
+   * services report) are written by hand, the rest by the general formatter.
+   */
+  static String format(Instant at) {
+    long seconds = at.getEpochSecond();
+    if (at.getNano() != 0 || seconds < FIRST_FAST || seconds > LAST_FAST) {
+      return at.toString();
+    }
+    long epochDay = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    LocalDate date = LocalDate.ofEpochDay(epochDay);
+    char[] c = new char[20];
+    put(c, 0, date.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secondOfDay % 60, 2);
+    c[19] = 'Z';
+    return new String(c);
+  }
+
+  private static final long FIRST_FAST = LocalDate.of(1000, 1, 1).toEpochDay() * 86_400;
+  private static final long LAST_FAST = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400 - 1;
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   private static Instant parseUtc(String s) {
     int n = s.length();
     if (n < 20

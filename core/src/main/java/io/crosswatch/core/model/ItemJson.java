@@ -1,6 +1,9 @@
 package io.crosswatch.core.model;
 
+import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,17 @@ public final class ItemJson {
    */
   public static Item read(JsonParser parser, String path) {
     return ItemReader.read(parser, path);
+  }
+
+  /**
+   * Parses one item from a token stream, strictly: a key outside {@code keys}, a show key other
+   * than title, year and ids, or an unknown id kind is an error (a document that only crosswatch
+   * writes, such as a reviewed plan, holds none).
+   *
+   * @throws ItemFormatException naming the offending path
+   */
+  public static Item readStrict(JsonParser parser, String path, Set<String> keys) {
+    return ItemReader.read(parser, path, Objects.requireNonNull(keys, "keys"));
   }
 
   /** Parses an {@code ids} object; unknown id kinds are ignored, values that are no id dropped. */
@@ -90,16 +104,16 @@ public final class ItemJson {
     }
     o.set("ids", idsJson(item.ids()));
     if (item.listedAt() != null) {
-      o.put("listed_at", item.listedAt().toString());
+      o.put("listed_at", IsoInstants.format(item.listedAt()));
     }
     if (item.watchedAt() != null) {
-      o.put("watched_at", item.watchedAt().toString());
+      o.put("watched_at", IsoInstants.format(item.watchedAt()));
     }
     if (item.rating() != null) {
       o.put("rating", item.rating());
     }
     if (item.ratedAt() != null) {
-      o.put("rated_at", item.ratedAt().toString());
+      o.put("rated_at", IsoInstants.format(item.ratedAt()));
     }
     if (item.progressMs() != null) {
       o.put("progress_ms", item.progressMs());
@@ -108,7 +122,7 @@ public final class ItemJson {
       o.put("duration_ms", item.durationMs());
     }
     if (item.pausedAt() != null) {
-      o.put("paused_at", item.pausedAt().toString());
+      o.put("paused_at", IsoInstants.format(item.pausedAt()));
     }
     if (item.playlist() != null) {
       o.set("playlist", playlistJson(item.playlist()));
@@ -160,6 +174,17 @@ public final class ItemJson {
     return o;
   }
 
+  /**
+   * The item as compact JSON text, written straight from the item (same shape as {@link #toJson}).
+   */
+  public static String toJsonString(Item item) {
+    StringWriter out = new StringWriter(160);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      write(g, item);
+    }
+    return out.toString();
+  }
+
   /** Streams the item to a generator (same shape as {@link #toJson}). */
   public static void write(JsonGenerator g, Item item) {
     g.writeStartObject();
@@ -190,16 +215,16 @@ public final class ItemJson {
     }
     writeIds(g, item.ids());
     if (item.listedAt() != null) {
-      g.writeStringProperty("listed_at", item.listedAt().toString());
+      g.writeStringProperty("listed_at", IsoInstants.format(item.listedAt()));
     }
     if (item.watchedAt() != null) {
-      g.writeStringProperty("watched_at", item.watchedAt().toString());
+      g.writeStringProperty("watched_at", IsoInstants.format(item.watchedAt()));
     }
     if (item.rating() != null) {
       g.writeNumberProperty("rating", item.rating());
     }
     if (item.ratedAt() != null) {
-      g.writeStringProperty("rated_at", item.ratedAt().toString());
+      g.writeStringProperty("rated_at", IsoInstants.format(item.ratedAt()));
     }
     if (item.progressMs() != null) {
       g.writeNumberProperty("progress_ms", item.progressMs());
@@ -208,7 +233,7 @@ public final class ItemJson {
       g.writeNumberProperty("duration_ms", item.durationMs());
     }
     if (item.pausedAt() != null) {
-      g.writeStringProperty("paused_at", item.pausedAt().toString());
+      g.writeStringProperty("paused_at", IsoInstants.format(item.pausedAt()));
     }
     if (item.playlist() != null) {
       writePlaylist(g, item.playlist());

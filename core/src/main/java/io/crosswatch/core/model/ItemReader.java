@@ -1,6 +1,7 @@
 package io.crosswatch.core.model;
 
 import java.time.Instant;
+import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -10,8 +11,12 @@ import tools.jackson.core.JsonToken;
  */
 final class ItemReader {
   private static final int ID_KINDS = IdKind.values().length;
+  private static final String NEVER_WRITTEN = "unknown key: crosswatch never writes it";
   private final JsonParser p;
   private final String path;
+
+  /** The keys an item may have, or {@code null}: unknown keys are skipped. */
+  private final Set<String> allowed;
 
   private String type;
   private String title;
@@ -29,22 +34,34 @@ final class ItemReader {
   private Instant pausedAt;
   private PlaylistRef playlist;
 
-  private ItemReader(JsonParser p, String path) {
+  private ItemReader(JsonParser p, String path, Set<String> allowed) {
     this.p = p;
     this.path = path;
+    this.allowed = allowed;
   }
 
   /** Reads the object at the parser's current token (which must be its start). */
   static Item read(JsonParser p, String path) {
+    return read(p, path, null);
+  }
+
+  /**
+   * Reads the object at the parser's current token; with {@code allowed} set, a key outside it, a
+   * show key other than title, year and ids, or an unknown id kind is an error instead of skipped.
+   */
+  static Item read(JsonParser p, String path, Set<String> allowed) {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
       throw new ItemFormatException(path, "must be an object");
     }
-    return new ItemReader(p, path).readObject();
+    return new ItemReader(p, path, allowed).readObject();
   }
 
   private Item readObject() {
     for (String name = p.nextName(); name != null; name = p.nextName()) {
+      if (allowed != null && !allowed.contains(name)) {
+        throw new ItemFormatException(path + "." + name, NEVER_WRITTEN);
+      }
       p.nextToken();
       field(name);
     }
@@ -105,10 +122,10 @@ final class ItemReader {
         year = integer(p, path + ".year");
         break;
       case "ids":
-        ids = ids(p, path + ".ids");
+        ids = ids(p, path + ".ids", allowed != null);
         break;
       case "show":
-        show = show(p, path + ".show");
+        show = show(p, path + ".show", allowed != null);
         break;
       case "season":
         season = integer(p, path + ".season");
@@ -145,7 +162,7 @@ final class ItemReader {
     }
   }
 
-  private static ShowRef show(JsonParser p, String path) {
+  private static ShowRef show(JsonParser p, String path, boolean strict) {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -166,9 +183,12 @@ final class ItemReader {
           year = integer(p, path + ".year");
           break;
         case "ids":
-          ids = ids(p, path + ".ids");
+          ids = ids(p, path + ".ids", strict);
           break;
         default:
+          if (strict) {
+            throw new ItemFormatException(path + "." + name, NEVER_WRITTEN);
+          }
           p.skipChildren();
       }
     }
@@ -248,8 +268,13 @@ final class ItemReader {
     throw new ItemFormatException(path, "must be a whole number of milliseconds");
   }
 
-  /** Reads an {@code ids} object at the current token. */
+  /** Reads an {@code ids} object at the current token; unknown id kinds are skipped. */
   static Ids ids(JsonParser p, String path) {
+    return ids(p, path, false);
+  }
+
+  /** Reads an {@code ids} object at the current token; {@code strict}: unknown kinds fail. */
+  private static Ids ids(JsonParser p, String path, boolean strict) {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return Ids.empty();
     }
@@ -261,6 +286,9 @@ final class ItemReader {
     for (String name = p.nextName(); name != null; name = p.nextName()) {
       JsonToken t = p.nextToken();
       IdKind kind = IdKind.fromKey(name).orElse(null);
+      if (kind == null && strict) {
+        throw new ItemFormatException(path + "." + name, "unknown id kind");
+      }
       if (kind == null) {
         p.skipChildren();
         continue;

@@ -174,7 +174,7 @@ final class ProviderSession implements AutoCloseable {
       return new Connection(
           label, null, null, "provider " + name + " is not available in this build", true);
     }
-    String path = Config.instancePath(name, instance);
+    String path = Config.instancePath(factory.get(), instance);
     ProviderContext context =
         new ProviderContext(
             name,

@@ -3,10 +3,8 @@ package io.crosswatch.core.state;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ItemFormatException;
 import io.crosswatch.core.model.ItemJson;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,11 +15,7 @@ final class ItemCodec {
   private ItemCodec() {}
 
   static String toJson(Item item) {
-    StringWriter out = new StringWriter(160);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      ItemJson.write(g, item);
-    }
-    return out.toString();
+    return ItemJson.toJsonString(item);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.crosswatch.core.model.ItemKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** The writes of one SQLite transaction; valid only while its {@code transaction} call runs. */
+/**
+ * The writes of one SQLite transaction; valid only while its {@code transaction} call runs. Each
+ * item's storage key and JSON are computed once per transaction, however many tables it goes to (a
+ * written chunk enters the baseline and the journal, and leaves the unresolved items).
+ */
 final class SqliteTransaction extends OpenTransaction {
   /** The WHERE condition naming one side of one feature of a pair, bound in that order. */
   static final String SCOPE = "pair = ? AND feature = ? AND side = ?";
@@ -28,19 +33,11 @@ final class SqliteTransaction extends OpenTransaction {
           + " WHERE item IS NOT excluded.item";
 
   private final Db db;
-
-  /**
-   * Each item's JSON, written once per transaction: a chunk's items go to the baseline and to the
-   * journal, which would otherwise encode each of them twice.
-   */
-  private final Map<Item, String> encoded = new IdentityHashMap<>();
+  private final Map<Item, String> jsonByItem = new IdentityHashMap<>();
+  private final Map<Feature, Map<Item, String>> keyByItem = new EnumMap<>(Feature.class);
 
   SqliteTransaction(Db db) {
     this.db = db;
-  }
-
-  private String json(Item item) {
-    return encoded.computeIfAbsent(item, ItemCodec::toJson);
   }
 
   @Override
@@ -136,7 +133,7 @@ final class SqliteTransaction extends OpenTransaction {
     ensureOpen();
     List<Object[]> rows = new ArrayList<>();
     for (Item item : items) {
-      rows.add(new Object[] {pairId, feature.key(), ItemKeys.key(item, feature)});
+      rows.add(new Object[] {pairId, feature.key(), key(item, feature)});
     }
     db.batch(
         "remove tombstones",
@@ -166,7 +163,7 @@ final class SqliteTransaction extends OpenTransaction {
             feature.key(),
             side.key(),
             op.key(),
-            ItemKeys.key(item, feature),
+            key(item, feature),
             json(item),
             millis(at),
             before == null ? null : ItemCodec.toJson(before)
@@ -192,8 +189,8 @@ final class SqliteTransaction extends OpenTransaction {
         pairId,
         feature.key(),
         side.key(),
-        ItemKeys.key(item, feature),
-        ItemCodec.toJson(item),
+        key(item, feature),
+        json(item),
         Objects.requireNonNull(reason, "reason"),
         millis(at));
   }
@@ -201,6 +198,9 @@ final class SqliteTransaction extends OpenTransaction {
   @Override
   public void removeUnresolved(String pairId, Feature feature, Side side, Collection<Item> items) {
     ensureOpen();
+    if (items.isEmpty() || isEmpty("unresolved", pairId, feature, side)) {
+      return;
+    }
     db.batch(
         "forget unresolved items",
         "DELETE FROM unresolved WHERE " + SCOPE + " AND key = ?",
@@ -248,6 +248,9 @@ final class SqliteTransaction extends OpenTransaction {
   @Override
   public void clearFailures(String pairId, Feature feature, Side side, Collection<Item> items) {
     ensureOpen();
+    if (items.isEmpty() || isEmpty("failures", pairId, feature, side)) {
+      return;
+    }
     db.batch(
         "clear failure counts",
         "DELETE FROM failures WHERE " + SCOPE + " AND key = ?",
@@ -286,18 +289,40 @@ final class SqliteTransaction extends OpenTransaction {
   /** Storage key → item JSON; a later item with the same key wins. */
   private Map<String, String> encode(Collection<Item> items, Feature feature) {
     ensureOpen();
-    Map<String, String> byKey = new LinkedHashMap<>();
+    Map<String, String> byKey = new LinkedHashMap<>(items.size() * 2);
     for (Item item : items) {
-      byKey.put(ItemKeys.key(item, feature), json(item));
+      byKey.put(key(item, feature), json(item));
     }
     return byKey;
   }
 
-  private static List<Object[]> keyRows(
+  /** The item's stored JSON, computed once per transaction. */
+  private String json(Item item) {
+    return jsonByItem.computeIfAbsent(item, ItemCodec::toJson);
+  }
+
+  /** The item's storage key within a feature, computed once per transaction. */
+  private String key(Item item, Feature feature) {
+    return keyByItem
+        .computeIfAbsent(feature, f -> new IdentityHashMap<>())
+        .computeIfAbsent(item, i -> ItemKeys.key(i, feature));
+  }
+
+  /** Whether a table holds no row for one side of one feature of a pair. */
+  private boolean isEmpty(String table, String pairId, Feature feature, Side side) {
+    return db.query(
+            "read " + table,
+            "SELECT 1 FROM " + table + " WHERE " + SCOPE + " LIMIT 1",
+            rs -> 1,
+            scope(pairId, feature, side))
+        .isEmpty();
+  }
+
+  private List<Object[]> keyRows(
       String pairId, Feature feature, Side side, Collection<Item> items) {
     List<Object[]> rows = new ArrayList<>(items.size());
     for (Item item : items) {
-      rows.add(row(pairId, feature, side, ItemKeys.key(item, feature)));
+      rows.add(row(pairId, feature, side, key(item, feature)));
     }
     return rows;
   }

@@ -2,6 +2,8 @@ package io.crosswatch.providers.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ record ExportFile(String name, String text, boolean named) {
       try (Stream<Path> list = Files.list(path)) {
         for (Path p : list.sorted().toList()) {
           if (Files.isRegularFile(p)) {
-            files.add(new ExportFile(p.getFileName().toString(), Files.readString(p), false));
+            files.add(
+                new ExportFile(
+                    p.getFileName().toString(), text(Files.readAllBytes(p), true), false));
           }
         }
       }
@@ -51,13 +55,37 @@ record ExportFile(String name, String text, boolean named) {
         }
       }
     } else {
-      files.add(new ExportFile(path.getFileName().toString(), Files.readString(path), true));
+      files.add(
+          new ExportFile(
+              path.getFileName().toString(), text(Files.readAllBytes(path), true), true));
     }
     return files;
   }
 
   private static String read(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    return text(in.readAllBytes(), false);
+  }
+
+  /**
+   * The UTF-8 text of a file, without its byte-order mark: dropped before decoding, the mark does
+   * not make a file of Latin-1 characters a string of two bytes per character. {@code strict}:
+   * bytes that are not UTF-8 fail the read (as for files); else they become U+FFFD (ZIP entries).
+   */
+  private static String text(byte[] bytes, boolean strict) throws CharacterCodingException {
+    int from =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    if (!strict) {
+      return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .decode(ByteBuffer.wrap(bytes, from, bytes.length - from))
+        .toString();
   }
 
   private static String baseName(String entry) {

@@ -43,19 +43,19 @@ final class ImdbFormat {
         return;
       }
     }
-    boolean ratings = table.has("Your Rating");
+    Columns at = new Columns(table);
+    boolean ratings = at.rating >= 0;
     for (CsvTable.Row row : table.rows()) {
       try {
-        Item item = item(table, row);
+        Item item = item(at, row);
         if (ratings) {
-          int rating = Cells.tenPoint("Your Rating", table.cell(row, "Your Rating"));
+          int rating = Cells.tenPoint("Your Rating", row.cell(at.rating));
           out.add(
               Feature.RATINGS,
-              item.withRating(rating, Cells.date("Date Rated", table.cell(row, "Date Rated"))));
+              item.withRating(rating, Cells.date("Date Rated", row.cell(at.rated))));
         } else {
           out.add(
-              Feature.WATCHLIST,
-              item.withListedAt(Cells.date("Created", table.cell(row, "Created"))));
+              Feature.WATCHLIST, item.withListedAt(Cells.date("Created", row.cell(at.created))));
         }
       } catch (IllegalArgumentException e) {
         out.bad(table.file(), row.line(), e.getMessage());
@@ -63,18 +63,39 @@ final class ImdbFormat {
     }
   }
 
-  private static Item item(CsvTable table, CsvTable.Row row) {
-    String id = table.cell(row, "Const");
-    if (!id.matches("tt\\d+")) {
+  /** The indexes of the columns read, looked up once per file. */
+  private static final class Columns {
+    final int id;
+    final int kind;
+    final int title;
+    final int year;
+    final int rating;
+    final int rated;
+    final int created;
+
+    Columns(CsvTable table) {
+      id = table.column("Const");
+      kind = table.column("Title Type");
+      title = table.column("Title");
+      year = table.column("Year");
+      rating = table.column("Your Rating");
+      rated = table.column("Date Rated");
+      created = table.column("Created");
+    }
+  }
+
+  private static Item item(Columns at, CsvTable.Row row) {
+    String id = row.cell(at.id);
+    if (!Cells.isImdbId(id)) {
       throw new IllegalArgumentException("Const \"" + id + "\" is not an IMDb id (tt…)");
     }
-    String kind = table.cell(row, "Title Type");
+    String kind = row.cell(at.kind);
     MediaType type = TYPES.get(kind.replace(" ", "").toLowerCase(Locale.ROOT));
     if (type == null) {
       throw new IllegalArgumentException("unknown Title Type \"" + kind + "\"");
     }
-    String title = table.cell(row, "Title");
-    Integer year = Cells.year(table.cell(row, "Year"));
+    String title = row.cell(at.title);
+    Integer year = Cells.year(row.cell(at.year));
     Ids ids = Ids.of(IdKind.IMDB, id);
     return type == MediaType.MOVIE ? Item.movie(title, year, ids) : Item.show(title, year, ids);
   }

@@ -28,13 +28,16 @@ final class ImportProvider implements Provider {
 
   private final String instance;
   private final Path path;
+  private final String settingsPath;
   private final ImportFormat format;
   private final DiagnosticLog log;
   private Imported imported;
 
-  ImportProvider(String instance, Path path, ImportFormat format, DiagnosticLog log) {
+  ImportProvider(
+      String instance, Path path, String settingsPath, ImportFormat format, DiagnosticLog log) {
     this.instance = instance;
     this.path = path;
+    this.settingsPath = settingsPath;
     this.format = format;
     this.log = log;
   }
@@ -58,7 +61,8 @@ final class ImportProvider implements Provider {
   public HealthReport health() {
     if (!Files.exists(path)) {
       return HealthReport.down(
-          label() + ": " + path + " not found; set imports.path to the export file", Duration.ZERO);
+          label() + ": " + path + " not found; set " + settingsPath + ".path to the export file",
+          Duration.ZERO);
     }
     return HealthReport.ok(Duration.ZERO, FEATURES);
   }

@@ -44,6 +44,10 @@ public final class ImportProviderFactory implements ProviderFactory {
   public Provider create(ProviderContext context) {
     ImportSettings settings = ImportSettings.from(context.settings());
     return new ImportProvider(
-        context.instance(), context.resolve(settings.path()), settings.format(), context.log());
+        context.instance(),
+        context.resolve(settings.path()),
+        context.settingsPath(),
+        settings.format(),
+        context.log());
   }
 }

@@ -74,11 +74,11 @@ final class LetterboxdFormat {
   private static Ids ids(CsvTable table, CsvTable.Row row) {
     Map<IdKind, Object> ids = new EnumMap<>(IdKind.class);
     String imdb = table.cell(row, "imdbID");
-    if (imdb.matches("tt\\d+")) {
+    if (Cells.isImdbId(imdb)) {
       ids.put(IdKind.IMDB, imdb);
     }
     String tmdb = table.cell(row, "tmdbID");
-    if (tmdb.matches("\\d+")) {
+    if (!tmdb.isEmpty() && Cells.digits(tmdb, 0, tmdb.length())) {
       ids.put(IdKind.TMDB, tmdb);
     }
     return ids.isEmpty() ? Ids.empty() : Ids.of(ids);

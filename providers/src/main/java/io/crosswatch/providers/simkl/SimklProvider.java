@@ -10,6 +10,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.TitleMatch;
 import io.crosswatch.core.provider.TitleResolution;
+import io.crosswatch.core.provider.TitleSearches;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
@@ -80,6 +81,7 @@ final class SimklProvider implements Provider {
   private final SimklSettings settings;
   private final String tokenProblem;
   private final SimklApi api;
+  private final TitleSearches searches = new TitleSearches();
   private final SnapshotStore cache;
   private final SimklReader reader;
   private final SimklWriter writer;
@@ -253,7 +255,10 @@ final class SimklProvider implements Provider {
     cache.refreshDropped(this::snapshot);
   }
 
-  /** SIMKL's title search: {@code GET /search/{movie|tv}?q=}, one call per item. */
+  /**
+   * SIMKL's title search: {@code GET /search/{movie|tv}?q=}, one call per title (asked again by
+   * another item, feature or pair, the answer is reused).
+   */
   @Override
   public Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
     List<TitleResolution> answers = new ArrayList<>(items.size());
@@ -263,10 +268,16 @@ final class SimklProvider implements Provider {
               + (item.type() == MediaType.MOVIE ? "movie" : "tv")
               + "?q="
               + URLEncoder.encode(item.title(), StandardCharsets.UTF_8);
-      List<Item> results = new ArrayList<>();
-      for (JsonNode row : api.call(ApiRequest.get(path))) {
-        results.add(SimklItems.media(item.type(), row));
-      }
+      List<Item> results =
+          searches.results(
+              path,
+              () -> {
+                List<Item> found = new ArrayList<>();
+                for (JsonNode row : api.call(ApiRequest.get(path))) {
+                  found.add(SimklItems.media(item.type(), row));
+                }
+                return found;
+              });
       answers.add(TitleMatch.pick(item, results));
     }
     return Optional.of(answers);

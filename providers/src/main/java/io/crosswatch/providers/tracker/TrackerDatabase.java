@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -258,8 +259,12 @@ final class TrackerDatabase implements AutoCloseable {
 
   private Item parse(String json, Feature feature, long id) throws TrackerDatabaseException {
     String path = feature.key() + "[id=" + id + "]";
-    try {
-      Item item = ItemJson.read(MAPPER.readTree(json), path);
+    try (JsonParser p = MAPPER.createParser(json)) {
+      p.nextToken();
+      Item item = ItemJson.read(p, path);
+      if (p.nextToken() != null) {
+        throw new ItemFormatException(path, "holds more than one JSON value");
+      }
       if (feature == Feature.RATINGS && item.rating() == null) {
         throw new ItemFormatException(path + ".rating", "is required for ratings");
       }
@@ -348,7 +353,7 @@ final class TrackerDatabase implements AutoCloseable {
       for (ItemIndex.Entry entry : entries) {
         ps.setString(1, feature.key());
         ps.setLong(2, entry.id());
-        ps.setString(3, MAPPER.writeValueAsString(ItemJson.toJson(entry.item())));
+        ps.setString(3, ItemJson.toJsonString(entry.item()));
         ps.addBatch();
       }
       ps.executeBatch();

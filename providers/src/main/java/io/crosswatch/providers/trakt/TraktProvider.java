@@ -12,6 +12,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.TitleMatch;
 import io.crosswatch.core.provider.TitleResolution;
+import io.crosswatch.core.provider.TitleSearches;
 import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
@@ -59,6 +60,7 @@ final class TraktProvider implements Provider {
   private final String instance;
   private final TraktSettings settings;
   private final TraktApi api;
+  private final TitleSearches searches = new TitleSearches();
   private final SnapshotStore cache;
   private final Clock clock;
   private final TraktPlaylists playlists;
@@ -512,7 +514,10 @@ final class TraktProvider implements Provider {
     cache.refreshDropped(this::snapshot);
   }
 
-  /** Trakt's title search: {@code GET /search/{movie|show}?query=&years=}, one call per item. */
+  /**
+   * Trakt's title search: {@code GET /search/{movie|show}?query=&years=}, one call per title and
+   * year (asked again by another item, feature or pair, the answer is reused).
+   */
   @Override
   public Optional<List<TitleResolution>> resolve(List<Item> items) throws ProviderException {
     List<TitleResolution> answers = new ArrayList<>(items.size());
@@ -525,10 +530,17 @@ final class TraktProvider implements Provider {
       if (item.year() != null) {
         path.append("&years=").append(item.year());
       }
-      List<Item> results = new ArrayList<>();
-      for (JsonNode row : api.call(ApiRequest.get(path.toString()))) {
-        TraktItems.fromRow(row).ifPresent(results::add);
-      }
+      String request = path.toString();
+      List<Item> results =
+          searches.results(
+              request,
+              () -> {
+                List<Item> found = new ArrayList<>();
+                for (JsonNode row : api.call(ApiRequest.get(request))) {
+                  TraktItems.fromRow(row).ifPresent(found::add);
+                }
+                return found;
+              });
       answers.add(TitleMatch.pick(item, results));
     }
     return Optional.of(answers);

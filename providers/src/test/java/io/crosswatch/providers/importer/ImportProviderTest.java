@@ -248,8 +248,9 @@ class ImportProviderTest {
 
   @Test
   void theProviderIsDownWhenTheExportIsMissing() {
-    assertThat(provider("missing.csv", "imdb").health().status())
-        .isNotEqualTo(HealthReport.Status.OK);
+    HealthReport health = provider("missing.csv", "imdb").health();
+    assertThat(health.status()).isNotEqualTo(HealthReport.Status.OK);
+    assertThat(health.message()).contains("set imports.path to the export file");
   }
 
   @Test

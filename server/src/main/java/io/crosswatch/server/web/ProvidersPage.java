@@ -53,12 +53,13 @@ final class ProvidersPage {
   void signIn(Context ctx) {
     String provider = ctx.pathParam("provider").toUpperCase(Locale.ROOT);
     String instance = ctx.pathParam("instance");
-    SignIn signIn =
+    ProviderFactory factory =
         services
             .registry()
             .factory(provider)
-            .flatMap(ProviderFactory::signIn)
+            .filter(f -> f.signIn().isPresent())
             .orElseThrow(() -> new NotFoundResponse("no sign-in for " + provider));
+    SignIn signIn = factory.signIn().orElseThrow();
     JsonNode settings =
         services.instanceSettings(provider, instance).orElse(JsonNodeFactory.instance.objectNode());
     Map<String, String> form = new HashMap<>();
@@ -70,7 +71,7 @@ final class ProvidersPage {
     }
     SignIns.Flow flow =
         signIns.start(
-            provider, signIn, instance, settings, services.configDir(), services.stateDir(), form);
+            factory, signIn, instance, settings, services.configDir(), services.stateDir(), form);
     ctx.redirect("/providers?flow=" + flow.id + "#flow", HttpStatus.SEE_OTHER);
   }
 

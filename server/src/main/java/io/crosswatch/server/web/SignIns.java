@@ -6,6 +6,7 @@ import io.crosswatch.core.provider.CommandException;
 import io.crosswatch.core.provider.CommandOption;
 import io.crosswatch.core.provider.CommandSession;
 import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,19 +67,19 @@ final class SignIns {
    *     {@code cw auth} reads from standard input)
    */
   Flow start(
-      String provider,
+      ProviderFactory factory,
       SignIn signIn,
       String instance,
       JsonNode settings,
       Path configDir,
       Path stateDir,
       Map<String, String> form) {
-    Flow flow = new Flow(provider, instance);
+    Flow flow = new Flow(factory.name(), instance);
     flows.put(flow.id, flow);
     FormSession session =
         new FormSession(
             instance,
-            Config.instancePath(provider, instance),
+            Config.instancePath(factory, instance),
             settings,
             configDir,
             stateDir,
@@ -97,7 +98,7 @@ final class SignIns {
                 flow.outcome = String.valueOf(e.getMessage());
               }
             },
-            "sign-in-" + provider + "-" + instance);
+            "sign-in-" + factory.name() + "-" + instance);
     thread.setDaemon(true);
     thread.start();
     return flow;
