@@ -9,6 +9,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -57,6 +58,12 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
     return kinds;
   }
 
+  /** Jellyfin and Emby report plays (webhooks, or {@code /Sessions} watched). */
+  @Override
+  public final Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of(ScrobbleRole.SOURCE);
+  }
+
   @Override
   public final String name() {
     return dialect.providerName();
@@ -91,7 +98,17 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
     MediaBrowserApi api = new MediaBrowserApi(client, dialect, prefixGiven(settings));
     LibraryReader reader =
         new LibraryReader(api, settings.userId(), settings, context.settingsPath(), context.log());
-    return new MediaBrowserProvider(context.instance(), settings, api, reader);
+    MediaBrowserPlaybackSource source =
+        new MediaBrowserPlaybackSource(
+            dialect,
+            context.instance(),
+            api,
+            settings.userId(),
+            context.clock(),
+            context.sleeper(),
+            MediaBrowserSettings.pollInterval(context.settings()),
+            context.log());
+    return new MediaBrowserProvider(context.instance(), settings, api, reader, source);
   }
 
   /**

@@ -55,6 +55,12 @@ record MediaBrowserSettings(
   static final int MAX_CONCURRENCY = 32;
   static final String DEFAULT_PLAYLIST = "Watchlist";
 
+  /** How often scrobbling's watcher reads {@code /Sessions}, in seconds. */
+  static final String POLL_KEY = "sessions_poll_sec";
+
+  static final int DEFAULT_POLL_SEC = 5;
+  private static final int MAX_POLL_SEC = 3600;
+
   private static final Set<String> STRING_KEYS =
       Set.of("access_token", "user_id", "username", "device_id");
 
@@ -82,6 +88,13 @@ record MediaBrowserSettings(
         timeout,
         concurrency,
         libraries);
+  }
+
+  /** How often the sessions watcher polls: {@code sessions_poll_sec}, 5 s unless set. */
+  static java.time.Duration pollInterval(JsonNode settings) {
+    JsonNode v = settings.get(POLL_KEY);
+    return java.time.Duration.ofSeconds(
+        v != null && v.isIntegralNumber() ? v.asLong() : DEFAULT_POLL_SEC);
   }
 
   /** The libraries one feature is restricted to, or empty for all. */
@@ -136,6 +149,16 @@ record MediaBrowserSettings(
                 at,
                 "must be a whole number within 1.."
                     + MAX_CONCURRENCY
+                    + ", got "
+                    + SettingsChecks.shown(v)));
+      }
+    } else if (key.equals(POLL_KEY)) {
+      if (!SettingsChecks.isWhole(v, 1, MAX_POLL_SEC)) {
+        issues.add(
+            ConfigIssue.error(
+                at,
+                "must be a whole number of seconds within 1.."
+                    + MAX_POLL_SEC
                     + ", got "
                     + SettingsChecks.shown(v)));
       }

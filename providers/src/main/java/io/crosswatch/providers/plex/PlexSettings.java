@@ -55,6 +55,12 @@ record PlexSettings(
     Duration watchlistWriteDelay,
     List<IdKind> guidPriority) {
 
+  /**
+   * Where the server's notification websocket is reached when not at {@code server_url} (a reverse
+   * proxy that serves it elsewhere); scrobbling's watcher uses it.
+   */
+  static final String NOTIFICATIONS_KEY = "notifications_url";
+
   static final String DEFAULT_DISCOVER_URL = "https://discover.provider.plex.tv";
   static final String DEFAULT_PLEX_TV_URL = "https://plex.tv";
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -64,7 +70,8 @@ record PlexSettings(
 
   private static final Set<String> STRING_KEYS =
       Set.of("account_token", "pms_token", "client_id", "machine_id", "username", "home_pin");
-  private static final Set<String> URL_KEYS = Set.of("server_url", "discover_url", "plex_tv_url");
+  private static final Set<String> URL_KEYS =
+      Set.of("server_url", "discover_url", "plex_tv_url", NOTIFICATIONS_KEY);
   private static final Set<String> FEATURE_KEYS =
       Set.of("history", "ratings", "scrobble", "progress");
 
@@ -292,6 +299,12 @@ record PlexSettings(
       v.forEach(n -> out.add(n.asString().strip()));
     }
     return out;
+  }
+
+  /** The address of the notification websocket: {@code notifications_url}, else the server's. */
+  static URI notificationsUrl(JsonNode s, URI server) {
+    String v = text(s, NOTIFICATIONS_KEY);
+    return v.isEmpty() ? server : URI.create(SettingsChecks.stripSlash(v));
   }
 
   private static URI url(JsonNode s, String key, String otherwise) {
