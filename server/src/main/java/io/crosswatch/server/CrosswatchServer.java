@@ -109,6 +109,7 @@ public final class CrosswatchServer implements AutoCloseable {
               scrobbleLog.notice(notice);
               metrics.notice(notice);
             });
+    metrics.scrobbleQueue(scrobbling::pendingCalls);
     WebhookSecrets webhookSecrets = new WebhookSecrets(settings.stateDir());
     ConfigService configService = new ConfigService(settings.configFile(), settings.registry());
     configService.onSaved(scrobbling::refresh);

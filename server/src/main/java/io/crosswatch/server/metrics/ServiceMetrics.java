@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * The service's Prometheus metrics (Micrometer): runs by trigger and exit code, run duration, last
  * run time, items applied and unresolved, provider up and requests, next scheduled run; webhooks
- * received, scrobble events and calls, scrobble calls waiting for a retry.
+ * received, scrobble events and calls, scrobble calls waiting in the queue.
  */
 public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
   private final PrometheusMeterRegistry registry =
@@ -35,7 +35,6 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
   private final AtomicLong lastRun = new AtomicLong();
   private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> providerUp = new ConcurrentHashMap<>();
-  private final PendingCalls pending = new PendingCalls();
 
   /**
    * @param nextRunAt when the next scheduled run comes, if any
@@ -53,8 +52,12 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
             () -> nextRunAt.get().map(Instant::getEpochSecond).orElse(0L))
         .description("When the next scheduled run starts (Unix seconds; 0 when none)")
         .register(registry);
-    Gauge.builder("crosswatch_scrobble_queue_pending", pending, PendingCalls::size)
-        .description("Scrobble calls that failed and wait in the queue for their retry")
+  }
+
+  /** Registers the gauge of the scrobble calls waiting in the queue (to be sent or retried). */
+  public void scrobbleQueue(Supplier<Number> pending) {
+    Gauge.builder("crosswatch_scrobble_queue_pending", pending)
+        .description("Scrobble calls waiting in the state database's queue to be sent or retried")
         .register(registry);
   }
 
@@ -78,7 +81,6 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
             .tag("outcome", event)
             .register(registry)
             .increment();
-        pending.record(n, event);
       }
       default -> {
         // other notices are only logged

@@ -6,6 +6,7 @@ import io.crosswatch.core.config.ScrobbleSettings.Via;
 import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackSource;
+import io.crosswatch.core.scrobble.ScrobbleEngine;
 import io.crosswatch.core.scrobble.ScrobbleObserver;
 import io.crosswatch.core.scrobble.Scrobbler;
 import io.crosswatch.server.ApiProblem;
@@ -187,6 +188,16 @@ public final class ScrobbleService implements AutoCloseable {
           s == null ? List.of() : s.nowPlaying(),
           s == null ? List.of() : s.recent(recentLimit),
           active.warnings());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** How many scrobble calls wait in the engine's queue (0 when scrobbling does not run). */
+  public int pendingCalls() {
+    lock.readLock().lock();
+    try {
+      return active.scrobbler() instanceof ScrobbleEngine engine ? engine.pending().size() : 0;
     } finally {
       lock.readLock().unlock();
     }
