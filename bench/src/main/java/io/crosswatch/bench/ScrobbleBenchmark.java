@@ -115,13 +115,16 @@ public final class ScrobbleBenchmark {
     String jellyfinUrl =
         base + "/webhook/jellyfin?token=" + secrets.secret("JELLYFIN", "default", Instant.now());
 
-    // Warm-up: 20 viewings, not counted.
-    int total = rate * seconds;
+    // Each viewing's four webhooks go out `spread` ticks apart, so 10 viewings are under way at
+    // once; the run ends with whole rounds of viewings.
+    int spread = 10;
+    int total = rate * seconds - (rate * seconds) % (4 * spread);
     int viewings = total / 4;
     Map<String, Long> stopSent = new ConcurrentHashMap<>();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    // Warm-up: 20 viewings, not counted.
     for (int v = 0; v < 20; v++) {
       for (int step = 0; step < 4; step++) {
         send(plexUrl, jellyfinUrl, -1 - v, step, null, new AtomicInteger(), new AtomicInteger())
@@ -137,8 +140,6 @@ public final class ScrobbleBenchmark {
     heap.add(heapAfterGc(memory));
     long cpuBefore = cpuNanos();
     double loadBefore = load();
-    // Each viewing's four webhooks go out 40 steps apart, so 10 viewings are under way at once.
-    int spread = 10;
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger tick = new AtomicInteger();
     long periodNanos = 1_000_000_000L / rate;
