@@ -1,5 +1,6 @@
 package io.crosswatch.server.web;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.scrobble.NowPlaying;
 import io.crosswatch.core.scrobble.ScrobbleNotice;
 import io.crosswatch.server.scrobble.ScrobbleStatus;
@@ -59,7 +60,7 @@ public record ScrobbleView(
         n.user() == null ? "" : n.user(),
         n.item() == null ? "" : n.item().label(),
         n.sink() == null ? "" : n.sink(),
-        n.detail() == null ? "" : n.detail());
+        n.detail() == null ? "" : KnownSecrets.mask(n.detail()));
   }
 
   private static String label(String source, String instance) {
