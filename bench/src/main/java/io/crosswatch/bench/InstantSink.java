@@ -1,19 +1,15 @@
 package io.crosswatch.bench;
 
-import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
-import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ConfigIssue;
-import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
-import java.time.Duration;
+import io.crosswatch.testkit.BareProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,45 +57,10 @@ final class InstantSink implements ProviderFactory {
           }
           return ScrobbleOutcome.SENT;
         };
-    return new Provider() {
+    return new BareProvider("INSTANT", instance) {
       @Override
       public Optional<ScrobbleTarget> scrobbleTarget() {
         return Optional.of(target);
-      }
-
-      @Override
-      public String name() {
-        return "INSTANT";
-      }
-
-      @Override
-      public String instance() {
-        return instance;
-      }
-
-      @Override
-      public Set<Feature> features() {
-        return Set.of();
-      }
-
-      @Override
-      public HealthReport health() {
-        return HealthReport.ok(Duration.ZERO, Set.of());
-      }
-
-      @Override
-      public List<Item> snapshot(Feature feature) {
-        return List.of();
-      }
-
-      @Override
-      public WriteResult add(Feature feature, List<Item> items) {
-        return WriteResult.allConfirmed(items);
-      }
-
-      @Override
-      public WriteResult remove(Feature feature, List<Item> items) {
-        return WriteResult.allConfirmed(items);
       }
     };
   }

@@ -40,11 +40,13 @@ class ScrobblingEndToEndTest {
   private TraktTitle matrix;
   private Served served;
 
+  private String config;
+
   @BeforeEach
   void start() {
     trakt = FakeTraktServer.builder().writeInterval(Duration.ZERO).build().start();
     matrix = trakt.catalogue().addMovie("The Matrix", 1999, 481, "tt0133093", 603L);
-    String config =
+    config =
         """
         {"plex": {}, "jellyfin": {"server": "http://127.0.0.1:9"},
          "emby": {"server": "http://127.0.0.1:9"},
@@ -213,6 +215,30 @@ class ScrobblingEndToEndTest {
     settled();
     assertThat(trakt.user().plays()).hasSize(1);
     assertThat(trakt.count("POST /scrobble/stop")).isEqualTo(1);
+  }
+
+  @Test
+  void aStopQueuedWhileTraktIsDownArrivesOnceAfterTheServiceRestarts() throws Exception {
+    trakt.faults().failNext(1_000, 503, "/scrobble");
+    jellyfin("PlaybackStart", "bob", 0, false);
+    assertThat(jellyfin("PlaybackStop", "bob", 95, false).statusCode()).isEqualTo(200);
+    await("a call tried and refused", () -> !trakt.requests().isEmpty());
+
+    served.close();
+    trakt.faults().clear();
+    served = new Served(dir, config, 0, ProviderRegistry.load());
+    // The retries are due a few seconds after the failures; a report of someone else's viewing
+    // wakes the senders once the service's clock is past them.
+    served.clock.advance(Duration.ofMinutes(10));
+    emby("playback.start", "carol", 0);
+
+    await("the play", () -> trakt.user().plays().size() == 1);
+    settled();
+    assertThat(trakt.user().plays()).hasSize(1);
+    assertThat(trakt.requests())
+        .filteredOn(r -> r.status() == 201 && r.path().equals("/scrobble/stop"))
+        .hasSize(1);
+    assertThat(trakt.requests()).filteredOn(r -> r.status() == 503).isNotEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackSource;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.core.scrobble.ScrobbleRole;
+import io.crosswatch.testkit.BareProvider;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
+import io.crosswatch.testkit.BareProvider;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.crosswatch.server.scrobble;
+package io.crosswatch.testkit;
 
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** A provider instance for tests that serves no feature and is always healthy. */
-abstract class BareProvider implements Provider {
+/** A provider instance for tests and benchmarks that serves no feature and is always healthy. */
+public abstract class BareProvider implements Provider {
   private final String name;
   private final String instance;
 
-  BareProvider(String name, String instance) {
+  protected BareProvider(String name, String instance) {
     this.name = name;
     this.instance = instance;
   }
