@@ -1,370 +1,359 @@
 package io.crosswatch.bench;
 
-import io.crosswatch.core.provider.ProviderFactory;
-import io.crosswatch.core.provider.ProviderRegistry;
+import io.crosswatch.core.config.ScrobbleSettings;
+import io.crosswatch.core.config.ScrobbleSettings.Sink;
+import io.crosswatch.core.config.ScrobbleSettings.Source;
+import io.crosswatch.core.config.ScrobbleSettings.Via;
+import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
+import io.crosswatch.core.model.Item;
+import io.crosswatch.core.scrobble.PlaybackEvent;
+import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.core.scrobble.ScrobbleAction;
-import io.crosswatch.server.CrosswatchServer;
-import io.crosswatch.server.Listen;
-import io.crosswatch.server.ServeSettings;
-import io.crosswatch.server.auth.WebhookSecrets;
-import io.crosswatch.testkit.fake.MultipartBody;
+import io.crosswatch.core.scrobble.ScrobbleEngine;
+import io.crosswatch.core.scrobble.ScrobbleOutcome;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
- * Measures live scrobbling inside the service, in one JVM: {@code cw serve}'s assembly on 127.0.0.1
- * with the real webhook receivers, the real Plex and Jellyfin webhook readers and the scrobbling
- * engine (its queue in a state database on disk), sending to a sink that answers at once. Clients
- * post Plex (multipart) and Jellyfin (JSON) webhooks at a fixed rate; each viewing is a play, a
- * pause, a resume and a stop at 95 %, of its own title, by one of 20 users.
+ * Times the scrobbling engine without HTTP: from {@code accept} of a stopped report to the sink's
+ * call, with sinks that answer at once; then feeds reports at a steady rate (mixed users and
+ * titles, duplicates included) and checks that every viewing's stop reached every sink exactly
+ * once, sampling the heap after GC while it runs. Usage: {@code ScrobbleBenchmark <empty state dir>
+ * [latency samples=500] [reports per second=100] [seconds=30]}.
  *
- * <p>Reports: webhooks answered, stops the sink received per viewing (none is a loss, two a
- * duplicate), the time from a stop webhook's sending to the sink's stop call (p50, p99, max), heap
- * after a full GC every 5 s, process CPU time and the load average.
- *
- * <p>Usage: {@code ScrobbleBenchmark [webhooks per second] [seconds] [workDir]} (default 100, 30).
+ * <p>The state database is real (SQLite, WAL, synchronous=FULL): every {@code accept} that queues
+ * calls commits before it returns, and each sent call is marked in its own commit.
  */
 public final class ScrobbleBenchmark {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .executor(Executors.newFixedThreadPool(8))
-          .build();
-  private static final long RUNTIME_MS = 6_000_000;
+  private static final String[] SINKS = {"TRAKT:default", "SIMKL:default"};
   private static final int USERS = 20;
-  private static final String[] PLEX_STEPS = {
-    "media.play", "media.pause", "media.resume", "media.stop"
+  private static final int TITLES = 200;
+  private static final int ACTIVE_VIEWINGS = 40;
+
+  /** The reports of one viewing: start, a repeat, pause, resume, Plex's scrobble, then its stop. */
+  private static final PlaybackState[] STATES = {
+    PlaybackState.PLAYING,
+    PlaybackState.PLAYING,
+    PlaybackState.PAUSED,
+    PlaybackState.PLAYING,
+    PlaybackState.STOPPED,
+    PlaybackState.STOPPED
   };
-  private static final String[] JELLYFIN_STEPS = {
-    "PlaybackStart", "PlaybackProgress", "PlaybackProgress", "PlaybackStop"
-  };
-  private static final double[] PERCENT = {1, 30, 30, 95};
+
+  private static final double[] PROGRESS = {1, 30, 40, 40, 92, 95};
+
+  private ScrobbleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    Path dir =
-        args.length > 2
-            ? Path.of(args[2])
-            : Files.createTempDirectory("crosswatch-scrobble-bench-");
-    Files.createDirectories(dir);
-    new ScrobbleBenchmark().run(dir.toAbsolutePath(), rate, seconds);
-    System.exit(0);
-  }
-
-  private void run(Path dir, int rate, int seconds) throws Exception {
+    if (args.length < 1) {
+      System.err.println(
+          "usage: ScrobbleBenchmark <empty state dir> [latency samples] [rate/s] [seconds]");
+      System.exit(2);
+    }
+    Path stateDir = Path.of(args[0]);
+    int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     System.out.printf(
         Locale.ROOT,
-        "cores %d, JDK %s, load %.2f, %d webhooks/s for %d s%n",
+        "machine: %d cpus, %s, load %s%n",
         Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        load(),
-        rate,
-        seconds);
-    List<String> users = new ArrayList<>();
-    for (int u = 0; u < USERS; u++) {
-      users.add("user" + u);
-    }
-    String quoted = "\"" + String.join("\", \"", users) + "\"";
-    Path config = dir.resolve("config.json");
-    Files.writeString(
-        config,
-        """
-        {"plex": {}, "jellyfin": {"server": "http://127.0.0.1:9"}, "instant": {}, "pairs": [],
-         "scrobble": {"enabled": true,
-           "sources": [{"provider": "PLEX", "via": "webhook", "users": [%s]},
-                       {"provider": "JELLYFIN", "via": "webhook", "users": [%s]}],
-           "sinks": [{"provider": "INSTANT"}]}}
-        """
-            .formatted(quoted, quoted));
-    InstantSink sink = new InstantSink();
-    List<ProviderFactory> factories = new ArrayList<>(ProviderRegistry.load().factories());
-    factories.add(sink);
-    Path state = dir.resolve("state");
-    CrosswatchServer server =
-        CrosswatchServer.start(
-            new ServeSettings(
-                config, state, ProviderRegistry.of(factories), Clock.systemUTC(), "bench"),
-            new Listen("127.0.0.1", 0),
-            List.of());
-    WebhookSecrets secrets = new WebhookSecrets(state);
-    String base = "http://127.0.0.1:" + server.port();
-    String plexUrl =
-        base + "/webhook/plex?token=" + secrets.secret("PLEX", "default", Instant.now());
-    String jellyfinUrl =
-        base + "/webhook/jellyfin?token=" + secrets.secret("JELLYFIN", "default", Instant.now());
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        loadAverage());
+    latency(stateDir.resolve("latency"), samples);
+    load(stateDir.resolve("load"), rate, seconds);
+  }
 
-    // Each viewing's four webhooks go out `spread` ticks apart, so 10 viewings are under way at
-    // once; the run ends with whole rounds of viewings.
-    int spread = 10;
-    int total = rate * seconds - (rate * seconds) % (4 * spread);
-    int viewings = total / 4;
-    Map<String, Long> stopSent = new ConcurrentHashMap<>();
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    List<CompletableFuture<?>> inFlight = new ArrayList<>();
-    // Warm-up: 20 viewings, not counted.
-    for (int v = 0; v < 20; v++) {
-      for (int step = 0; step < 4; step++) {
-        send(plexUrl, jellyfinUrl, -1 - v, step, null, new AtomicInteger(), new AtomicInteger())
-            .join();
+  /** One stopped report at a time; the time until each sink was called. */
+  private static void latency(Path stateDir, int samples) throws InterruptedException {
+    Map<String, RecordingSink> sinks = sinks();
+    long cpu0 = processCpuNanos();
+    try (ScrobbleEngine engine = engine(stateDir, sinks)) {
+      int warmup = Math.min(100, samples);
+      long[] acceptNanos = new long[samples];
+      long[] callNanos = new long[samples];
+      for (int i = 0; i < warmup + samples; i++) {
+        Item item = Item.movie("Latency " + i, 2000, Ids.of(IdKind.TMDB, 500_000 + i));
+        String key = key(item);
+        long t0 = System.nanoTime();
+        engine.accept(
+            new PlaybackEvent(
+                "PLEX",
+                "default",
+                "user0",
+                "s" + i,
+                item,
+                PlaybackState.STOPPED,
+                95,
+                Instant.now(),
+                "webhook"));
+        long accepted = System.nanoTime();
+        long called = 0;
+        for (RecordingSink sink : sinks.values()) {
+          called = Math.max(called, sink.awaitStop(key, 10_000));
+        }
+        if (i >= warmup) {
+          acceptNanos[i - warmup] = accepted - t0;
+          callNanos[i - warmup] = called - t0;
+        }
       }
+      System.out.printf(
+          Locale.ROOT,
+          "latency, %d stopped reports one at a time (after %d warm-up), 2 sinks:%n"
+              + "  accept returned:        %s%n"
+              + "  last sink called:       %s%n",
+          samples,
+          warmup,
+          summary(acceptNanos),
+          summary(callNanos));
     }
-    waitFor(() -> sink.firstStop.size() >= 20, Duration.ofSeconds(60));
-    sink.calls.clear();
-    sink.firstStop.clear();
+    System.out.printf(
+        Locale.ROOT,
+        "  process CPU %.1f s, load %s%n",
+        (processCpuNanos() - cpu0) / 1e9,
+        loadAverage());
+  }
 
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  /** Steady reports of many viewings; every stop must arrive once at every sink. */
+  private static void load(Path stateDir, int rate, int seconds) throws InterruptedException {
+    Map<String, RecordingSink> sinks = sinks();
+    Random random = new Random(42);
+    long cpu0 = processCpuNanos();
+    String load0 = loadAverage();
     List<Long> heap = new ArrayList<>();
-    heap.add(heapAfterGc(memory));
-    long cpuBefore = cpuNanos();
-    double loadBefore = load();
-    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-    AtomicInteger tick = new AtomicInteger();
-    long periodNanos = 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    var task =
-        clock.scheduleAtFixedRate(
-            () -> {
-              int t = tick.getAndIncrement();
-              if (t >= total) {
-                return;
-              }
-              // Tick t belongs to step (t / spread) % 4 of viewing (t / (4 * spread)) * spread + t
-              // % spread.
-              int round = t / (4 * spread);
-              int step = (t / spread) % 4;
-              int viewing = round * spread + t % spread;
-              synchronized (inFlight) {
-                inFlight.add(send(plexUrl, jellyfinUrl, viewing, step, stopSent, ok, failed));
-              }
-            },
-            0,
-            periodNanos,
-            TimeUnit.NANOSECONDS);
-    long nextSample = System.nanoTime() + 5_000_000_000L;
-    while (tick.get() < total) {
-      Thread.sleep(100);
-      if (System.nanoTime() >= nextSample) {
-        heap.add(heapAfterGc(memory));
-        nextSample += 5_000_000_000L;
+    long[] acceptNanos = new long[rate * seconds];
+    Set<Instant> expectedStops = new HashSet<>();
+    Instant base = Instant.ofEpochMilli(System.currentTimeMillis()); // the queue keeps ms
+    int reports = 0;
+    int viewingsStarted = 0;
+    long wallStart;
+    long wallEnd;
+    try (ScrobbleEngine engine = engine(stateDir, sinks)) {
+      List<int[]> active = new ArrayList<>(); // {user, title, next report index}
+      Map<Integer, Instant> firstStop = new HashMap<>(); // by user * TITLES + title
+      Set<Integer> busy = new HashSet<>();
+      long interval = 1_000_000_000L / rate;
+      wallStart = System.nanoTime();
+      long nextSample = wallStart;
+      for (int n = 0; n < rate * seconds; n++) {
+        LockSupport.parkNanos(wallStart + n * interval - System.nanoTime());
+        while (active.size() < ACTIVE_VIEWINGS) {
+          int user = random.nextInt(USERS);
+          int title = random.nextInt(TITLES);
+          if (busy.add(user * TITLES + title)) {
+            active.add(new int[] {user, title, 0});
+            viewingsStarted++;
+          }
+        }
+        int[] viewing = active.get(random.nextInt(active.size()));
+        int step = viewing[2]++;
+        int slot = viewing[0] * TITLES + viewing[1];
+        Instant at = base.plusMillis(n); // unique per report: names the viewing's stop
+        if (STATES[step] == PlaybackState.STOPPED && !firstStop.containsKey(slot)) {
+          firstStop.put(slot, at);
+          expectedStops.add(at);
+        }
+        long t0 = System.nanoTime();
+        engine.accept(
+            new PlaybackEvent(
+                "PLEX",
+                "default",
+                "user" + viewing[0],
+                "session-" + random.nextInt(3), // webhook and watcher name it differently
+                title(viewing[1]),
+                STATES[step],
+                PROGRESS[step],
+                at,
+                step % 2 == 0 ? "webhook" : "watch"));
+        acceptNanos[n] = System.nanoTime() - t0;
+        reports++;
+        if (viewing[2] == STATES.length) {
+          active.remove(viewing);
+          busy.remove(slot);
+          firstStop.remove(slot);
+        }
+        if (System.nanoTime() >= nextSample) {
+          heap.add(heapAfterGc());
+          nextSample += 5_000_000_000L;
+        }
       }
-    }
-    task.cancel(false);
-    clock.shutdown();
-    double sendSeconds = (System.nanoTime() - start) / 1e9;
-    synchronized (inFlight) {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-    }
-    waitFor(() -> sink.firstStop.size() >= viewings, Duration.ofSeconds(120));
-    Thread.sleep(2000); // late duplicates would arrive now
-    long cpu = cpuNanos() - cpuBefore;
-    heap.add(heapAfterGc(memory));
-
-    Map<String, Integer> stops = new HashMap<>();
-    Map<ScrobbleAction, Integer> byAction = new HashMap<>();
-    for (InstantSink.Call c : sink.calls) {
-      byAction.merge(c.action(), 1, Integer::sum);
-      if (c.action() == ScrobbleAction.STOP) {
-        stops.merge(c.imdb(), 1, Integer::sum);
+      wallEnd = System.nanoTime();
+      long drainStart = System.nanoTime();
+      while (!engine.pending().isEmpty() && System.nanoTime() - drainStart < 120_000_000_000L) {
+        Thread.sleep(50);
       }
+      heap.add(heapAfterGc());
+      System.out.printf(
+          Locale.ROOT,
+          "load: %d reports in %.1f s (%.1f/s), %d viewings begun, %d finished (each with a"
+              + " repeated stop), %d users x %d titles%n"
+              + "  accept returned:        %s%n"
+              + "  queue empty %.2f s after the last report; pending left: %d%n",
+          reports,
+          (wallEnd - wallStart) / 1e9,
+          reports / ((wallEnd - wallStart) / 1e9),
+          viewingsStarted,
+          expectedStops.size(),
+          USERS,
+          TITLES,
+          summary(acceptNanos),
+          (System.nanoTime() - drainStart) / 1e9,
+          engine.pending().size());
     }
-    int lost = 0;
-    int duplicated = 0;
-    List<Long> latencies = new ArrayList<>();
-    for (int v = 0; v < viewings; v++) {
-      String imdb = imdb(v);
-      int n = stops.getOrDefault(imdb, 0);
-      lost += n == 0 ? 1 : 0;
-      duplicated += n > 1 ? 1 : 0;
-      Long sent = stopSent.get(imdb);
-      Long got = sink.firstStop.get(imdb);
-      if (sent != null && got != null) {
-        latencies.add((got - sent) / 1_000);
-      }
+    boolean ok = true;
+    for (Map.Entry<String, RecordingSink> e : sinks.entrySet()) {
+      List<Instant> stops = e.getValue().stopTimes();
+      Set<Instant> distinct = new HashSet<>(stops);
+      Set<Instant> missing = new HashSet<>(expectedStops);
+      missing.removeAll(distinct);
+      Set<Instant> unexpected = new HashSet<>(distinct);
+      unexpected.removeAll(expectedStops);
+      int duplicates = stops.size() - distinct.size();
+      ok &= missing.isEmpty() && unexpected.isEmpty() && duplicates == 0;
+      System.out.printf(
+          Locale.ROOT,
+          "  %s: %d stops (expected %d), missing %d, duplicates %d, unexpected %d; %d starts,"
+              + " %d pauses%n",
+          e.getKey(),
+          stops.size(),
+          expectedStops.size(),
+          missing.size(),
+          duplicates,
+          unexpected.size(),
+          e.getValue().count(ScrobbleAction.START),
+          e.getValue().count(ScrobbleAction.PAUSE));
     }
-    latencies.sort(null);
     System.out.printf(
         Locale.ROOT,
-        "webhooks: %d sent in %.1f s, %d answered 200, %d failed%n",
-        total,
-        sendSeconds,
-        ok.get(),
-        failed.get());
-    System.out.printf(
-        Locale.ROOT,
-        "viewings: %d; stops received %d; lost %d; duplicated %d; calls by action %s%n",
-        viewings,
-        stops.values().stream().mapToInt(Integer::intValue).sum(),
-        lost,
-        duplicated,
-        byAction);
-    System.out.printf(
-        Locale.ROOT,
-        "stop webhook sent -> sink stop call: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
-        pct(latencies, 0.50) / 1000.0,
-        pct(latencies, 0.99) / 1000.0,
-        latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1) / 1000.0,
-        latencies.size());
-    System.out.printf(
-        Locale.ROOT,
-        "heap after full GC, every 5 s (MB): %s%n",
-        heap.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / 1e6)).toList());
-    System.out.printf(
-        Locale.ROOT,
-        "process CPU %.1f s (user+sys) over %.1f s; load %.2f before, %.2f after%n",
-        cpu / 1e9,
-        sendSeconds,
-        loadBefore,
-        load());
-    server.close();
+        "  heap used after GC every 5 s (MB): %s%n  process CPU %.1f s, load %s -> %s%n  %s%n",
+        heap.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / 1e6)).toList(),
+        (processCpuNanos() - cpu0) / 1e9,
+        load0,
+        loadAverage(),
+        ok ? "no loss, no duplicate" : "LOSS OR DUPLICATES");
   }
 
-  private static CompletableFuture<?> send(
-      String plexUrl,
-      String jellyfinUrl,
-      int viewing,
-      int step,
-      Map<String, Long> stopSent,
-      AtomicInteger ok,
-      AtomicInteger failed) {
-    String user = "user" + Math.floorMod(viewing, USERS);
-    String imdb = imdb(viewing);
-    boolean plex = Math.floorMod(viewing, 2) == 0;
-    HttpRequest.Builder b;
-    if (plex) {
-      MultipartBody body =
-          MultipartBody.of("payload", plex(PLEX_STEPS[step], user, imdb, viewing, PERCENT[step]));
-      b =
-          HttpRequest.newBuilder(URI.create(plexUrl))
-              .header("Content-Type", body.contentType())
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-    } else {
-      b =
-          HttpRequest.newBuilder(URI.create(jellyfinUrl))
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      jellyfin(
-                          JELLYFIN_STEPS[step], user, imdb, viewing, PERCENT[step], step == 1)));
+  private static ScrobbleEngine engine(Path stateDir, Map<String, RecordingSink> sinks) {
+    ScrobbleSettings settings =
+        new ScrobbleSettings(
+            true,
+            List.of(
+                new Source(
+                    "PLEX",
+                    "default",
+                    Via.WEBHOOK,
+                    IntStream.range(0, USERS).mapToObj(u -> "user" + u).toList())),
+            Arrays.stream(SINKS).map(s -> new Sink(s.split(":")[0], s.split(":")[1])).toList());
+    return ScrobbleEngine.builder(settings, new LinkedHashMap<>(sinks), stateDir)
+        .random(new Random(7))
+        .build();
+  }
+
+  private static Map<String, RecordingSink> sinks() {
+    Map<String, RecordingSink> sinks = new LinkedHashMap<>();
+    for (String s : SINKS) {
+      sinks.put(s, new RecordingSink());
     }
-    if (step == 3 && stopSent != null) {
-      stopSent.put(imdb, System.nanoTime());
-    }
-    return HTTP.sendAsync(
-            b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
-        .handle(
-            (r, e) -> {
-              if (e == null && r.statusCode() == 200) {
-                ok.incrementAndGet();
-              } else {
-                failed.incrementAndGet();
-                if (failed.get() <= 5) {
-                  System.out.println(
-                      "failed: " + (e != null ? e : r.statusCode() + " " + r.body()));
-                }
-              }
-              return null;
-            });
+    return sinks;
   }
 
-  private static String imdb(int viewing) {
-    return String.format(Locale.ROOT, "tt%07d", 5_000_000 + viewing);
+  private static Item title(int t) {
+    return Item.movie("Title " + t, 1990 + t % 30, Ids.of(IdKind.TMDB, 1000 + t));
   }
 
-  private static String plex(String event, String user, String imdb, int viewing, double percent) {
-    return """
-        {"event": "%s", "user": true, "owner": true, "Account": {"id": 1, "title": "%s"},
-         "Server": {"title": "Office", "uuid": "54664a3d"},
-         "Player": {"local": true, "title": "Plex Web", "uuid": "player-%d"},
-         "Metadata": {"type": "movie", "title": "Film %d", "year": 2001, "ratingKey": "%d",
-                      "key": "/library/metadata/%d", "viewOffset": %d, "duration": %d,
-                      "Guid": [{"id": "imdb://%s"}]}}
-        """
-        .formatted(
-            event,
-            user,
-            viewing,
-            viewing,
-            viewing,
-            viewing,
-            Math.round(RUNTIME_MS * percent / 100),
-            RUNTIME_MS,
-            imdb);
+  private static String key(Item item) {
+    return item.ids().value(IdKind.TMDB);
   }
 
-  private static String jellyfin(
-      String event, String user, String imdb, int viewing, double percent, boolean paused) {
-    long ticks = RUNTIME_MS * 10_000;
-    return """
-        {"NotificationType": "%s", "UtcTimestamp": "%s", "Name": "Film %d", "ItemType": "Movie",
-         "ItemId": "item-%d", "RunTimeTicks": %d, "Year": 2001, "Provider_imdb": "%s",
-         "PlaybackPositionTicks": %d, "IsPaused": %s, "NotificationUsername": "%s",
-         "PlaySessionId": "session-%d"}
-        """
-        .formatted(
-            event,
-            Instant.now(),
-            viewing,
-            viewing,
-            ticks,
-            imdb,
-            Math.round(ticks * percent / 100),
-            paused,
-            user,
-            viewing);
+  private static String summary(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
+        sorted[sorted.length - 1] / 1e6);
   }
 
-  private static long heapAfterGc(MemoryMXBean memory) {
+  private static long heapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     return memory.getHeapMemoryUsage().getUsed();
   }
 
-  private static long cpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
-    return -1;
   }
 
-  private static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-  }
+  /** A sink that answers at once and records when each call came. */
+  private static final class RecordingSink implements ScrobbleTarget {
+    private final Map<String, Long> stopCalledAt = new ConcurrentHashMap<>();
+    private final List<Instant> stopTimes = new ArrayList<>();
+    private final Map<ScrobbleAction, Integer> counts = new ConcurrentHashMap<>();
 
-  private static long pct(List<Long> sorted, double p) {
-    if (sorted.isEmpty()) {
-      return 0;
+    @Override
+    public ScrobbleOutcome scrobble(
+        ScrobbleAction action, Item item, double progressPercent, Instant at) {
+      long now = System.nanoTime();
+      counts.merge(action, 1, Integer::sum);
+      if (action == ScrobbleAction.STOP) {
+        synchronized (this) {
+          stopTimes.add(at);
+          stopCalledAt.putIfAbsent(key(item), now);
+          notifyAll();
+        }
+      }
+      return ScrobbleOutcome.SENT;
     }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-  }
 
-  private static void waitFor(java.util.function.BooleanSupplier done, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    /** When the stop of the item keyed {@code key} came (System.nanoTime), waiting for it. */
+    synchronized long awaitStop(String key, long millis) throws InterruptedException {
+      long deadline = System.currentTimeMillis() + millis;
+      while (!stopCalledAt.containsKey(key)) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new IllegalStateException("no stop for " + key + " within " + millis + " ms");
+        }
+        wait(left);
+      }
+      return stopCalledAt.get(key);
+    }
+
+    synchronized List<Instant> stopTimes() {
+      return List.copyOf(stopTimes);
+    }
+
+    int count(ScrobbleAction action) {
+      return counts.getOrDefault(action, 0);
     }
   }
 }

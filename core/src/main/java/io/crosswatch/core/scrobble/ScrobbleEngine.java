@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: {@link #accept}, {@link #nowPlaying} and {@link #recent} may be called from any
  * thread (webhook handlers, watchers, the dashboard); each sink has one daemon sender thread
  * (unless built with {@code sendInBackground(false)}, when {@link #sendDue} sends instead).
- * Observers are called on the thread that made the notice.
+ * Observers are called on the thread that made the notice (for a viewing change, the one in {@code
+ * accept}, while it holds the engine's lock), so they must return quickly.
  */
 public final class ScrobbleEngine implements Scrobbler {
   /**
@@ -108,6 +109,14 @@ public final class ScrobbleEngine implements Scrobbler {
     return new Builder(settings, sinks, stateDir);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored (the state
+   *     database stayed locked past its busy timeout, the disk is full); the report then changed
+   *     nothing and may be given again
+   * @throws IllegalStateException when the engine is closed
+   */
   @Override
   public void accept(PlaybackEvent event) {
     Objects.requireNonNull(event, "event");
@@ -122,11 +131,11 @@ public final class ScrobbleEngine implements Scrobbler {
           event.instance());
       return;
     }
-    List<ScrobbleNotice> changes = new ArrayList<>(1);
+    boolean queued;
     synchronized (lock) {
       Instant now = clock.instant();
       if (lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY))) {
-        prune(now);
+        pruneQuietly(now);
       }
       String scope = Viewings.scope(event.source(), event.instance(), event.user());
       List<String> tokens = Viewings.tokens(event.item());
@@ -136,9 +145,11 @@ public final class ScrobbleEngine implements Scrobbler {
       boolean beforeFinish = phase == Phase.FINISHED && !event.at().isAfter(previous.finishedAt());
       Step step = ScrobbleRules.step(phase, event.state(), event.progressPercent(), beforeFinish);
       Viewing next = next(previous, step, event, scope, tokens, now);
-      if (step.action() != null) {
+      queued = step.action() != null;
+      if (queued) {
         queue.add(calls(next, step.action(), event), finished(next), now);
-        changes.add(
+        // published before the senders are woken, so that a viewing's change is told first
+        notices.publish(
             new ScrobbleNotice(
                 "scrobble:" + step.action().key(),
                 now,
@@ -148,12 +159,13 @@ public final class ScrobbleEngine implements Scrobbler {
                 null,
                 step.action(),
                 event.progressPercent(),
-                "via " + event.via() + (step.newViewing() && previous != null ? ", rewatch" : "")));
+                "via "
+                    + event.via()
+                    + (step.newViewing() && phase == Phase.FINISHED ? ", rewatch" : "")));
       }
       viewings.replace(previous, next);
     }
-    changes.forEach(notices::publish);
-    if (!changes.isEmpty()) {
+    if (queued) {
       workers.forEach(Worker::wake);
     }
   }
@@ -247,10 +259,7 @@ public final class ScrobbleEngine implements Scrobbler {
                 + "-"
                 + viewingSeq.incrementAndGet()
             : previous.id();
-    PlaybackState state =
-        step.phase() == Phase.PLAYING
-            ? PlaybackState.PLAYING
-            : step.phase() == Phase.PAUSED ? PlaybackState.PAUSED : PlaybackState.STOPPED;
+    PlaybackState state = step.phase() == Phase.FINISHED ? PlaybackState.STOPPED : event.state();
     Instant finishedAt =
         step.phase() != Phase.FINISHED
             ? null
@@ -331,6 +340,15 @@ public final class ScrobbleEngine implements Scrobbler {
     lastPrune = now;
     viewings.prune(now.minus(IDLE_TIMEOUT), now.minus(FINISHED_WINDOW));
     queue.prune(now.minus(ENDED_RETENTION), now.minus(FINISHED_WINDOW));
+  }
+
+  /** Prunes, but a report is not refused because old rows could not be removed this time. */
+  private void pruneQuietly(Instant now) {
+    try {
+      prune(now);
+    } catch (RuntimeException e) {
+      LOG.warn("could not prune the scrobble queue, trying again later: {}", e.getMessage());
+    }
   }
 
   private void reportForgottenSinks() {

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param scope source, instance and user ({@link Viewings#scope})
  * @param tokens the identity tokens of every report of the viewing so far
  * @param item the item with every id its reports carried
+ * @param state the state last reported ({@code STOPPED} once finished)
  * @param finishedAt when it finished, or {@code null} while it has not
  */
 record Viewing(

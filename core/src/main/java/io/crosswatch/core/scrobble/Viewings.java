@@ -2,6 +2,7 @@ package io.crosswatch.core.scrobble;
 
 import io.crosswatch.core.identity.MatchTokens;
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.scrobble.ScrobbleRules.Phase;
 import java.time.Instant;
@@ -26,9 +27,20 @@ final class Viewings {
     return source.toUpperCase(Locale.ROOT) + "|" + instance + "|" + user.toLowerCase(Locale.ROOT);
   }
 
-  /** The identity tokens of an item, as the per-list matcher computes them (no feature suffix). */
+  /**
+   * The identity tokens of an item: those the per-list matcher computes (no feature suffix), plus
+   * one per server-local id (a Plex rating key, a Jellyfin or Emby item id), which identify the
+   * title within the one source instance a scope belongs to.
+   */
   static List<String> tokens(Item item) {
-    return MatchTokens.of(item, Feature.WATCHLIST);
+    List<String> tokens = new ArrayList<>(MatchTokens.of(item, Feature.WATCHLIST));
+    Ids ids = item.ids();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!ids.kindAt(i).crossProvider()) {
+        tokens.add(item.type().key() + "|local " + ids.kindAt(i).key() + ":" + ids.valueAt(i));
+      }
+    }
+    return tokens;
   }
 
   /** The most recently updated viewing in {@code scope} sharing a token, if any. */
@@ -47,11 +59,15 @@ final class Viewings {
     list.add(next);
   }
 
-  /** The viewings playing or paused, most recently reported first. */
+  /**
+   * The viewings playing or paused, most recently reported first; one stopped before the end
+   * (waiting to be resumed) is not listed.
+   */
   List<NowPlaying> inProgress() {
     return byScope.values().stream()
         .flatMap(List::stream)
         .filter(v -> v.phase() == Phase.PLAYING || v.phase() == Phase.PAUSED)
+        .filter(v -> v.state() != PlaybackState.STOPPED)
         .sorted(Comparator.comparing(Viewing::updatedAt).reversed())
         .map(Viewing::nowPlaying)
         .toList();

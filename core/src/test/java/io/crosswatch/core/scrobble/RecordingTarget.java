@@ -26,6 +26,7 @@ final class RecordingTarget implements ScrobbleTarget {
       ScrobbleAction action, Item item, double progressPercent, Instant at)
       throws ProviderException {
     attempts++;
+    notifyAll();
     if (down != null) {
       throw down;
     }
@@ -63,6 +64,17 @@ final class RecordingTarget implements ScrobbleTarget {
 
   /** Calls made, failed ones included. */
   synchronized int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Waits (up to {@code millis}) until at least {@code count} calls were made; returns the count.
+   */
+  synchronized int awaitAttempts(int count, long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (attempts < count && System.currentTimeMillis() < deadline) {
+      wait(Math.max(1, deadline - System.currentTimeMillis()));
+    }
     return attempts;
   }
 

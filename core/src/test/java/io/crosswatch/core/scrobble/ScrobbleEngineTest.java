@@ -15,6 +15,7 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.ScrobbleQueue;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateLock;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +164,21 @@ class ScrobbleEngineTest {
   }
 
   @Test
+  void aWatcherThatKnowsOnlyTheServersOwnIdReportsTheSameViewing() {
+    ScrobbleEngine engine = engine();
+    Item fromWebhook = HEAT.withIds(HEAT.ids().with(IdKind.PLEX, 5512));
+    Item fromWatcher = Item.movie("Heat (Director's Cut)", null, Ids.of(IdKind.PLEX, 5512));
+
+    send(engine, event("alice", "player-1", fromWebhook, PlaybackState.PLAYING, 1, "webhook"));
+    send(engine, event("alice", "42", fromWatcher, PlaybackState.PLAYING, 3, "watch"));
+    send(engine, event("alice", "42", fromWatcher, PlaybackState.STOPPED, 93, "watch"));
+    send(engine, event("alice", "player-1", fromWebhook, PlaybackState.STOPPED, 94, "webhook"));
+
+    assertThat(trakt.actions()).containsExactly(START, STOP);
+    assertThat(trakt.taken().get(1).item()).isEqualTo(fromWebhook);
+  }
+
+  @Test
   void aWatcherPollMadeBeforeTheStopDoesNotStartARewatch() {
     ScrobbleEngine engine = engine();
     Instant poll = clock.instant().plus(Duration.ofMinutes(100));
@@ -282,6 +299,30 @@ class ScrobbleEngineTest {
     clock.advance(Duration.ofHours(1));
     again.sendDue();
     assertThat(trakt.actions()).containsExactly(STOP);
+  }
+
+  @Test
+  void callsForASinkNoLongerConfiguredWaitUntilItIsConfiguredAgain() {
+    trakt.down(ProviderException.transientFailure("Trakt answered 503", null));
+    ScrobbleEngine engine = engine();
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
+    engine.close();
+
+    ScrobbleEngine withoutTrakt =
+        track(
+            ScrobbleEngine.builder(SETTINGS, Map.of(SIMKL, simkl), stateDir)
+                .clock(clock)
+                .sendInBackground(false)
+                .build());
+    clock.advance(Duration.ofHours(1));
+    withoutTrakt.sendDue();
+    assertThat(withoutTrakt.pending()).extracting(ScrobbleQueue.Call::sink).containsExactly(TRAKT);
+    withoutTrakt.close();
+
+    trakt = new RecordingTarget();
+    engine().sendDue();
+    assertThat(trakt.actions()).containsExactly(STOP);
+    assertThat(simkl.actions()).containsExactly(STOP);
   }
 
   @Test
@@ -412,6 +453,13 @@ class ScrobbleEngineTest {
 
     send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
     assertThat(engine.nowPlaying()).extracting(NowPlaying::user).containsExactly("bob");
+
+    send(engine, report("bob", EPISODE, PlaybackState.STOPPED, 20));
+    assertThat(engine.nowPlaying()).isEmpty();
+    send(engine, report("bob", EPISODE, PlaybackState.PLAYING, 20));
+    assertThat(engine.nowPlaying())
+        .extracting(NowPlaying::user, NowPlaying::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", PlaybackState.PLAYING));
   }
 
   @Test
@@ -443,46 +491,70 @@ class ScrobbleEngineTest {
   }
 
   @Test
-  void theQueueKeepsWorkingWhileASyncRunHoldsTheStateLock() throws Exception {
+  void theQueueKeepsWorkingWhileASyncRunHoldsTheStateLockAndWrites() throws Exception {
     ScrobbleEngine engine = engine();
     try (StateLock lock = StateLock.acquire(stateDir, "run-1");
         StateStore store = SqliteStateStore.open(stateDir)) {
-      store.runStarted("run-1", T0, false, "cli");
+      CountDownLatch writing = new CountDownLatch(1);
+      Thread run =
+          new Thread(
+              () ->
+                  store.transaction(
+                      tx -> {
+                        store.runStarted("run-1", T0, false, "cli");
+                        writing.countDown();
+                        try {
+                          Thread.sleep(200); // the run's transaction stays open a moment
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      run.start();
+      writing.await();
 
       send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
 
-      store.runFinished("run-1", T0.plusSeconds(1), 0, "{}");
-      assertThat(store.recentRuns(1)).hasSize(1);
+      run.join();
+      assertThat(store.recentRuns(1)).extracting(RunRecord::runId).containsExactly("run-1");
     }
     assertThat(trakt.actions()).containsExactly(STOP);
   }
 
   @Test
   void theBackgroundSenderSendsWithoutBeingAsked() throws Exception {
-    ScrobbleEngine engine =
-        track(
-            ScrobbleEngine.builder(SETTINGS, sinks(), stateDir)
-                .clock(Clock.systemUTC())
-                .random(new Random(7))
-                .build());
+    ScrobbleEngine engine = backgroundEngine();
 
-    engine.accept(
-        new PlaybackEvent(
-            "PLEX",
-            "default",
-            "alice",
-            null,
-            HEAT,
-            PlaybackState.STOPPED,
-            95,
-            Instant.now(),
-            "webhook"));
+    engine.accept(realTimeReport(PlaybackState.STOPPED, 95));
 
     assertThat(trakt.awaitTaken(1, 10_000))
         .extracting(RecordingTarget.Taken::action)
         .containsExactly(STOP);
     assertThat(simkl.awaitTaken(1, 10_000)).hasSize(1);
     assertThatThrownBy(engine::sendDue).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closingStopsTheSendersAndTheNextEngineSendsWhatWasLeft() throws Exception {
+    trakt.down(
+        new ProviderException(
+            ProviderException.Kind.UNAVAILABLE, "Trakt answered 503", true, Duration.ofMillis(20)));
+    ScrobbleEngine engine = backgroundEngine();
+    engine.accept(realTimeReport(PlaybackState.STOPPED, 95));
+    assertThat(trakt.awaitAttempts(3, 10_000)).isGreaterThanOrEqualTo(3);
+    assertThat(simkl.awaitTaken(1, 10_000)).hasSize(1);
+
+    engine.close();
+    int attemptsAtClose = trakt.attempts();
+    assertThat(trakt.awaitAttempts(attemptsAtClose + 1, 200)).isEqualTo(attemptsAtClose);
+
+    trakt = new RecordingTarget();
+    simkl = new RecordingTarget();
+    backgroundEngine();
+    assertThat(trakt.awaitTaken(1, 10_000))
+        .extracting(RecordingTarget.Taken::action)
+        .containsExactly(STOP);
+    assertThat(simkl.awaitTaken(1, 200)).isEmpty(); // it took its stop before the restart
+    assertThat(trakt.awaitTaken(2, 200)).hasSize(1);
   }
 
   @Test
@@ -503,6 +575,20 @@ class ScrobbleEngineTest {
             .observer(notices::add)
             .sendInBackground(false)
             .build());
+  }
+
+  /** An engine on the real clock with its sender threads. */
+  private ScrobbleEngine backgroundEngine() {
+    return track(
+        ScrobbleEngine.builder(SETTINGS, sinks(), stateDir)
+            .clock(Clock.systemUTC())
+            .random(new Random(7))
+            .build());
+  }
+
+  private static PlaybackEvent realTimeReport(PlaybackState state, double progress) {
+    return new PlaybackEvent(
+        "PLEX", "default", "alice", null, HEAT, state, progress, Instant.now(), "webhook");
   }
 
   private Map<String, ScrobbleTarget> sinks() {

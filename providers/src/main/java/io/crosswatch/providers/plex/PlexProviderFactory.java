@@ -110,7 +110,7 @@ public final class PlexProviderFactory implements ProviderFactory {
         new PlexPlaybackSource(
             context.instance(),
             server,
-            s.hasServer() ? PlexSettings.notificationsUrl(context.settings(), s.serverUrl()) : null,
+            s.notificationsUrl(),
             s.serverToken(),
             context.clock(),
             context.sleeper(),
