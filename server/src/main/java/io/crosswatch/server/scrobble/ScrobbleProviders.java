@@ -35,6 +35,7 @@ final class ScrobbleProviders implements AutoCloseable {
   private final Map<String, ScrobbleTarget> sinks = new LinkedHashMap<>();
   private final Map<String, Provider> built = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private volatile boolean settingUp = true;
 
   private ScrobbleProviders() {}
 
@@ -95,6 +96,14 @@ final class ScrobbleProviders implements AutoCloseable {
     warnings.add(message);
   }
 
+  /**
+   * Ends the setting up: until then the providers' own warnings (e.g. a watcher without a server to
+   * watch) are kept with the others; later ones only go to the log.
+   */
+  void setUpDone() {
+    settingUp = false;
+  }
+
   private Optional<Provider> instance(
       Config config,
       ProviderRegistry registry,
@@ -122,7 +131,7 @@ final class ScrobbleProviders implements AutoCloseable {
             stateDir,
             clock,
             config.runtime().debugHttp(),
-            new LoggerLog(label),
+            new ProviderLog(label),
             Sleeper.SYSTEM,
             new SplittableRandom(random.nextLong()));
     try {
@@ -147,8 +156,14 @@ final class ScrobbleProviders implements AutoCloseable {
     }
   }
 
-  /** Provider diagnostics to the service's log. */
-  private record LoggerLog(String label) implements DiagnosticLog {
+  /** Provider diagnostics to the service's log; warnings while setting up are also kept. */
+  private final class ProviderLog implements DiagnosticLog {
+    private final String label;
+
+    ProviderLog(String label) {
+      this.label = label;
+    }
+
     @Override
     public void debug(String message) {
       LOG.debug("{}: {}", label, message);
@@ -156,7 +171,11 @@ final class ScrobbleProviders implements AutoCloseable {
 
     @Override
     public void warn(String message) {
-      LOG.warn("{}: {}", label, message);
+      String line = message.startsWith(label) ? message : label + ": " + message;
+      LOG.warn("{}", line);
+      if (settingUp) {
+        warnings.add(line);
+      }
     }
   }
 }

@@ -131,6 +131,7 @@ public final class ScrobbleService implements AutoCloseable {
         providers.warn(label + " cannot be watched: " + e.getMessage());
       }
     }
+    providers.setUpDone();
     LOG.info(
         "scrobbling from {} to {}",
         String.join(", ", providers.sources().keySet()),

@@ -48,14 +48,15 @@ class ScrobblingEndToEndTest {
     matrix = trakt.catalogue().addMovie("The Matrix", 1999, 481, "tt0133093", 603L);
     config =
         """
-        {"plex": {}, "jellyfin": {"server": "http://127.0.0.1:9"},
+        {"plex": {"instances": {"den": {}}}, "jellyfin": {"server": "http://127.0.0.1:9"},
          "emby": {"server": "http://127.0.0.1:9"},
          "trakt": {"client_id": "%s", "access_token": "%s", "base_url": "%s"},
          "pairs": [],
          "scrobble": {"enabled": true,
            "sources": [{"provider": "PLEX", "via": "webhook", "users": ["alice"]},
                        {"provider": "JELLYFIN", "via": "webhook", "users": ["bob"]},
-                       {"provider": "EMBY", "via": "webhook", "users": ["carol"]}],
+                       {"provider": "EMBY", "via": "webhook", "users": ["carol"]},
+                       {"provider": "PLEX", "instance": "den", "via": "watch", "users": ["dan"]}],
            "sinks": [{"provider": "TRAKT"}]}}
         """
             .formatted(FakeTraktServer.CLIENT_ID, FakeTraktServer.ACCESS_TOKEN, trakt.baseUrl());
@@ -239,6 +240,19 @@ class ScrobblingEndToEndTest {
         .filteredOn(r -> r.status() == 201 && r.path().equals("/scrobble/stop"))
         .hasSize(1);
     assertThat(trakt.requests()).filteredOn(r -> r.status() == 503).isNotEmpty();
+  }
+
+  @Test
+  void aWatcherWithoutAServerToWatchIsAWarningInTheStatusAndTheRestScrobbles() throws Exception {
+    String cookie = served.login();
+
+    JsonNode status =
+        Json.MAPPER.readTree(served.send("GET", "/api/scrobble", null, "Cookie", cookie).body());
+
+    assertThat(status.get("running").asBoolean()).isTrue();
+    assertThat(status.get("warnings").toString())
+        .contains("PLEX:den: plex.server_url is not set, so there is no server to watch");
+    assertThat(plex("media.play", "alice", 0).statusCode()).isEqualTo(200);
   }
 
   @Test
