@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's Prometheus metrics (Micrometer): runs by trigger and exit code, run duration, last
@@ -29,12 +31,14 @@ import java.util.function.Supplier;
  * received, scrobble events and calls, scrobble calls waiting in the queue.
  */
 public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer duration;
   private final AtomicLong lastRun = new AtomicLong();
   private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> providerUp = new ConcurrentHashMap<>();
+  private volatile CommandLineRuns commandLineRuns;
 
   /**
    * @param nextRunAt when the next scheduled run comes, if any
@@ -127,12 +131,7 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
 
   @Override
   public void finished(String runId, RunStart start, RunSummary s) {
-    Counter.builder("crosswatch_runs")
-        .description("Runs of the service by trigger and exit code")
-        .tag("trigger", start.trigger())
-        .tag("exit_code", Integer.toString(s.exitCode()))
-        .register(registry)
-        .increment();
+    countRun(start.trigger(), s.exitCode());
     duration.record(Duration.ofMillis(s.durationMs()));
     lastRun.set(s.finishedAt().getEpochSecond());
     for (PairSummary pair : s.pairs()) {
@@ -155,6 +154,23 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
       }
     }
     s.api().forEach(this::requests);
+  }
+
+  private void countRun(String trigger, int exitCode) {
+    Counter.builder("crosswatch_runs")
+        .description("Runs by trigger (cli: cw run next to the service) and exit code")
+        .tag("trigger", trigger)
+        .tag("exit_code", Integer.toString(exitCode))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts the command line's runs too: those {@code runs} finds are added to {@code
+   * crosswatch_runs} with trigger {@code cli} whenever the metrics are scraped.
+   */
+  public void countCommandLineRuns(CommandLineRuns runs) {
+    this.commandLineRuns = runs;
   }
 
   private void applied(String pair, String feature, String side, OpCounts counts) {
@@ -194,6 +210,14 @@ public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
 
   /** The metrics in Prometheus text format. */
   public String scrape() {
+    CommandLineRuns cli = commandLineRuns;
+    if (cli != null) {
+      try {
+        cli.newlyFinished().forEach(r -> countRun(r.trigger(), r.exitCode()));
+      } catch (RuntimeException e) {
+        LOG.warn("command-line runs are not counted this time: {}", e.getMessage());
+      }
+    }
     return registry.scrape();
   }
 }
