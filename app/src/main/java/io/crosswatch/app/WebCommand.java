@@ -15,18 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cw web}: the logins of {@code cw serve} (password and API tokens). */
+/**
+ * {@code cw web}: the logins of {@code cw serve} (password and API tokens) and its webhook URLs.
+ */
 @Command(
     name = "web",
-    description = "Manages the logins of cw serve: the password and API tokens.",
-    subcommands = {WebCommand.Passwd.class, WebCommand.Token.class})
+    description =
+        "Manages the logins of cw serve (the password and API tokens) and its webhook URLs.",
+    subcommands = {WebCommand.Passwd.class, WebCommand.Token.class, WebhooksCommand.class})
 final class WebCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: passwd or token");
+        spec.commandLine(), "missing subcommand: passwd, token or webhooks");
   }
 
   private static WebSecrets secrets(CliContext ctx, StateOptions options) {

@@ -10,43 +10,62 @@ import io.crosswatch.server.auth.AuthRoutes;
 import io.crosswatch.server.auth.LoginThrottle;
 import io.crosswatch.server.auth.Sessions;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.auth.WebhookSecrets;
 import io.crosswatch.server.metrics.CommandLineRuns;
 import io.crosswatch.server.metrics.ServiceMetrics;
 import io.crosswatch.server.runs.RunService;
 import io.crosswatch.server.schedule.Notifier;
 import io.crosswatch.server.schedule.Scheduler;
+import io.crosswatch.server.scrobble.ScrobbleApi;
+import io.crosswatch.server.scrobble.ScrobbleLog;
+import io.crosswatch.server.scrobble.ScrobbleService;
+import io.crosswatch.server.scrobble.WebhookRoutes;
 import io.javalin.router.ParsedEndpoint;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole service: API, pages, logins, run service, scheduler, notifications and metrics over one
- * config file and state dir.
+ * The whole service: API, pages, logins, run service, scheduler, notifications, metrics and live
+ * scrobbling over one config file and state dir.
  *
- * <p>Lifecycle: 1. {@link #start} listens and starts the scheduler; 2. requests and scheduled runs
- * are served; 3. {@link #shutdown} stops taking work, lets a running run finish its chunk in flight
- * and commit, then stops listening.
+ * <p>Lifecycle: 1. {@link #start} starts scrobbling (when the config enables it), listens and
+ * starts the scheduler; 2. requests, webhooks and scheduled runs are served; a saved config applies
+ * to scrobbling at once, an edit on disk within {@value #CONFIG_CHECK_SECONDS} s; 3. {@link
+ * #shutdown} stops taking work, lets a running run finish its chunk in flight and commit, stops
+ * listening and then stops scrobbling (its queued calls stay in the state database).
  */
 public final class CrosswatchServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrosswatchServer.class);
+
+  /** How often the config file is checked for edits that change scrobbling. */
+  static final int CONFIG_CHECK_SECONDS = 5;
 
   private final Services services;
   private final Scheduler scheduler;
   private final Notifier notifier;
   private final WebServer web;
+  private final ScheduledExecutorService configCheck;
 
   private CrosswatchServer(
-      Services services, Scheduler scheduler, Notifier notifier, WebServer web) {
+      Services services,
+      Scheduler scheduler,
+      Notifier notifier,
+      WebServer web,
+      ScheduledExecutorService configCheck) {
     this.services = services;
     this.scheduler = scheduler;
     this.notifier = notifier;
     this.web = web;
+    this.configCheck = configCheck;
   }
 
   /**
@@ -84,18 +103,37 @@ public final class CrosswatchServer implements AutoCloseable {
             () -> runs.storedRuns(CommandLineRuns.WINDOW), settings.clock().instant()));
     WebSecrets secrets = new WebSecrets(settings.stateDir());
     Sessions sessions = new Sessions(settings.clock());
+    ScrobbleLog scrobbleLog = new ScrobbleLog(settings.stateDir());
+    ScrobbleService scrobbling =
+        new ScrobbleService(
+            configs,
+            settings.scrobblers(),
+            settings.clock(),
+            notice -> {
+              scrobbleLog.notice(notice);
+              metrics.notice(notice);
+            });
+    metrics.scrobbleQueue(scrobbling::pendingCalls);
+    WebhookSecrets webhookSecrets = new WebhookSecrets(settings.stateDir());
+    ConfigService configService = new ConfigService(settings.configFile(), settings.registry());
+    configService.onSaved(scrobbling::refresh);
     Services services =
         new Services(
             settings.version(),
             configs,
             runs,
-            new ConfigService(settings.configFile(), settings.registry()),
+            configService,
             new StateService(settings.stateDir()),
             new HealthService(configs, settings.clock(), metrics::health),
             scheduler,
             secrets,
-            sessions);
+            sessions,
+            scrobbling,
+            webhookSecrets);
+    scrobbling.refreshIfFileChanged();
     List<Routes> groups = new ArrayList<>();
+    groups.add(new WebhookRoutes(scrobbling, webhookSecrets, metrics));
+    groups.add(new ScrobbleApi(scrobbling));
     groups.add(new AuthRoutes(secrets, sessions, new LoginThrottle(settings.clock())));
     groups.add(
         new ApiRoutes(
@@ -110,8 +148,26 @@ public final class CrosswatchServer implements AutoCloseable {
     WebServer web =
         WebServer.start(listen.host(), listen.port(), new AccessControl(sessions, secrets), groups);
     scheduler.start();
+    ScheduledExecutorService configCheck =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "crosswatch-config-check");
+              t.setDaemon(true);
+              return t;
+            });
+    configCheck.scheduleWithFixedDelay(
+        () -> {
+          try {
+            scrobbling.refreshIfFileChanged();
+          } catch (RuntimeException e) {
+            LOG.warn("scrobbling: applying the changed config failed: {}", e.toString());
+          }
+        },
+        CONFIG_CHECK_SECONDS,
+        CONFIG_CHECK_SECONDS,
+        TimeUnit.SECONDS);
     LOG.info("crosswatch serves {} on {}", settings.configFile(), listen.host() + ":" + web.port());
-    return new CrosswatchServer(services, scheduler, notifier, web);
+    return new CrosswatchServer(services, scheduler, notifier, web, configCheck);
   }
 
   /** The parts page handlers and tests use. */
@@ -139,16 +195,20 @@ public final class CrosswatchServer implements AutoCloseable {
     scheduler.close();
     boolean ended = services.runs().shutdown(timeout);
     notifier.drain(Duration.ofSeconds(5));
+    configCheck.shutdownNow();
     web.close();
+    services.scrobbling().close();
     return ended;
   }
 
   @Override
   public void close() {
     scheduler.close();
+    configCheck.shutdownNow();
     services.runs().close();
     notifier.close();
     web.close();
+    services.scrobbling().close();
   }
 
   /** The schedule of the config on disk, read again when the file changes. */

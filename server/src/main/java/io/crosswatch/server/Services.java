@@ -5,14 +5,17 @@ import io.crosswatch.server.api.HealthService;
 import io.crosswatch.server.api.StateService;
 import io.crosswatch.server.auth.Sessions;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.auth.WebhookSecrets;
 import io.crosswatch.server.runs.RunService;
 import io.crosswatch.server.schedule.Scheduler;
+import io.crosswatch.server.scrobble.ScrobbleService;
 
 /**
  * What page handlers work with: runs ({@link RunService}), the config ({@link ConfigService}:
  * masked read, validated write), state ({@link StateService}), provider health ({@link
  * HealthService}), the schedule ({@link Scheduler#status()}, {@link Scheduler#nextRunAt()}), the
- * logins ({@link WebSecrets}) and sessions, plus where things live.
+ * logins ({@link WebSecrets}) and sessions, live scrobbling ({@link ScrobbleService}) and the
+ * webhook secrets, plus where things live.
  */
 public record Services(
     String version,
@@ -23,4 +26,6 @@ public record Services(
     HealthService health,
     Scheduler scheduler,
     WebSecrets secrets,
-    Sessions sessions) {}
+    Sessions sessions,
+    ScrobbleService scrobbling,
+    WebhookSecrets webhookSecrets) {}

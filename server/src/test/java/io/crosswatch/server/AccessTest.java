@@ -32,10 +32,12 @@ class AccessTest {
   }
 
   @Test
-  void everyRouteTheRouterKnowsAnswers401WithoutCredentialsUnlessItIsPublic() {
+  void
+      everyRouteTheRouterKnowsAnswers401WithoutCredentialsUnlessItIsPublicAndWebhooksWithoutToken() {
     List<ParsedEndpoint> endpoints = served.server.endpoints();
     assertThat(endpoints).hasSizeGreaterThan(10);
     int checked = 0;
+    int webhooks = 0;
     for (ParsedEndpoint e : endpoints) {
       HandlerType method = e.endpoint.method;
       String path = e.endpoint.path.replace("{id}", "20260301T100000Z-abcd");
@@ -45,6 +47,13 @@ class AccessTest {
       Roles roles = e.endpoint.metadata(Roles.class);
       boolean isPublic = roles != null && roles.getRoles().contains(Role.PUBLIC);
       HttpResponse<String> r = served.send(method.name(), path, "{}");
+      if (isPublic && path.startsWith("/webhook/")) {
+        assertThat(path).isIn("/webhook/plex", "/webhook/jellyfin", "/webhook/emby");
+        assertThat(r.statusCode()).as(method + " " + path + " without its token").isEqualTo(401);
+        assertThat(r.body()).as(method + " " + path).startsWith("{\"error\":");
+        webhooks++;
+        continue;
+      }
       if (isPublic) {
         assertThat(path)
             .as("public routes are the known few")
@@ -61,6 +70,7 @@ class AccessTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(12);
+    assertThat(webhooks).isEqualTo(3);
     assertThat(served.send("GET", "/healthz", null).body()).isEqualTo("{\"status\":\"ok\"}");
   }
 

@@ -2,6 +2,7 @@ package io.crosswatch.server;
 
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.scrobble.ScrobblerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,6 +39,16 @@ public final class Served implements AutoCloseable {
 
   /** A service over the config {@code configText} and the given providers. */
   public Served(Path dir, String configText, int movies, ProviderRegistry registry) {
+    this(dir, configText, movies, registry, ScrobblerFactory.BUILT_IN);
+  }
+
+  /** A service over the config {@code configText}, the given providers and scrobbling engine. */
+  public Served(
+      Path dir,
+      String configText,
+      int movies,
+      ProviderRegistry registry,
+      ScrobblerFactory scrobblers) {
     this.dir = dir;
     this.config = dir.resolve("config.json");
     this.stateDir = dir.resolve("state");
@@ -46,7 +57,7 @@ public final class Served implements AutoCloseable {
     new WebSecrets(stateDir).setPassword(USER, PASSWORD.toCharArray());
     server =
         CrosswatchServer.start(
-            new ServeSettings(config, stateDir, registry, clock, "test-version"),
+            new ServeSettings(config, stateDir, registry, clock, "test-version", scrobblers),
             new Listen("127.0.0.1", 0),
             List.of());
   }

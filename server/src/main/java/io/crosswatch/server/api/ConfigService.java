@@ -35,10 +35,16 @@ public final class ConfigService {
 
   private final Path file;
   private final ProviderRegistry registry;
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ConfigService(Path file, ProviderRegistry registry) {
     this.file = file;
     this.registry = registry;
+  }
+
+  /** Runs {@code listener} after each successful save (e.g. to restart scrobbling). */
+  public void onSaved(Runnable listener) {
+    listeners.add(listener);
   }
 
   /**
@@ -90,6 +96,7 @@ public final class ConfigService {
           return new SaveResult(e.errors(), e.issues().stream().filter(i -> !i.isError()).toList());
         }
         replace(temp);
+        listeners.forEach(Runnable::run);
         return new SaveResult(List.of(), loaded.warnings());
       } finally {
         Files.deleteIfExists(temp);

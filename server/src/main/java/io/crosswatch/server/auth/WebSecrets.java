@@ -1,6 +1,5 @@
 package io.crosswatch.server.auth;
 
-import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.server.auth.PasswordHasher.PasswordHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -21,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +32,6 @@ public final class WebSecrets {
   /** The user name when none is given. */
   public static final String DEFAULT_USER = "admin";
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
@@ -203,40 +199,12 @@ public final class WebSecrets {
   }
 
   private ObjectNode parse() {
-    if (!Files.exists(file)) {
-      return MAPPER.createObjectNode();
-    }
-    try {
-      JsonNode node = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-      if (!node.isObject()) {
-        throw new IllegalStateException(
-            file
-                + " is damaged (not a JSON object); delete it and set the password again with cw web passwd");
-      }
-      return (ObjectNode) node;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new IllegalStateException(
-          file + " is damaged (not JSON); delete it and set the password again with cw web passwd",
-          e);
-    }
+    return SecretFiles.read(file, "delete it and set the password again with cw web passwd");
   }
 
   private void write(ObjectNode root) {
-    try {
-      Path dir = file.getParent();
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      byte[] bytes = MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-      AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
-      parsed = null; // the file changed: the next use reads it again
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    SecretFiles.write(file, root);
+    parsed = null; // the file changed: the next use reads it again
   }
 
   /**

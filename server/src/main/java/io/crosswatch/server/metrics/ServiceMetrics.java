@@ -6,6 +6,8 @@ import io.crosswatch.core.run.FeatureSummary;
 import io.crosswatch.core.run.OpCounts;
 import io.crosswatch.core.run.PairSummary;
 import io.crosswatch.core.run.RunSummary;
+import io.crosswatch.core.scrobble.ScrobbleNotice;
+import io.crosswatch.core.scrobble.ScrobbleObserver;
 import io.crosswatch.server.runs.RunObserver;
 import io.crosswatch.server.runs.RunStart;
 import io.micrometer.core.instrument.Counter;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's Prometheus metrics (Micrometer): runs by trigger and exit code, run duration, last
- * run time, items applied and unresolved, provider up and requests, next scheduled run.
+ * run time, items applied and unresolved, provider up and requests, next scheduled run; webhooks
+ * received, scrobble events and calls, scrobble calls waiting in the queue.
  */
-public final class ServiceMetrics implements RunObserver {
+public final class ServiceMetrics implements RunObserver, ScrobbleObserver {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -53,6 +56,50 @@ public final class ServiceMetrics implements RunObserver {
             () -> nextRunAt.get().map(Instant::getEpochSecond).orElse(0L))
         .description("When the next scheduled run starts (Unix seconds; 0 when none)")
         .register(registry);
+  }
+
+  /** Registers the gauge of the scrobble calls waiting in the queue (to be sent or retried). */
+  public void scrobbleQueue(Supplier<Number> pending) {
+    Gauge.builder("crosswatch_scrobble_queue_pending", pending)
+        .description("Scrobble calls waiting in the state database's queue to be sent or retried")
+        .register(registry);
+  }
+
+  /** Counts a scrobble notice: viewings by source and event, calls by sink, action and outcome. */
+  @Override
+  public void notice(ScrobbleNotice n) {
+    String event = n.event().startsWith("scrobble:") ? n.event().substring(9) : n.event();
+    switch (event) {
+      case "start", "pause", "stop" ->
+          Counter.builder("crosswatch_scrobble_events")
+              .description("Viewings that started, paused or stopped, by source and event")
+              .tag("source", String.valueOf(n.source()))
+              .tag("event", event)
+              .register(registry)
+              .increment();
+      case "sent", "queued", "failed" -> {
+        Counter.builder("crosswatch_scrobble_calls")
+            .description("Scrobble calls to sinks by sink, action and outcome")
+            .tag("sink", String.valueOf(n.sink()))
+            .tag("action", n.action() == null ? "" : n.action().key())
+            .tag("outcome", event)
+            .register(registry)
+            .increment();
+      }
+      default -> {
+        // other notices are only logged
+      }
+    }
+  }
+
+  /** Counts one webhook request by source ({@code plex}, …) and the HTTP status answered. */
+  public void webhook(String source, int status) {
+    Counter.builder("crosswatch_webhooks")
+        .description("Webhook requests received, by source and answered status")
+        .tag("source", source)
+        .tag("status", Integer.toString(status))
+        .register(registry)
+        .increment();
   }
 
   @Override

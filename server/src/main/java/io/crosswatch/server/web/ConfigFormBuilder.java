@@ -24,17 +24,31 @@ final class ConfigFormBuilder {
   private final List<String> providers;
   private final List<String> features;
   private final Map<String, List<String>> errors;
+  private final ScrobbleForm scrobble;
+
+  /** An editor whose scrobble boxes offer no provider. */
+  ConfigFormBuilder(
+      List<String> providers, List<String> features, Map<String, List<String>> errors) {
+    this(providers, features, List.of(), List.of(), errors);
+  }
 
   /**
    * @param providers provider names a pair may use, in the order offered
    * @param features feature keys, in the order shown
+   * @param scrobbleSources providers that can be scrobble sources
+   * @param scrobbleSinks providers that can be scrobble sinks
    * @param errors messages by the path of the input or box they belong to
    */
   ConfigFormBuilder(
-      List<String> providers, List<String> features, Map<String, List<String>> errors) {
+      List<String> providers,
+      List<String> features,
+      List<String> scrobbleSources,
+      List<String> scrobbleSinks,
+      Map<String, List<String>> errors) {
     this.providers = List.copyOf(providers);
     this.features = List.copyOf(features);
     this.errors = Map.copyOf(errors);
+    this.scrobble = new ScrobbleForm(scrobbleSources, scrobbleSinks, this::placed, this::at);
   }
 
   ConfigView build(
@@ -64,6 +78,7 @@ final class ConfigFormBuilder {
         pairs,
         pair(count, null, true),
         providerGroups(config),
+        scrobble.groups(config),
         problems,
         unplaced,
         warnings,
@@ -89,6 +104,10 @@ final class ConfigFormBuilder {
       }
     }
     for (FieldGroup g : view.providers()) {
+      out.add(g.path());
+      g.fields().forEach(f -> out.add(f.name()));
+    }
+    for (FieldGroup g : view.scrobble()) {
       out.add(g.path());
       g.fields().forEach(f -> out.add(f.name()));
     }

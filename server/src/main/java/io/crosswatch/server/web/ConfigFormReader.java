@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * written at their paths, everything else in the file stays as it was.
  *
  * <p>An emptied input removes its key (the default applies); a check box left at its default on a
- * key the file does not have adds nothing; a number input holding a number writes a JSON number,
- * anything else is written as typed so that validation names it.
+ * key the file does not have adds nothing; a number input holding a number writes a JSON number; a
+ * list input writes an array of its comma-separated parts; anything else is written as typed so
+ * that validation names it.
  */
 final class ConfigFormReader {
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
@@ -47,6 +48,7 @@ final class ConfigFormReader {
     for (FieldGroup g : form.providers()) {
       g.fields().forEach(f -> write(out, base, f));
     }
+    ScrobbleForm.apply(form.scrobble(), out, base, params, f -> write(out, base, f));
     List<Integer> deleted = new ArrayList<>();
     for (PairForm p : form.pairs()) {
       writePair(out, base, p);
@@ -104,7 +106,19 @@ final class ConfigFormReader {
     if (before == null && field.isSelect() && typed.equals(field.fallback())) {
       return;
     }
-    if (typed.isEmpty()) {
+    if (field.isList()) {
+      ArrayNode list = NODES.arrayNode();
+      for (String part : typed.split(",")) {
+        if (!part.isBlank()) {
+          list.add(part.strip());
+        }
+      }
+      if (list.isEmpty()) {
+        path.remove(out);
+      } else {
+        path.set(out, list);
+      }
+    } else if (typed.isEmpty()) {
       path.remove(out);
     } else if (field.numeric() && INTEGER.matcher(typed).matches()) {
       long n = Long.parseLong(typed);

@@ -1,6 +1,8 @@
 package io.crosswatch.server.web;
 
 import io.crosswatch.core.model.Feature;
+import io.crosswatch.core.provider.ProviderRegistry;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -18,11 +20,21 @@ final class ConfigPage {
   private final PageServices services;
   private final List<String> providers;
   private final List<String> features;
+  private final List<String> scrobbleSources;
+  private final List<String> scrobbleSinks;
 
   ConfigPage(PageServices services) {
     this.services = services;
     this.providers = List.copyOf(services.registry().names());
     this.features = Arrays.stream(Feature.values()).map(Feature::key).toList();
+    this.scrobbleSources = capable(services.registry(), ScrobbleRole.SOURCE);
+    this.scrobbleSinks = capable(services.registry(), ScrobbleRole.SINK);
+  }
+
+  private static List<String> capable(ProviderRegistry registry, ScrobbleRole role) {
+    return registry.names().stream()
+        .filter(n -> registry.factory(n).map(f -> f.scrobbleRoles().contains(role)).orElse(false))
+        .toList();
   }
 
   void show(Context ctx) {
@@ -65,6 +77,6 @@ final class ConfigPage {
   }
 
   private ConfigFormBuilder builder(Map<String, List<String>> errors) {
-    return new ConfigFormBuilder(providers, features, errors);
+    return new ConfigFormBuilder(providers, features, scrobbleSources, scrobbleSinks, errors);
   }
 }

@@ -3,8 +3,8 @@ package io.crosswatch.server.web;
 import java.util.List;
 
 /**
- * What the config editor shows: settings sections, pairs, provider blocks, and the outcome of the
- * last save.
+ * What the config editor shows: settings sections, pairs, provider blocks, the scrobble sources and
+ * sinks, and the outcome of the last save.
  *
  * @param problems every error of a refused save as {@code path: message}, as {@code cw validate}
  *     prints them
@@ -17,6 +17,7 @@ public record ConfigView(
     List<PairForm> pairs,
     PairForm newPair,
     List<FieldGroup> providers,
+    List<FieldGroup> scrobble,
     List<String> problems,
     List<String> unplaced,
     List<String> warnings,

@@ -16,6 +16,8 @@ final class DashboardPage {
 
   private static final int RUNS_LISTED = 8;
 
+  private static final int RECENT_SCROBBLES = 12;
+
   private final PageServices services;
 
   DashboardPage(PageServices services) {
@@ -67,6 +69,14 @@ final class DashboardPage {
       error = "Health check failed: " + e.getMessage();
     }
     Html.render(ctx, "health.jte", Map.of("rows", rows, "error", error));
+  }
+
+  /** The "Now playing / recent scrobbles" panel. */
+  void scrobble(Context ctx) {
+    Html.render(
+        ctx,
+        "scrobble.jte",
+        Map.of("view", ScrobbleView.of(services.scrobbling(RECENT_SCROBBLES))));
   }
 
   private Map<String, PairResult> lastResults(List<JsonNode> runs) {

@@ -25,7 +25,9 @@ public record FormField(
     TEXT,
     SECRET,
     CHECK,
-    SELECT
+    SELECT,
+    /** Text entered as a comma-separated list, written as a JSON array of strings. */
+    LIST
   }
 
   public FormField {
@@ -54,6 +56,11 @@ public record FormField(
     return new FormField(name, label, Kind.SELECT, value, fallback, false, options, List.of());
   }
 
+  static FormField list(String name, String label, List<String> values, String fallback) {
+    return new FormField(
+        name, label, Kind.LIST, String.join(", ", values), fallback, false, List.of(), List.of());
+  }
+
   FormField withErrors(List<String> found) {
     return new FormField(name, label, kind, value, fallback, numeric, options, found);
   }
@@ -77,6 +84,10 @@ public record FormField(
 
   public boolean isSelect() {
     return kind == Kind.SELECT;
+  }
+
+  public boolean isList() {
+    return kind == Kind.LIST;
   }
 
   public boolean isSecret() {

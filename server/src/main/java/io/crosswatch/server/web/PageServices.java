@@ -2,6 +2,7 @@ package io.crosswatch.server.web;
 
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.state.StateStore;
+import io.crosswatch.server.scrobble.ScrobbleStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,9 @@ public interface PageServices {
 
   /** When the scheduler runs next, if a schedule is set. */
   Optional<Instant> nextRunAt();
+
+  /** Live scrobbling: playbacks in progress, the latest {@code recent} notices, warnings. */
+  ScrobbleStatus scrobbling(int recent);
 
   /** The {@code cw health --json} document. */
   JsonNode health();

@@ -53,6 +53,7 @@ public final class Pages implements Routes {
     routes.get("/assets/{name}", Pages::asset, Role.PUBLIC);
     routes.get("/", dashboard::show);
     routes.get("/fragments/health", dashboard::health);
+    routes.get("/fragments/scrobble", dashboard::scrobble);
     routes.post("/runs", runs::start);
     routes.get("/runs/{id}", runs::show);
     routes.get("/runs/{id}/summary", runs::summary);

@@ -13,6 +13,7 @@ import io.crosswatch.server.api.SecretMask;
 import io.crosswatch.server.runs.RunBusyException;
 import io.crosswatch.server.runs.RunService;
 import io.crosswatch.server.runs.RunStart;
+import io.crosswatch.server.scrobble.ScrobbleStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -30,22 +32,26 @@ public final class ServicePages implements PageServices {
   private final RunService runs;
   private final Supplier<Optional<Instant>> nextRunAt;
   private final Supplier<JsonNode> health;
+  private final IntFunction<ScrobbleStatus> scrobbling;
 
   /**
    * @param nextRunAt when the scheduler runs next (empty without a schedule)
    * @param health the {@code cw health --json} document, as {@code GET /api/health} answers it
+   * @param scrobbling the scrobbling status with that many recent notices
    */
   public ServicePages(
       ConfigSource configs,
       ConfigService config,
       RunService runs,
       Supplier<Optional<Instant>> nextRunAt,
-      Supplier<JsonNode> health) {
+      Supplier<JsonNode> health,
+      IntFunction<ScrobbleStatus> scrobbling) {
     this.configs = Objects.requireNonNull(configs, "configs");
     this.config = Objects.requireNonNull(config, "config");
     this.runs = Objects.requireNonNull(runs, "runs");
     this.nextRunAt = Objects.requireNonNull(nextRunAt, "nextRunAt");
     this.health = Objects.requireNonNull(health, "health");
+    this.scrobbling = Objects.requireNonNull(scrobbling, "scrobbling");
   }
 
   /** The pages' services over the running service's parts. */
@@ -62,7 +68,8 @@ public final class ServicePages implements PageServices {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the health check was interrupted", e);
           }
-        });
+        },
+        services.scrobbling()::status);
   }
 
   @Override
@@ -129,6 +136,11 @@ public final class ServicePages implements PageServices {
   @Override
   public Optional<Instant> nextRunAt() {
     return nextRunAt.get();
+  }
+
+  @Override
+  public ScrobbleStatus scrobbling(int recent) {
+    return scrobbling.apply(recent);
   }
 
   @Override

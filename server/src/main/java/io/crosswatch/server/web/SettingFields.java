@@ -92,5 +92,11 @@ final class SettingFields {
                   Setting.text("scheduling.webhooks.start_url", "Start URL", ""),
                   Setting.text("scheduling.webhooks.success_url", "Success URL", ""),
                   Setting.text("scheduling.webhooks.failure_url", "Failure URL", ""),
-                  Setting.number("scheduling.webhooks.timeout_seconds", "Timeout (s)", "10"))));
+                  Setting.number("scheduling.webhooks.timeout_seconds", "Timeout (s)", "10"))),
+          new Section(
+              "scrobble",
+              "Live scrobbling",
+              "cw serve sends plays to the sinks as they happen. Sources and sinks are below;"
+                  + " print the webhook URLs with cw web webhooks.",
+              List.of(Setting.check("scrobble.enabled", "Scrobble"))));
 }

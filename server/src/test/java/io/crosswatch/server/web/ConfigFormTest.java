@@ -37,12 +37,23 @@ class ConfigFormTest {
        ]}
       """;
 
+  private static final String SCROBBLE =
+      """
+      {"plex": {}, "jellyfin": {"instances": {"den": {}}}, "trakt": {}, "pairs": [],
+       "scrobble": {"enabled": true,
+         "sources": [{"provider": "PLEX", "via": "webhook", "users": ["alice", "bob"]},
+                     {"provider": "JELLYFIN", "instance": "den", "via": "watch", "users": ["carol"]}],
+         "sinks": [{"provider": "TRAKT"}]}}
+      """;
+
   @TempDir Path dir;
 
   private final ConfigFormBuilder builder =
       new ConfigFormBuilder(
           List.copyOf(ProviderRegistry.load().names()),
           Arrays.stream(Feature.values()).map(Feature::key).toList(),
+          List.of("PLEX", "JELLYFIN", "EMBY"),
+          List.of("TRAKT", "SIMKL"),
           Map.of());
 
   @Test
@@ -160,6 +171,75 @@ class ConfigFormTest {
     assertThat(placed.unplaced()).containsExactly("not valid JSON");
   }
 
+  @Test
+  void theScrobbleBlockSentBackUnchangedStaysAsItWas() {
+    JsonNode base = JSON.readTree(SCROBBLE);
+    ConfigView form = form(base);
+
+    JsonNode edited = new ConfigFormReader(form, browserSends(form)).apply(base);
+
+    assertThat(edited).isEqualTo(base);
+    assertThat(field(form, "scrobble.enabled").checked()).isTrue();
+    assertThat(field(form, "scrobble.sources[0].users").value()).isEqualTo("alice, bob");
+    assertThat(field(form, "scrobble.sources[1].via").value()).isEqualTo("watch");
+    assertThat(field(form, "scrobble.sources[2].provider").options())
+        .containsExactly("", "PLEX", "JELLYFIN", "EMBY");
+    assertThat(field(form, "scrobble.sinks[1].provider").options())
+        .containsExactly("", "TRAKT", "SIMKL");
+  }
+
+  @Test
+  void scrobbleSourcesAndSinksAreEditedAddedAndDeletedInTheirBoxes() {
+    JsonNode base = JSON.readTree(SCROBBLE);
+    ConfigView form = form(base);
+    Map<String, List<String>> sent = browserSends(form);
+    sent.put("scrobble.sources[0].users", List.of(" alice, dave ,, "));
+    sent.put("scrobble.sources[0].via", List.of("watch"));
+    sent.put("scrobble.sources[1]._delete", List.of("true"));
+    sent.put("scrobble.sources[2].provider", List.of("EMBY"));
+    sent.put("scrobble.sources[2].users", List.of("erin"));
+    sent.put("scrobble.sinks[1].provider", List.of("SIMKL"));
+    sent.put("scrobble.sinks[1].instance", List.of("second"));
+    sent.remove("scrobble.enabled");
+
+    JsonNode edited = new ConfigFormReader(form, sent).apply(base);
+
+    assertThat(edited.get("scrobble"))
+        .isEqualTo(
+            JSON.readTree(
+                """
+                {"enabled": false,
+                 "sources": [{"provider": "PLEX", "via": "watch", "users": ["alice", "dave"]},
+                             {"provider": "EMBY", "users": ["erin"]}],
+                 "sinks": [{"provider": "TRAKT"}, {"provider": "SIMKL", "instance": "second"}]}
+                """));
+  }
+
+  @Test
+  void aScrobbleErrorIsShownAtItsInput() throws Exception {
+    JsonNode base = JSON.readTree(SCROBBLE);
+    ConfigView form = form(base);
+    Map<String, List<String>> sent = browserSends(form);
+    sent.put("scrobble.sources[0].users", List.of(" , "));
+    JsonNode edited = new ConfigFormReader(form, sent).apply(base);
+    List<ConfigIssue> errors = validate(edited);
+
+    ErrorPlacement placed = ErrorPlacement.place(ConfigFormBuilder.anchors(form), problems(errors));
+    ConfigView shown =
+        new ConfigFormBuilder(
+                List.copyOf(ProviderRegistry.load().names()),
+                Arrays.stream(Feature.values()).map(Feature::key).toList(),
+                List.of("PLEX"),
+                List.of("TRAKT"),
+                placed.byAnchor())
+            .build(edited, List.of(), placed.unplaced(), List.of(), false);
+
+    assertThat(edited.at("/scrobble/sources/0").has("users")).isFalse();
+    assertThat(field(shown, "scrobble.sources[0].users").errors())
+        .containsExactly(message(errors, "scrobble.sources[0].users"))
+        .allMatch(m -> m.contains("is required"));
+  }
+
   private ConfigView form(JsonNode config) {
     return builder.build(config, List.of(), List.of(), List.of(), false);
   }
@@ -188,6 +268,7 @@ class ConfigFormTest {
     view.settings().forEach(g -> all.addAll(g.fields()));
     view.providers().forEach(g -> all.addAll(g.fields()));
     view.pairs().forEach(p -> all.addAll(p.fields()));
+    view.scrobble().forEach(g -> all.addAll(g.fields()));
     return all.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
 
@@ -197,6 +278,7 @@ class ConfigFormTest {
     List<FormField> fields = new ArrayList<>();
     view.settings().forEach(g -> fields.addAll(g.fields()));
     view.providers().forEach(g -> fields.addAll(g.fields()));
+    view.scrobble().forEach(g -> fields.addAll(g.fields()));
     List<ConfigView.PairForm> pairs = new ArrayList<>(view.pairs());
     pairs.add(view.newPair());
     for (ConfigView.PairForm p : pairs) {

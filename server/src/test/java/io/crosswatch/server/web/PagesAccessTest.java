@@ -74,6 +74,7 @@ class PagesAccessTest {
     return !path.startsWith("/api")
         && !path.equals("/metrics")
         && !path.equals("/healthz")
+        && !path.startsWith("/webhook/")
         && !path.contains("*");
   }
 

@@ -10,7 +10,13 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.state.Side;
+import io.crosswatch.server.auth.WebhookSecrets;
+import io.crosswatch.testkit.fake.MultipartBody;
 import io.crosswatch.testkit.fake.mdblist.FakeMdblistServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -262,6 +268,41 @@ class PagesBrowserTest {
     assertThat(browser.html()).doesNotContain(FakeMdblistServer.API_KEY);
     browser.open("/providers");
     assertThat(browser.find(By.id("sign-in-mdblist-default")).getText()).contains("signed in");
+  }
+
+  @Test
+  void aTitleScrobbledFromAPlexWebhookAppearsInTheDashboardsPanel() throws Exception {
+    String token = new WebhookSecrets(service.stateDir).secret("PLEX", "default", Instant.now());
+    String payload =
+        """
+        {"event": "media.play", "Account": {"title": "alice"},
+         "Player": {"uuid": "p1"},
+         "Metadata": {"type": "movie", "title": "Blade Runner", "year": 1982,
+                      "ratingKey": "77", "viewOffset": 60000, "duration": 7020000,
+                      "Guid": [{"id": "imdb://tt0083658"}]}}
+        """;
+    MultipartBody body = MultipartBody.of("payload", payload);
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(service.base() + "/webhook/plex?token=" + token))
+                    .header("Content-Type", body.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+    openSignedIn("/");
+
+    browser.waitUntil(() -> !browser.all(By.id("recent-scrobbles")).isEmpty());
+    browser.waitUntil(
+        () -> browser.find(By.id("recent-scrobbles")).getText().contains("TRACKER:default"));
+    assertThat(browser.find(By.id("now-playing")).getText())
+        .contains("Blade Runner (1982)", "alice on PLEX", "playing");
+    assertThat(browser.find(By.id("recent-scrobbles")).getText())
+        .contains("start sent", "start", "Blade Runner (1982)");
+    assertThat(browser.html()).doesNotContain(token);
+    browser.screenshot(Path.of("target", "screenshots", "dashboard-scrobbles.png"));
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The whole service ({@code cw serve}'s assembly with these pages) on a free local port over a
  * config of FILE, TRACKER and SIMKL pairs, signed in as {@value #USER} with {@link #PASSWORD}; a
- * fake SIMKL is the tracker and answers the sign-in.
+ * fake SIMKL is the tracker and answers the sign-in. Plex webhooks of {@code alice} are scrobbled
+ * to the TRACKER.
  */
 final class PagesFixture implements AutoCloseable {
   static final String USER = "admin";
@@ -79,6 +80,10 @@ final class PagesFixture implements AutoCloseable {
           "trakt": {"client_id": "my-trakt-app", "client_secret": "%s"},
           "simkl": {"client_id": "%s", "access_token": "%s", "base_url": "%s"},
           "mdblist": {"base_url": "%s"},
+          "plex": {},
+          "scrobble": {"enabled": true,
+                       "sources": [{"provider": "PLEX", "via": "webhook", "users": ["alice"]}],
+                       "sinks": [{"provider": "TRACKER"}]},
           "pairs": [
             {"id": "library-to-tracker", "source": "FILE", "target": "TRACKER", "mode": "one-way",
              "features": {"watchlist": true, "history": true, "ratings": true}},
