@@ -126,7 +126,7 @@ final class ScrobbleProviders implements AutoCloseable {
             name,
             instance,
             config.instanceSettings(name, instance).orElseGet(JsonNodeFactory.instance::objectNode),
-            Config.instancePath(name, instance),
+            Config.instancePath(factory.get(), instance),
             config.directory(),
             stateDir,
             clock,
