@@ -11,6 +11,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import java.time.Duration;
@@ -371,6 +372,12 @@ final class MdblistProvider implements Provider {
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);
+  }
+
+  /** MDBList's scrobble API ({@link MdblistScrobbleTarget}). */
+  @Override
+  public Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.of(new MdblistScrobbleTarget(api, label()));
   }
 
   @Override

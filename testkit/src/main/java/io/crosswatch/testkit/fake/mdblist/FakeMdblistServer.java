@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * the {@code apikey} query parameter, {@code limit}/{@code offset} paging (the limit capped), flat
  * imdb/tmdb ids on watchlist writes, and a daily request quota reported in {@code
  * X-RateLimit-Limit/-Remaining/-Reset} (429 with {@code Retry-After} once spent), and {@code GET
- * /sync/last_activities} whose times move with every change (see {@link MdblistUser}). The shapes
- * are those the MDBList adapter assumes; MDBList documents little of them.
+ * /sync/last_activities} whose times move with every change (see {@link MdblistUser}), and
+ * scrobbles ({@link MdblistScrobbles}). The shapes are those the MDBList adapter assumes; MDBList
+ * documents little of them.
  */
 public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   /** The api key the fake accepts. */
@@ -28,6 +29,7 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   private final MdblistCatalogue catalogue = new MdblistCatalogue();
   private final MdblistUser user;
   private final MdblistHandlers handlers;
+  private final MdblistScrobbles scrobbles;
   private int used;
   private long rateLimited;
   private Instant day;
@@ -39,6 +41,7 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
     this.used = b.dailyLimit - b.remaining;
     this.user = new MdblistUser("crosswatch", b.clock);
     this.handlers = new MdblistHandlers(catalogue, b.clock, b.pageCap);
+    this.scrobbles = new MdblistScrobbles(catalogue, b.clock);
     this.day = b.clock.instant().truncatedTo(ChronoUnit.DAYS);
   }
 
@@ -55,6 +58,11 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   /** The one user behind {@link #API_KEY}. */
   public MdblistUser user() {
     return user;
+  }
+
+  /** The scrobble calls accepted so far. */
+  public MdblistScrobbles scrobbles() {
+    return scrobbles;
   }
 
   /** Requests left today. */
@@ -130,6 +138,10 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
           return handlers.syncWrite(user, body, "watched", true);
         case "/sync/watched/remove":
           return handlers.syncWrite(user, body, "watched", false);
+        case "/scrobble/start":
+        case "/scrobble/pause":
+        case "/scrobble/stop":
+          return scrobbles.scrobble(user, path.substring("/scrobble/".length()), body);
         default:
           return FakeResponse.error(404, "not found");
       }
