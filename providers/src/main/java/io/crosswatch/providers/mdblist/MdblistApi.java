@@ -57,6 +57,11 @@ final class MdblistApi {
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
+    return json(answer);
+  }
+
+  /** The JSON body of a successful answer ({@link NullNode} when empty). */
+  JsonNode json(HttpAnswer answer) throws ProviderException {
     return answer.body().isBlank() ? NullNode.getInstance() : Answers.json(answer, MAPPER);
   }
 
