@@ -3,12 +3,12 @@ package io.crosswatch.providers.mdblist;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.provider.ProviderException;
-import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.scrobble.ScrobbleAnswers;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,30 +38,15 @@ final class MdblistScrobbleTarget implements ScrobbleTarget {
         body(item)
             .orElseThrow(
                 () ->
-                    ProviderException.permanent(
-                        Kind.REJECTED,
-                        label
-                            + " scrobble "
-                            + action.key()
-                            + " of "
-                            + item.label()
-                            + ": no id MDBList can look the title up by (imdb, tmdb, tvdb or"
-                            + " trakt; an episode needs its show's, with season and number)"));
-    double clamped = Math.max(0.0, Math.min(100.0, progressPercent));
-    body.put("progress", Math.round(clamped * 100.0) / 100.0);
+                    ScrobbleAnswers.noIds(
+                        label,
+                        action,
+                        item,
+                        "MDBList can look the title up by (imdb, tmdb, tvdb or trakt; an episode"
+                            + " needs its show's, with season and number)"));
+    body.put("progress", ScrobbleAnswers.progress(progressPercent));
     HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/" + action.key(), body.toString()));
-    if (answer.status() == 409) {
-      return ScrobbleOutcome.ALREADY_RECORDED;
-    }
-    if (answer.isSuccess()) {
-      return ScrobbleOutcome.SENT;
-    }
-    if (answer.status() == 404) {
-      throw ProviderException.permanent(
-          Kind.REJECTED,
-          answer.describe() + ": MDBList does not know " + item.label() + " by the ids sent");
-    }
-    throw api.failure(answer);
+    return ScrobbleAnswers.outcome(answer, item, "MDBList", api::failure);
   }
 
   private static Optional<ObjectNode> body(Item item) {

@@ -2,6 +2,7 @@ package io.crosswatch.providers.simkl;
 
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
+import io.crosswatch.providers.scrobble.ScrobbleAnswers;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,8 +45,7 @@ final class SimklScrobbleBody {
     } else {
       return Optional.empty();
     }
-    double clamped = Math.max(0.0, Math.min(100.0, percent));
-    body.put("progress", Math.round(clamped * 100.0) / 100.0);
+    body.put("progress", ScrobbleAnswers.progress(percent));
     return Optional.of(body);
   }
 

@@ -2,12 +2,12 @@ package io.crosswatch.providers.simkl;
 
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderException;
-import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.scrobble.ScrobbleAnswers;
 import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,27 +34,13 @@ final class SimklScrobbleTarget implements ScrobbleTarget {
         SimklScrobbleBody.of(item, progressPercent)
             .orElseThrow(
                 () ->
-                    ProviderException.permanent(
-                        Kind.REJECTED,
-                        label
-                            + " scrobble "
-                            + action.key()
-                            + " of "
-                            + item.label()
-                            + ": no id SIMKL can look the title up by (a movie needs an imdb,"
-                            + " tmdb or simkl id; an episode its show's ids, season and number)"));
+                    ScrobbleAnswers.noIds(
+                        label,
+                        action,
+                        item,
+                        "SIMKL can look the title up by (a movie needs an imdb, tmdb or simkl"
+                            + " id; an episode its show's ids, season and number)"));
     HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/" + action.key(), body.toString()));
-    if (answer.status() == 409) {
-      return ScrobbleOutcome.ALREADY_RECORDED;
-    }
-    if (answer.isSuccess()) {
-      return ScrobbleOutcome.SENT;
-    }
-    if (answer.status() == 404) {
-      throw ProviderException.permanent(
-          Kind.REJECTED,
-          answer.describe() + ": SIMKL does not know " + item.label() + " by the ids sent");
-    }
-    throw api.failure(answer);
+    return ScrobbleAnswers.outcome(answer, item, "SIMKL", api::failure);
   }
 }

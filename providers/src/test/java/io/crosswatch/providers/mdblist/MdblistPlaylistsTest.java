@@ -10,7 +10,6 @@ import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
-import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
@@ -19,12 +18,9 @@ import io.crosswatch.testkit.fake.mdblist.MdblistLists;
 import io.crosswatch.testkit.fake.mdblist.MdblistTitle;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class MdblistPlaylistsTest {
   private final FakeTime time = FakeTime.standard();
@@ -48,14 +44,7 @@ class MdblistPlaylistsTest {
   }
 
   private Provider provider() {
-    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
-    settings.put("api_key", FakeMdblistServer.API_KEY);
-    settings.put("base_url", mdb.baseUrl());
-    ProviderContext context =
-        new ProviderContext(
-            "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
-    return new MdblistProviderFactory()
-        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
+    return MdblistTestbed.provider(mdb, FakeMdblistServer.API_KEY, time, stateDir, log);
   }
 
   private static Item member(MdblistTitle t, String playlist) {

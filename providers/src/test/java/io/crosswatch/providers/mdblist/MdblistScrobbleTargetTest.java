@@ -8,7 +8,6 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.Provider;
-import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
@@ -23,12 +22,9 @@ import io.crosswatch.testkit.fake.mdblist.MdblistUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class MdblistScrobbleTargetTest {
   private final FakeTime time = FakeTime.standard();
@@ -44,14 +40,7 @@ class MdblistScrobbleTargetTest {
   }
 
   private Provider provider(String key) {
-    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
-    settings.put("api_key", key);
-    settings.put("base_url", mdb.baseUrl());
-    ProviderContext context =
-        new ProviderContext(
-            "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
-    return new MdblistProviderFactory()
-        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
+    return MdblistTestbed.provider(mdb, key, time, stateDir, log);
   }
 
   private ScrobbleTarget sink() {

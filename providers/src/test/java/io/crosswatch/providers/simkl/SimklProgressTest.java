@@ -10,7 +10,6 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
-import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.testkit.RecordingLog;
@@ -22,12 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class SimklProgressTest {
   private final FakeTime time = FakeTime.standard();
@@ -42,23 +38,8 @@ class SimklProgressTest {
   }
 
   private Provider provider() {
-    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
-    settings.put("client_id", FakeSimklServer.CLIENT_ID);
-    settings.put("access_token", FakeSimklServer.ACCESS_TOKEN);
-    settings.put("base_url", simkl.baseUrl());
-    ProviderContext context =
-        new ProviderContext(
-            "SIMKL",
-            "default",
-            settings,
-            "simkl",
-            stateDir,
-            stateDir,
-            time,
-            true,
-            new RecordingLog());
-    return new SimklProviderFactory()
-        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
+    return SimklTestbed.provider(
+        simkl, FakeSimklServer.ACCESS_TOKEN, time, stateDir, new RecordingLog());
   }
 
   private static Item movie(SimklTitle t) {

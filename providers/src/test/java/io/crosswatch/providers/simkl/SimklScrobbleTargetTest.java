@@ -8,7 +8,6 @@ import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.Provider;
-import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
@@ -22,13 +21,11 @@ import io.crosswatch.testkit.fake.simkl.SimklTitle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class SimklScrobbleTargetTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,15 +43,7 @@ class SimklScrobbleTargetTest {
   }
 
   private Provider provider(String token) {
-    ObjectNode settings = JSON.createObjectNode();
-    settings.put("client_id", FakeSimklServer.CLIENT_ID);
-    settings.put("access_token", token);
-    settings.put("base_url", simkl.baseUrl());
-    ProviderContext context =
-        new ProviderContext(
-            "SIMKL", "default", settings, "simkl", stateDir, stateDir, time, true, log);
-    return new SimklProviderFactory()
-        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
+    return SimklTestbed.provider(simkl, token, time, stateDir, log);
   }
 
   private ScrobbleTarget sink() {
