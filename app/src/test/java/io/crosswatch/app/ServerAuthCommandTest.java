@@ -115,9 +115,8 @@ class ServerAuthCommandTest {
 
   // --- plex ---------------------------------------------------------------------------------
 
-  @Test
-  void plexPrintsTheApprovalPagePollsAndSavesTheTokenAndClientId() throws Exception {
-    String config = config(plexBlock(""));
+  /** {@code cw auth plex} while someone approves its PIN on plex.tv as the account signed-in. */
+  private Cli.Result plexSignInApproved(String config) throws InterruptedException {
     plex.addUser("signed-in", PLEX_ACCOUNT_TOKEN);
     Thread approver =
         new Thread(
@@ -127,9 +126,15 @@ class ServerAuthCommandTest {
               }
             });
     approver.start();
-
     Cli.Result r = cw("", null, "auth", "plex", "--config", config);
     approver.join(5000);
+    return r;
+  }
+
+  @Test
+  void plexPrintsTheApprovalPagePollsAndSavesTheTokenAndClientId() throws Exception {
+    String config = config(plexBlock(""));
+    Cli.Result r = plexSignInApproved(config);
 
     Tokens saved = stored("PLEX");
     Path file = state().resolve("secrets").resolve("PLEX-default.json");
@@ -144,6 +149,25 @@ class ServerAuthCommandTest {
         .filteredOn(q -> q.path().equals("/api/v2/pins"))
         .extracting(q -> q.request().header("x-plex-client-identifier").orElse(""))
         .containsExactly(saved.extras().get("client_id"));
+  }
+
+  @Test
+  void plexSignsInAsTheDeviceTheBlockNamesAtThePlexTvAddressItGives() throws Exception {
+    // The block's values as the provider reads them: client_id stripped, plex_tv_url without its
+    // trailing slash.
+    String config =
+        config(
+            plexBlock(", \"client_id\": \" my-device \"")
+                .replace(plex.plexTvUrl() + "\"", plex.plexTvUrl() + "/\""));
+    Cli.Result r = plexSignInApproved(config);
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Open https://app.plex.tv/auth#?clientID=my-device&");
+    assertThat(stored("PLEX").extras()).containsEntry("client_id", "my-device");
+    assertThat(plex.plexTvRequests())
+        .filteredOn(q -> q.path().equals("/api/v2/pins"))
+        .extracting(q -> q.request().header("x-plex-client-identifier").orElse(""))
+        .containsExactly("my-device");
   }
 
   @Test

@@ -93,13 +93,14 @@ public final class ConfigLoader {
             .orElse(RuntimeSettings.DEFAULTS);
     SyncSettings sync = root.object("sync").map(SettingsReader::sync).orElse(SyncSettings.DEFAULTS);
     ProviderBlocks blocks = new ProviderBlocks(registry, issues);
+    Set<String> topLevel = Set.copyOf(root.keys());
     for (String key : root.keys()) {
       if (names.isBlockKey(key)) {
         blocks.read(key, root.take(key));
       }
     }
     List<PairSettings> pairs =
-        new PairsReader(registry, names, blocks, issues).read(root.take("pairs"));
+        new PairsReader(registry, names, blocks, topLevel, issues).read(root.take("pairs"));
     checkUsedInstances(pairs, blocks.instances(), issues);
     ScheduleSettings scheduling =
         root.object("scheduling").map(ScheduleReader::scheduling).orElse(ScheduleSettings.DEFAULTS);

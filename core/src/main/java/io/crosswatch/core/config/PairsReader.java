@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Reads {@code pairs}: ids, endpoints (checked against the provider blocks), mode, features. */
+/**
+ * Reads {@code pairs}: ids, endpoints (checked against the provider blocks), mode, features. A pair
+ * naming a provider this build lacks is an error, unless the config holds that provider's block too
+ * (see {@link #isElsewhere}): then it is a warning and the run skips the pair.
+ */
 final class PairsReader {
   private static final String PATH = "pairs";
 
@@ -24,15 +30,25 @@ final class PairsReader {
   private final ProviderRegistry registry;
   private final ProviderNames names;
   private final ProviderBlocks blocks;
+  private final Set<String> configBlocks;
   private final Issues issues;
   private final Map<String, String> pathById = new HashMap<>();
   private RatingsFilter ratingsFilter = RatingsFilter.ALL;
 
+  /**
+   * @param configBlocks the config's top-level keys: an unknown provider whose block is among them
+   *     is a service this build lacks (a warning, the pair skipped), else an error
+   */
   PairsReader(
-      ProviderRegistry registry, ProviderNames names, ProviderBlocks blocks, Issues issues) {
+      ProviderRegistry registry,
+      ProviderNames names,
+      ProviderBlocks blocks,
+      Set<String> configBlocks,
+      Issues issues) {
     this.registry = registry;
     this.names = names;
     this.blocks = blocks;
+    this.configBlocks = Set.copyOf(configBlocks);
     this.issues = issues;
   }
 
@@ -129,13 +145,13 @@ final class PairsReader {
     }
     String provider = raw.stringValue();
     if (!names.isKnown(provider)) {
-      pair.error(side, names.unknownMessage(provider));
-      return new Endpoint(provider, instance, false);
-    }
-    if (registry.factory(provider).isEmpty()) {
-      issues.warning(
-          pair.pathOf(side),
-          "provider " + provider + " is not available in this build; the pair will be skipped");
+      if (isElsewhere(provider)) {
+        issues.warning(
+            pair.pathOf(side),
+            "provider " + provider + " is not available in this build; the pair will be skipped");
+      } else {
+        pair.error(side, names.unknownMessage(provider));
+      }
       return new Endpoint(provider, instance, false);
     }
     if (!blocks.ensureConfigured(provider)) {
@@ -157,6 +173,17 @@ final class PairsReader {
       return new Endpoint(provider, instance, false);
     }
     return new Endpoint(provider, instance, true);
+  }
+
+  /**
+   * Whether an unknown provider name is one of a service this build does not have, rather than a
+   * typo: an upper-case name (as provider names are) whose lower-case block the config holds too,
+   * as a CrossWatch config holds one for every service CrossWatch has ({@code anilist}, {@code
+   * kodi}, …).
+   */
+  private boolean isElsewhere(String provider) {
+    return provider.matches("[A-Z][A-Z0-9_]*")
+        && configBlocks.contains(provider.toLowerCase(Locale.ROOT));
   }
 
   private Map<Feature, FeatureSettings> features(ConfigObject pair) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** A JDBC connection to one state database that turns SQL errors into {@link StateException}. */
 final class Db implements AutoCloseable {
@@ -119,6 +120,31 @@ final class Db implements AutoCloseable {
       } else {
         ps.setObject(i + 1, p);
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  <T> T inTransaction(Supplier<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        try {
+          connection.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(failure("roll back a transaction", r));
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("commit a transaction", e);
     }
   }
 

@@ -54,9 +54,27 @@ final class SqliteSchema {
   private static final List<String> BASELINE_DIGEST =
       List.of("ALTER TABLE baselines ADD COLUMN digest TEXT");
 
+  /**
+   * Live scrobbling keeps every call to a sink until the sink took it (or refused it for good), and
+   * the viewings it finished recently, so that a restart of the service neither loses a play nor
+   * sends one twice.
+   */
+  private static final List<String> SCROBBLE_QUEUE =
+      List.of(
+          "CREATE TABLE scrobble_queue (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " sink TEXT NOT NULL, viewing TEXT NOT NULL, action TEXT NOT NULL,"
+              + " source TEXT NOT NULL, user TEXT NOT NULL, item TEXT NOT NULL,"
+              + " progress REAL NOT NULL, at INTEGER NOT NULL, status TEXT NOT NULL,"
+              + " attempts INTEGER NOT NULL, due_at INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+              + " done_at INTEGER, detail TEXT)",
+          "CREATE INDEX scrobble_queue_by_sink ON scrobble_queue (status, sink, id)",
+          "CREATE TABLE scrobble_finished (scope TEXT NOT NULL, title TEXT NOT NULL,"
+              + " tokens TEXT NOT NULL, item TEXT NOT NULL, progress REAL NOT NULL,"
+              + " finished_at INTEGER NOT NULL, PRIMARY KEY (scope, title)) WITHOUT ROWID");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
   private static final List<List<String>> MIGRATIONS =
-      List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS, BASELINE_DIGEST);
+      List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS, BASELINE_DIGEST, SCROBBLE_QUEUE);
 
   private SqliteSchema() {}
 

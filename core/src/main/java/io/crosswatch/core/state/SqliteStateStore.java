@@ -366,29 +366,9 @@ public final class SqliteStateStore implements StateStore {
     }
     inTransaction = true;
     try {
-      db.connection().setAutoCommit(false);
-      try {
-        T result = work.get();
-        db.connection().commit();
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollback(e);
-        throw e;
-      } finally {
-        db.connection().setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw db.failure("commit a transaction", e);
+      return db.inTransaction(work);
     } finally {
       inTransaction = false;
-    }
-  }
-
-  private void rollback(Throwable cause) {
-    try {
-      db.connection().rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(db.failure("roll back a transaction", e));
     }
   }
 

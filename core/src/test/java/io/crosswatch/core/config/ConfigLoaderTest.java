@@ -64,6 +64,13 @@ class ConfigLoaderTest {
     return loader.load(TestConfigs.write(dir, text));
   }
 
+  /** The message of the config error that loading {@code text} (quotes as {@code '}) ends in. */
+  private String errorOf(String text) {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(json(text)));
+    assertThat(e).as("a config error").isNotNull();
+    return e.getMessage();
+  }
+
   private static List<String> lines(List<ConfigIssue> issues) {
     return issues.stream().map(ConfigIssue::toString).toList();
   }
@@ -427,7 +434,8 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aProviderTheRegistryLacksIsUnknownAndItsBlockIsAnUnknownKey() throws Exception {
+  void aProviderTheRegistryLacksIsSkippedWhenItsBlockIsThereAndTheBlockIsAnUnknownKey()
+      throws Exception {
     ConfigLoader fileOnly = new ConfigLoader(ProviderRegistry.of(TestProviderFactory.file()));
     Path file = dir.resolve("config.json");
     Files.writeString(
@@ -436,11 +444,82 @@ class ConfigLoaderTest {
             "{'plex': {}, 'file': {'path': 'a.json'},"
                 + " 'pairs': [{'source': 'PLEX', 'target': 'FILE'}]}"));
 
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> fileOnly.load(file));
+    LoadedConfig loaded = fileOnly.load(file);
+
+    assertThat(lines(loaded.warnings()))
+        .containsExactlyInAnyOrder(
+            "plex: unknown key, ignored",
+            "pairs[0].source: provider PLEX is not available in this build;"
+                + " the pair will be skipped");
+    assertThat(loaded.config().pairs())
+        .singleElement()
+        .extracting(PairSettings::source)
+        .isEqualTo("PLEX");
+  }
+
+  @Test
+  void aProviderTheRegistryLacksIsUnknownWithoutItsBlock() {
+    ConfigLoader fileOnly = new ConfigLoader(ProviderRegistry.of(TestProviderFactory.file()));
+
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                fileOnly.load(
+                    TestConfigs.write(
+                        dir,
+                        json(
+                            "{'file': {'path': 'a.json'},"
+                                + " 'pairs': [{'source': 'PLEX', 'target': 'FILE'}]}"))));
 
     assertThat(e.getMessage())
         .isEqualTo("pairs[0].source: unknown provider \"PLEX\" (known: FILE)");
-    assertThat(lines(e.issues())).contains("plex: unknown key, ignored");
+  }
+
+  @Test
+  void aPairOfAServiceThisBuildLacksIsSkippedWithAWarningWhenTheConfigHasItsBlock()
+      throws Exception {
+    // CrossWatch's configs carry a block for every service CrossWatch has, and may pair them.
+    LoadedConfig loaded =
+        load(
+            json(
+                "{'anilist': {'client_id': ''}, 'file': {'path': 'a.json'},"
+                    + " 'pairs': [{'id': 'anime', 'source': 'ANILIST', 'target': 'FILE'},"
+                    + " {'id': 'kept', 'source': 'FILE', 'target': 'TRACKER'}]}"));
+
+    assertThat(lines(loaded.warnings()))
+        .contains(
+            "pairs[0].source: provider ANILIST is not available in this build;"
+                + " the pair will be skipped",
+            "anilist: unknown key, ignored");
+    assertThat(loaded.config().pairs())
+        .extracting(PairSettings::id, PairSettings::source)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("anime", "ANILIST"),
+            org.assertj.core.groups.Tuple.tuple("kept", "FILE"));
+  }
+
+  @Test
+  void anUnknownUpperCaseNameWithoutItsBlockIsATypoAndAnError() {
+    String message =
+        errorOf(
+            "{'trakt': {}, 'file': {'path': 'a.json'},"
+                + " 'pairs': [{'source': 'FILE', 'target': 'TRAKTT'}]}");
+
+    assertThat(message)
+        .isEqualTo(
+            "pairs[0].target: unknown provider \"TRAKTT\" (known: FILE, TRACKER, TRAKT, SIMKL,"
+                + " MDBLIST, PLEX, JELLYFIN, EMBY)");
+  }
+
+  @Test
+  void aLowerCaseNameIsAnErrorEvenWhenItsBlockExists() {
+    String message =
+        errorOf(
+            "{'kodi': {}, 'file': {'path': 'a.json'},"
+                + " 'pairs': [{'source': 'kodi', 'target': 'FILE'}]}");
+
+    assertThat(message).startsWith("pairs[0].source: unknown provider \"kodi\" (known:");
   }
 
   @Test

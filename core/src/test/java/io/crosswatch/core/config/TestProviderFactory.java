@@ -4,6 +4,7 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,13 +19,34 @@ final class TestProviderFactory implements ProviderFactory {
   private final Set<String> required;
   private final Set<String> optional;
   private final int listOrder;
+  private final Set<ScrobbleRole> roles;
 
   private TestProviderFactory(
       String name, int listOrder, Set<String> required, Set<String> optional) {
+    this(name, listOrder, required, optional, Set.of());
+  }
+
+  private TestProviderFactory(
+      String name,
+      int listOrder,
+      Set<String> required,
+      Set<String> optional,
+      Set<ScrobbleRole> roles) {
     this.name = name;
     this.listOrder = listOrder;
     this.required = required;
     this.optional = optional;
+    this.roles = roles;
+  }
+
+  /** This factory declaring the given scrobbling roles. */
+  TestProviderFactory withRoles(ScrobbleRole... scrobbleRoles) {
+    return new TestProviderFactory(name, listOrder, required, optional, Set.of(scrobbleRoles));
+  }
+
+  @Override
+  public Set<ScrobbleRole> scrobbleRoles() {
+    return roles;
   }
 
   /** FILE: needs {@code path}. */
@@ -40,6 +62,11 @@ final class TestProviderFactory implements ProviderFactory {
   /** A provider that accepts {@code {}} and the given optional keys. */
   static TestProviderFactory optional(String name, int listOrder, String... keys) {
     return new TestProviderFactory(name, listOrder, Set.of(), Set.of(keys));
+  }
+
+  /** A provider whose block must hold the given keys. */
+  static TestProviderFactory requiring(String name, int listOrder, String... keys) {
+    return new TestProviderFactory(name, listOrder, Set.of(keys), Set.of());
   }
 
   /** TRAKT: accepts the keys of the README's example. */

@@ -7,6 +7,7 @@ import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.scrobble.ScrobbleAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A state database of schema version 1 opens with its state intact and gains what undo needs. */
+/**
+ * A state database of schema version 1 opens with its state intact and gains what undo and live
+ * scrobbling need.
+ */
 class SqliteSchemaMigrationTest {
   private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
   private static final String MOVIE =
@@ -69,13 +73,7 @@ class SqliteSchemaMigrationTest {
 
   @Test
   void aVersion1DatabaseKeepsItsStateAndJournalsPreviousItemsAfterOpening() throws Exception {
-    Files.createDirectories(stateDir);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
-        Statement s = c.createStatement()) {
-      for (String sql : VERSION_1) {
-        s.execute(sql);
-      }
-    }
+    createVersion1Database();
     Item movie = Item.movie("Movie 1", 2001, Ids.of(IdKind.IMDB, "tt0000001"));
 
     try (StateStore store = SqliteStateStore.open(stateDir)) {
@@ -101,11 +99,48 @@ class SqliteSchemaMigrationTest {
           .singleElement()
           .satisfies(e -> assertThat(e.previous()).isEqualTo(movie.withRating(4, T)));
     }
+    assertThat(userVersion()).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(5);
+  }
+
+  @Test
+  void aVersion1DatabaseGainsTheScrobbleQueueAndKeepsItsState() throws Exception {
+    createVersion1Database();
+    Item movie = Item.movie("Movie 1", 2001, Ids.of(IdKind.IMDB, "tt0000001"));
+
+    try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
+      queue.add(
+          List.of(
+              new ScrobbleQueue.NewCall(
+                  "TRAKT:default", "v1", ScrobbleAction.STOP, "PLEX", "alice", movie, 95, T)),
+          null,
+          T);
+      assertThat(queue.calls(ScrobbleQueue.Status.PENDING))
+          .singleElement()
+          .satisfies(call -> assertThat(call.item()).isEqualTo(movie));
+    }
+    try (StateStore store = SqliteStateStore.open(stateDir)) {
+      assertThat(store.baseline("p", Feature.WATCHLIST, Side.TARGET).orElseThrow().items())
+          .containsExactly(movie);
+    }
+    assertThat(userVersion()).isEqualTo(5);
+  }
+
+  private void createVersion1Database() throws Exception {
+    Files.createDirectories(stateDir);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
+        Statement s = c.createStatement()) {
+      for (String sql : VERSION_1) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  private int userVersion() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
         Statement s = c.createStatement()) {
       var rs = s.executeQuery("PRAGMA user_version");
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(4);
+      return rs.getInt(1);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.crosswatch.providers.auth;
 
 import io.crosswatch.core.provider.CommandException;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** Small helpers the providers' sign-in flows share. */
 public final class SignIns {
@@ -13,14 +12,6 @@ public final class SignIns {
     if (!problems.isEmpty()) {
       throw CommandException.usage(String.join("\n", problems));
     }
-  }
-
-  /** A non-blank string setting, stripped, else {@code otherwise}. */
-  public static String text(JsonNode settings, String key, String otherwise) {
-    JsonNode v = settings.get(key);
-    return v != null && v.isString() && !v.stringValue().isBlank()
-        ? v.stringValue().strip()
-        : otherwise;
   }
 
   /** A token file that cannot be read or written ends the sign-in (exit 1) with its message. */

@@ -5,11 +5,8 @@ import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +14,6 @@ import tools.jackson.databind.JsonNode;
  * read-only sources over another service's export files.
  */
 public final class ImportProviderFactory implements ProviderFactory {
-  private static final Set<String> KNOWN_KEYS = Set.of("path", "format", "instances");
-
   @Override
   public String name() {
     return ImportProvider.NAME;
@@ -42,44 +37,13 @@ public final class ImportProviderFactory implements ProviderFactory {
 
   @Override
   public List<ConfigIssue> validate(JsonNode settings, String path) {
-    if (settings == null || !settings.isObject()) {
-      return List.of(
-          ConfigIssue.error(
-              path, "must be an object such as {\"path\": \"ratings.csv\", \"format\": \"imdb\"}"));
-    }
-    List<ConfigIssue> issues = new ArrayList<>();
-    JsonNode file = settings.get("path");
-    if (file == null || !file.isString() || file.stringValue().isBlank()) {
-      issues.add(
-          ConfigIssue.error(
-              path + ".path", "is required: the export file, folder or ZIP, e.g. \"ratings.csv\""));
-    }
-    JsonNode format = settings.get("format");
-    if (format == null
-        || !format.isString()
-        || ImportFormat.fromKey(format.stringValue()).isEmpty()) {
-      issues.add(
-          ConfigIssue.error(
-              path + ".format",
-              "must be one of "
-                  + Arrays.stream(ImportFormat.values())
-                      .map(f -> "\"" + f.key() + "\"")
-                      .collect(Collectors.joining(", "))
-                  + (format == null ? "" : ", got " + format)));
-    }
-    for (String key : settings.propertyNames()) {
-      if (!KNOWN_KEYS.contains(key)) {
-        issues.add(ConfigIssue.warning(path + "." + key, "unknown key, ignored"));
-      }
-    }
-    return issues;
+    return ImportSettings.validate(settings, path);
   }
 
   @Override
   public Provider create(ProviderContext context) {
-    String file = context.settings().path("path").asString();
-    ImportFormat format =
-        ImportFormat.fromKey(context.settings().path("format").asString()).orElseThrow();
-    return new ImportProvider(context.instance(), context.resolve(file), format, context.log());
+    ImportSettings settings = ImportSettings.from(context.settings());
+    return new ImportProvider(
+        context.instance(), context.resolve(settings.path()), settings.format(), context.log());
   }
 }

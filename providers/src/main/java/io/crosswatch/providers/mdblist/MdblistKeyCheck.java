@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * instance's access token), where the provider reads it before the config block's {@code api_key}.
  * A key MDBList refuses is not saved; the key is never printed.
  */
-public final class MdblistKeyCheck {
+final class MdblistKeyCheck {
   static final String PROVIDER = "MDBLIST";
 
   /**
@@ -38,11 +38,11 @@ public final class MdblistKeyCheck {
   private final HttpApiClient.Builder client;
 
   /**
-   * @param settings the instance's config block ({@code base_url} and {@code timeout} are used; an
-   *     empty object for defaults)
+   * @param settings the instance's settings ({@code base_url} and {@code timeout} are used; the key
+   *     checked is the one given to {@link #check})
    */
-  public MdblistKeyCheck(JsonNode settings, String instance, Path stateDir, Clock clock) {
-    MdblistSettings s = MdblistSettings.from(Objects.requireNonNull(settings, "settings"));
+  MdblistKeyCheck(MdblistSettings settings, String instance, Path stateDir, Clock clock) {
+    MdblistSettings s = Objects.requireNonNull(settings, "settings");
     this.instance = Objects.requireNonNull(instance, "instance");
     this.store = new TokenStore(Objects.requireNonNull(stateDir, "stateDir"));
     this.client =

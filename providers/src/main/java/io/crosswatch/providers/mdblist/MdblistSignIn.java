@@ -7,7 +7,6 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
 import java.io.IOException;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** {@code cw auth mdblist --api-key-stdin}: checks an MDBList api key and saves it. */
 final class MdblistSignIn implements SignIn {
@@ -38,7 +37,7 @@ final class MdblistSignIn implements SignIn {
 
   @Override
   public void run(CommandSession session) throws ProviderException, CommandException {
-    JsonNode settings = session.settings();
+    MdblistSettings settings = MdblistSettings.from(session.settings());
     String key = readKey(session);
     if (key.isEmpty()) {
       throw CommandException.usage("cw auth mdblist: no api key on stdin");

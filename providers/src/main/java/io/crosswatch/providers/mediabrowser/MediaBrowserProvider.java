@@ -8,6 +8,7 @@ import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.PlaybackSource;
 import io.crosswatch.providers.mediabrowser.MediaBrowserSettings.WatchlistMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,11 +38,17 @@ final class MediaBrowserProvider implements Provider {
   private final PlaylistWatchlist playlist;
   private final MediaBrowserPlaylists playlists;
   private final Set<Feature> served = EnumSet.noneOf(Feature.class);
+  private final PlaybackSource source;
   private LibraryIndex index;
 
   MediaBrowserProvider(
-      String instance, MediaBrowserSettings settings, MediaBrowserApi api, LibraryReader reader) {
+      String instance,
+      MediaBrowserSettings settings,
+      MediaBrowserApi api,
+      LibraryReader reader,
+      PlaybackSource source) {
     this.instance = instance;
+    this.source = source;
     this.settings = settings;
     this.api = api;
     this.reader = reader;
@@ -53,6 +60,11 @@ final class MediaBrowserProvider implements Provider {
     this.playlists =
         new MediaBrowserPlaylists(
             api, settings.userId(), playlist == null ? null : settings.playlistName());
+  }
+
+  @Override
+  public Optional<PlaybackSource> playbackSource() {
+    return Optional.of(source);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RetryPolicy;
@@ -57,6 +58,12 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
     return kinds;
   }
 
+  /** Jellyfin and Emby report plays (webhooks, or {@code /Sessions} watched). */
+  @Override
+  public final Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of(ScrobbleRole.SOURCE);
+  }
+
   @Override
   public final String name() {
     return dialect.providerName();
@@ -91,7 +98,17 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
     MediaBrowserApi api = new MediaBrowserApi(client, dialect, prefixGiven(settings));
     LibraryReader reader =
         new LibraryReader(api, settings.userId(), settings, context.settingsPath(), context.log());
-    return new MediaBrowserProvider(context.instance(), settings, api, reader);
+    MediaBrowserPlaybackSource source =
+        new MediaBrowserPlaybackSource(
+            dialect,
+            context.instance(),
+            api,
+            settings.userId(),
+            context.clock(),
+            context.sleeper(),
+            settings.sessionsPoll(),
+            context.log());
+    return new MediaBrowserProvider(context.instance(), settings, api, reader, source);
   }
 
   /**
@@ -110,39 +127,33 @@ abstract class MediaBrowserProviderFactory implements ProviderFactory {
   }
 
   /**
-   * A login helper for this server, from a settings object that {@link #validate} accepted (it
-   * needs {@code server}; {@code device_id} and {@code timeout} are used when set).
+   * A login helper for this server (it needs {@link MediaBrowserSettings#server}; {@code device_id}
+   * and {@code timeout} are used when set). Any token in the settings is left out.
    */
-  public final MediaBrowserAuthenticator authenticator(
-      JsonNode settings, String instance, DiagnosticLog log, boolean debugHttp, Sleeper sleeper) {
-    MediaBrowserSettings s = settings(settings, instance);
-    MediaBrowserSettings anonymous =
-        new MediaBrowserSettings(
-            s.server(),
-            "",
-            "",
-            s.username(),
-            s.deviceId(),
-            s.watchlistMode(),
-            s.playlistName(),
-            s.verifySsl(),
-            s.timeout(),
-            s.concurrency(),
-            s.libraries());
+  final MediaBrowserAuthenticator authenticator(
+      MediaBrowserSettings settings,
+      String instance,
+      DiagnosticLog log,
+      boolean debugHttp,
+      Sleeper sleeper) {
     HttpApiClient client =
         client(
                 dialect.providerName() + ":" + instance,
-                anonymous,
+                settings.anonymous(),
                 log,
                 debugHttp,
                 sleeper,
                 new SplittableRandom())
             .build();
     return new MediaBrowserAuthenticator(
-        new MediaBrowserApi(client, dialect, prefixGiven(s)), s.deviceId());
+        new MediaBrowserApi(client, dialect, prefixGiven(settings)), settings.deviceId());
   }
 
-  private MediaBrowserSettings settings(JsonNode settings, String instance) {
+  /**
+   * The one place an instance's block becomes its settings: a device id of its own ({@code
+   * crosswatch-<instance>}) unless {@code device_id} names one.
+   */
+  static MediaBrowserSettings settings(JsonNode settings, String instance) {
     return MediaBrowserSettings.from(settings, "crosswatch-" + instance);
   }
 

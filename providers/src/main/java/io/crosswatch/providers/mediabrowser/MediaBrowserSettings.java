@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * @param timeout how long one HTTP attempt may take
  * @param concurrency how many writes may be in flight at once
  * @param libraries per feature, the libraries (names or ids) it is restricted to; absent = all
+ * @param sessionsPoll how often scrobbling's watcher reads {@code /Sessions}
  */
 record MediaBrowserSettings(
     URI server,
@@ -42,7 +43,8 @@ record MediaBrowserSettings(
     boolean verifySsl,
     Duration timeout,
     int concurrency,
-    Map<Feature, List<String>> libraries) {
+    Map<Feature, List<String>> libraries,
+    Duration sessionsPoll) {
 
   /** Where the watchlist lives on a server, which has none of its own. */
   enum WatchlistMode {
@@ -54,6 +56,12 @@ record MediaBrowserSettings(
   static final int DEFAULT_CONCURRENCY = 4;
   static final int MAX_CONCURRENCY = 32;
   static final String DEFAULT_PLAYLIST = "Watchlist";
+
+  /** How often scrobbling's watcher reads {@code /Sessions}, in seconds. */
+  static final String POLL_KEY = "sessions_poll_sec";
+
+  static final int DEFAULT_POLL_SEC = 5;
+  private static final int MAX_POLL_SEC = 3600;
 
   private static final Set<String> STRING_KEYS =
       Set.of("access_token", "user_id", "username", "device_id");
@@ -70,18 +78,36 @@ record MediaBrowserSettings(
 
   /** These settings with the token, user id and device id of a sign-in (blank ones kept). */
   MediaBrowserSettings withLogin(String token, String user, String device) {
+    return login(
+        token,
+        user == null || user.isBlank() ? userId : user,
+        device == null || device.isBlank() ? deviceId : device);
+  }
+
+  /** These settings without a token or user id: what a login starts from. */
+  MediaBrowserSettings anonymous() {
+    return login("", "", deviceId);
+  }
+
+  private MediaBrowserSettings login(String token, String user, String device) {
     return new MediaBrowserSettings(
         server,
         token,
-        user == null || user.isBlank() ? userId : user,
+        user,
         username,
-        device == null || device.isBlank() ? deviceId : device,
+        device,
         watchlistMode,
         playlistName,
         verifySsl,
         timeout,
         concurrency,
-        libraries);
+        libraries,
+        sessionsPoll);
+  }
+
+  /** Whether {@code server} is set (a pair's instance always has it; a sign-in checks it). */
+  boolean hasServer() {
+    return !server.toString().isEmpty();
   }
 
   /** The libraries one feature is restricted to, or empty for all. */
@@ -136,6 +162,16 @@ record MediaBrowserSettings(
                 at,
                 "must be a whole number within 1.."
                     + MAX_CONCURRENCY
+                    + ", got "
+                    + SettingsChecks.shown(v)));
+      }
+    } else if (key.equals(POLL_KEY)) {
+      if (!SettingsChecks.isWhole(v, 1, MAX_POLL_SEC)) {
+        issues.add(
+            ConfigIssue.error(
+                at,
+                "must be a whole number of seconds within 1.."
+                    + MAX_POLL_SEC
                     + ", got "
                     + SettingsChecks.shown(v)));
       }
@@ -196,6 +232,7 @@ record MediaBrowserSettings(
   /** Reads settings that {@link #validate} accepted; missing keys take their defaults. */
   static MediaBrowserSettings from(JsonNode s, String defaultDeviceId) {
     JsonNode concurrency = s.get("concurrency");
+    JsonNode poll = s.get(POLL_KEY);
     JsonNode verify = s.get("verify_ssl");
     JsonNode watchlist = s.path("watchlist");
     String deviceId = text(s, "device_id");
@@ -223,6 +260,8 @@ record MediaBrowserSettings(
         concurrency != null && concurrency.canConvertToInt()
             ? concurrency.intValue()
             : DEFAULT_CONCURRENCY,
-        libraries);
+        libraries,
+        Duration.ofSeconds(
+            poll != null && poll.isIntegralNumber() ? poll.asLong() : DEFAULT_POLL_SEC));
   }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code cw auth jellyfin} and {@code cw auth emby}: logs a user in with name and password and
@@ -66,14 +65,14 @@ final class MediaBrowserSignIn implements SignIn {
 
   @Override
   public void run(CommandSession session) throws ProviderException, CommandException {
-    JsonNode settings = session.settings();
+    MediaBrowserSettings settings =
+        MediaBrowserProviderFactory.settings(session.settings(), session.instance());
     String path = session.configPath();
-    if (SignIns.text(settings, "server", "").isBlank()) {
+    if (!settings.hasServer()) {
       throw CommandException.usage(
           path + ".server is empty; set it to the server's address, e.g. http://localhost:8096");
     }
-    String user =
-        session.option(USERNAME).map(String::strip).orElse(SignIns.text(settings, "username", ""));
+    String user = session.option(USERNAME).map(String::strip).orElse(settings.username());
     if (user.isEmpty()) {
       throw CommandException.usage("--username is required (or set " + path + ".username)");
     }

@@ -9,6 +9,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.PlaybackSource;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,6 +38,7 @@ final class PlexProvider implements Provider {
   private final PlexPlayDates playDates;
   private final PlexProgress progress;
   private final PlexPlaylists playlists;
+  private final PlaybackSource source;
   private Set<String> historySections;
   private Set<String> ratingsSections;
 
@@ -49,8 +51,10 @@ final class PlexProvider implements Provider {
       PlexApi discover,
       PlexApi plexTv,
       PlexPlayDates playDates,
-      Clock clock) {
+      Clock clock,
+      PlaybackSource source) {
     this.instance = instance;
+    this.source = source;
     this.settingsPath = settingsPath;
     this.settings = settings;
     this.server = server;
@@ -67,6 +71,11 @@ final class PlexProvider implements Provider {
   @Override
   public String name() {
     return "PLEX";
+  }
+
+  @Override
+  public Optional<PlaybackSource> playbackSource() {
+    return Optional.of(source);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.http.HttpApiClient;
 import io.crosswatch.providers.http.RatePolicy;
@@ -56,6 +57,12 @@ public final class PlexProviderFactory implements ProviderFactory {
     return PlexProvider.FEATURES;
   }
 
+  /** A Plex server reports plays (webhooks, or its notification websocket watched). */
+  @Override
+  public Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of(ScrobbleRole.SOURCE);
+  }
+
   @Override
   public Optional<SignIn> signIn() {
     return Optional.of(new PlexSignIn());
@@ -99,6 +106,15 @@ public final class PlexProviderFactory implements ProviderFactory {
     }
     PlexApi discover = account(label, s.discoverUrl(), s, context, secrets, "Plex Discover");
     PlexApi plexTv = account(label, s.plexTvUrl(), s, context, secrets, "plex.tv");
+    PlexPlaybackSource source =
+        new PlexPlaybackSource(
+            context.instance(),
+            server,
+            s.notificationsUrl(),
+            s.serverToken(),
+            context.clock(),
+            context.sleeper(),
+            context.log());
     return new PlexProvider(
         context.instance(),
         context.settingsPath(),
@@ -122,7 +138,8 @@ public final class PlexProviderFactory implements ProviderFactory {
             s.hasServer() ? s.serverUrl().toString() : "",
             context.log(),
             label),
-        context.clock());
+        context.clock(),
+        source);
   }
 
   /**

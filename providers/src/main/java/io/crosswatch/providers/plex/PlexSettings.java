@@ -36,6 +36,8 @@ import tools.jackson.databind.JsonNode;
  * @param watchlistPageSize Discover page size
  * @param watchlistWriteDelay least time between two Discover writes
  * @param guidPriority which external id kinds are tried, in order, to find a title on Discover
+ * @param notificationsUrl where scrobbling's watcher reaches the server's notification websocket
+ *     ({@code notifications_url}, else the server's address); {@code null} without a server
  */
 record PlexSettings(
     URI serverUrl,
@@ -53,7 +55,14 @@ record PlexSettings(
     List<String> ratingsLibraries,
     int watchlistPageSize,
     Duration watchlistWriteDelay,
-    List<IdKind> guidPriority) {
+    List<IdKind> guidPriority,
+    URI notificationsUrl) {
+
+  /**
+   * Where the server's notification websocket is reached when not at {@code server_url} (a reverse
+   * proxy that serves it elsewhere); scrobbling's watcher uses it.
+   */
+  static final String NOTIFICATIONS_KEY = "notifications_url";
 
   static final String DEFAULT_DISCOVER_URL = "https://discover.provider.plex.tv";
   static final String DEFAULT_PLEX_TV_URL = "https://plex.tv";
@@ -64,7 +73,8 @@ record PlexSettings(
 
   private static final Set<String> STRING_KEYS =
       Set.of("account_token", "pms_token", "client_id", "machine_id", "username", "home_pin");
-  private static final Set<String> URL_KEYS = Set.of("server_url", "discover_url", "plex_tv_url");
+  private static final Set<String> URL_KEYS =
+      Set.of("server_url", "discover_url", "plex_tv_url", NOTIFICATIONS_KEY);
   private static final Set<String> FEATURE_KEYS =
       Set.of("history", "ratings", "scrobble", "progress");
 
@@ -103,7 +113,8 @@ record PlexSettings(
         ratingsLibraries,
         watchlistPageSize,
         watchlistWriteDelay,
-        guidPriority);
+        guidPriority,
+        notificationsUrl);
   }
 
   /** The token sent to the server: its own resource token when set, else the account token. */
@@ -243,9 +254,10 @@ record PlexSettings(
   /** Reads settings that {@link #validate} accepted; missing keys take their defaults. */
   static PlexSettings from(JsonNode s) {
     String server = text(s, "server_url");
+    URI serverUrl = server.isEmpty() ? null : URI.create(SettingsChecks.stripSlash(server));
     JsonNode verify = s.get("verify_ssl");
     return new PlexSettings(
-        server.isEmpty() ? null : URI.create(SettingsChecks.stripSlash(server)),
+        serverUrl,
         text(s, "account_token"),
         text(s, "pms_token"),
         text(s, "client_id"),
@@ -260,7 +272,8 @@ record PlexSettings(
         libraries(s.path("ratings").path("libraries")),
         intOr(s, "watchlist_page_size", DEFAULT_WATCHLIST_PAGE_SIZE),
         Duration.ofMillis(intOr(s, "watchlist_write_delay_ms", 0)),
-        guidPriority(s.get("watchlist_guid_priority")));
+        guidPriority(s.get("watchlist_guid_priority")),
+        serverUrl == null ? null : url(s, NOTIFICATIONS_KEY, serverUrl.toString()));
   }
 
   /**

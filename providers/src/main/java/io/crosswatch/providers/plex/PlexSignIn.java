@@ -8,11 +8,9 @@ import io.crosswatch.providers.auth.SignIns;
 import io.crosswatch.providers.auth.TokenStore;
 import io.crosswatch.providers.auth.TokenStoreException;
 import io.crosswatch.providers.auth.Tokens;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /** {@code cw auth plex}: Plex's PIN sign-in for one instance. */
 final class PlexSignIn implements SignIn {
@@ -46,16 +44,12 @@ final class PlexSignIn implements SignIn {
   }
 
   private void signIn(CommandSession session) throws ProviderException, TokenStoreException {
-    JsonNode settings = session.settings();
+    PlexSettings settings = PlexSettings.from(session.settings());
     String instance = session.instance();
     TokenStore store = new TokenStore(session.stateDir());
     String clientId = clientId(settings, store, instance);
     PlexPinLogin login =
-        PlexPinLogin.create(
-            URI.create(SignIns.text(settings, "plex_tv_url", "https://plex.tv")),
-            clientId,
-            session.clock(),
-            session.sleeper());
+        PlexPinLogin.create(settings.plexTvUrl(), clientId, session.clock(), session.sleeper());
     PlexPinLogin.Pin pin = login.start();
     Duration wait =
         pin.expiresAt() == null
@@ -78,11 +72,10 @@ final class PlexSignIn implements SignIn {
   }
 
   /** The config's client id, else the one of an earlier sign-in, else a new one. */
-  private static String clientId(JsonNode settings, TokenStore store, String instance)
+  private static String clientId(PlexSettings settings, TokenStore store, String instance)
       throws TokenStoreException {
-    String configured = SignIns.text(settings, "client_id", "");
-    if (!configured.isEmpty()) {
-      return configured;
+    if (!settings.clientId().isEmpty()) {
+      return settings.clientId();
     }
     return store
         .load(PLEX, instance)

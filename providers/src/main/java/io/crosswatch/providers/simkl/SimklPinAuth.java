@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * {"result": "OK", "access_token": …}} or the code expires. SIMKL tokens do not expire and have no
  * refresh token. Nothing is stored unless SIMKL issued a token; the token is never printed.
  */
-public final class SimklPinAuth {
+final class SimklPinAuth {
   static final String PROVIDER = "SIMKL";
 
   /**
@@ -48,19 +48,18 @@ public final class SimklPinAuth {
   /**
    * A PIN flow for one instance.
    *
-   * @param settings the instance's config block (validated; see {@link #problems})
+   * @param settings the instance's settings (see {@link #problems})
    * @param out where the lines for the user go
    */
-  public SimklPinAuth(
-      JsonNode settings,
+  SimklPinAuth(
+      SimklSettings settings,
       String instance,
       Path stateDir,
       Clock clock,
       Sleeper sleeper,
       Consumer<String> out) {
     // The flow asks for a new token, so a token in the block is not sent along.
-    this.settings =
-        SimklSettings.from(Objects.requireNonNull(settings, "settings")).withAccessToken("");
+    this.settings = Objects.requireNonNull(settings, "settings").withAccessToken("");
     this.instance = Objects.requireNonNull(instance, "instance");
     this.store = new TokenStore(Objects.requireNonNull(stateDir, "stateDir"));
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,12 +77,13 @@ public final class SimklPinAuth {
   }
 
   /**
-   * What the PIN flow lacks in an instance's settings ({@code null} when the block is missing), as
-   * {@code path.key: problem} lines; empty when it can start.
+   * What the PIN flow lacks in an instance's settings, as {@code path.key: problem} lines; empty
+   * when it can start.
+   *
+   * @param path the JSON path of the instance's block, e.g. {@code simkl.instances.work}
    */
-  public static List<String> problems(JsonNode settings, String path) {
-    JsonNode v = settings == null ? null : settings.get("client_id");
-    if (v == null || !v.isString() || v.stringValue().isBlank()) {
+  static List<String> problems(SimklSettings settings, String path) {
+    if (settings.clientId().isEmpty()) {
       return List.of(
           path
               + ".client_id: missing; copy it from your SIMKL app at "

@@ -6,7 +6,6 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SignIns;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** {@code cw auth simkl}: SIMKL's PIN flow for one instance. */
 final class SimklSignIn implements SignIn {
@@ -20,7 +19,7 @@ final class SimklSignIn implements SignIn {
 
   @Override
   public void run(CommandSession session) throws ProviderException, CommandException {
-    JsonNode settings = session.settings();
+    SimklSettings settings = SimklSettings.from(session.settings());
     SignIns.requireNone(SimklPinAuth.problems(settings, session.configPath()));
     SimklPinAuth auth =
         new SimklPinAuth(

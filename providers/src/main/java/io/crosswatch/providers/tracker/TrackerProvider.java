@@ -3,6 +3,7 @@ package io.crosswatch.providers.tracker;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderException;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.local.ItemIndex;
 import io.crosswatch.providers.local.LocalProvider;
 import io.crosswatch.providers.local.LocalWrites;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local tracker database, holding every feature. Its content is read once, on first use, and
@@ -26,8 +28,16 @@ final class TrackerProvider extends LocalProvider {
   private PlaylistBook playlists;
   private String problem;
 
+  private final TrackerScrobbleTarget scrobbles = new TrackerScrobbleTarget(this);
+
   TrackerProvider(String instance, Path file, Clock clock) {
     super(TrackerProviderFactory.NAME, instance, file, clock);
+  }
+
+  /** Scrobbled plays go to the history of this database. */
+  @Override
+  public Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.of(scrobbles);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderCommand;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.providers.local.LocalProvider;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +42,12 @@ public final class TrackerProviderFactory implements ProviderFactory {
   @Override
   public List<ConfigIssue> validate(JsonNode settings, String path) {
     return TrackerSettings.validate(settings, path);
+  }
+
+  /** Scrobbled plays can be written to the tracker's history. */
+  @Override
+  public Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of(ScrobbleRole.SINK);
   }
 
   @Override

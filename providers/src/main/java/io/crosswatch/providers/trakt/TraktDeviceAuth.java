@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * approves, denies or the code expires. Nothing is stored unless Trakt issued tokens, so a failed
  * attempt keeps the tokens saved before. Tokens are never printed.
  */
-public final class TraktDeviceAuth {
+final class TraktDeviceAuth {
   private static final Duration SLOW_DOWN = Duration.ofSeconds(5);
 
   /**
@@ -55,17 +55,17 @@ public final class TraktDeviceAuth {
   /**
    * A device flow for one instance.
    *
-   * @param settings the instance's config block (validated; see {@link #problems})
+   * @param settings the instance's settings (see {@link #problems})
    * @param out where the lines for the user go
    */
-  public TraktDeviceAuth(
-      JsonNode settings,
+  TraktDeviceAuth(
+      TraktSettings settings,
       String instance,
       Path stateDir,
       Clock clock,
       Sleeper sleeper,
       Consumer<String> out) {
-    this.settings = TraktSettings.from(Objects.requireNonNull(settings, "settings"));
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.instance = Objects.requireNonNull(instance, "instance");
     this.store = new TokenStore(Objects.requireNonNull(stateDir, "stateDir"));
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,23 +81,25 @@ public final class TraktDeviceAuth {
   }
 
   /**
-   * What the device flow lacks in an instance's settings ({@code null} when the block is missing),
-   * as {@code path.key: problem} lines; empty when it can start.
+   * What the device flow lacks in an instance's settings, as {@code path.key: problem} lines; empty
+   * when it can start.
+   *
+   * @param path the JSON path of the instance's block, e.g. {@code trakt.instances.work}
    */
-  public static List<String> problems(JsonNode settings, String path) {
+  static List<String> problems(TraktSettings settings, String path) {
     List<String> problems = new ArrayList<>();
-    for (String key : List.of("client_id", "client_secret")) {
-      JsonNode v = settings == null ? null : settings.get(key);
-      if (v == null || !v.isString() || v.stringValue().isBlank()) {
-        problems.add(
-            path
-                + "."
-                + key
-                + ": missing; copy it from your Trakt app at "
-                + "https://trakt.tv/oauth/applications into the config");
-      }
-    }
+    requireKey(settings.clientId(), path + ".client_id", problems);
+    requireKey(settings.clientSecret(), path + ".client_secret", problems);
     return problems;
+  }
+
+  private static void requireKey(String value, String at, List<String> problems) {
+    if (value.isEmpty()) {
+      problems.add(
+          at
+              + ": missing; copy it from your Trakt app at "
+              + "https://trakt.tv/oauth/applications into the config");
+    }
   }
 
   /**

@@ -108,7 +108,7 @@ final class TraktProgress {
   }
 
   /** {@code {"movie": {ids}}}, {@code {"episode": {ids}}} or the show with season and number. */
-  private static Optional<ObjectNode> body(Item point) {
+  static Optional<ObjectNode> body(Item point) {
     ObjectNode o = TraktApi.MAPPER.createObjectNode();
     if (point.type() == MediaType.MOVIE) {
       if (!TraktItems.hasTraktIds(point.ids())) {

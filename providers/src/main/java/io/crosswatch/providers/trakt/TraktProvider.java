@@ -14,6 +14,7 @@ import io.crosswatch.core.provider.TitleMatch;
 import io.crosswatch.core.provider.TitleResolution;
 import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.auth.Tokens;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
@@ -62,6 +63,7 @@ final class TraktProvider implements Provider {
   private final Clock clock;
   private final TraktPlaylists playlists;
   private final TraktProgress progress;
+  private final TraktScrobbleTarget scrobbles;
   private final DiagnosticLog log;
   private PlayIndex plays;
   private TraktActivities activities;
@@ -80,12 +82,18 @@ final class TraktProvider implements Provider {
     this.clock = clock;
     this.playlists = new TraktPlaylists(api, "TRAKT:" + instance);
     this.progress = new TraktProgress(api);
+    this.scrobbles = new TraktScrobbleTarget(api, "TRAKT:" + instance);
     this.log = log;
   }
 
   @Override
   public String name() {
     return "TRAKT";
+  }
+
+  @Override
+  public Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.of(scrobbles);
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.SignIn;
 import io.crosswatch.providers.auth.SignIns;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** {@code cw auth trakt}: Trakt's device flow for one instance. */
 final class TraktSignIn implements SignIn {
@@ -25,7 +24,7 @@ final class TraktSignIn implements SignIn {
 
   @Override
   public void run(CommandSession session) throws ProviderException, CommandException {
-    JsonNode settings = session.settings();
+    TraktSettings settings = TraktSettings.from(session.settings());
     SignIns.requireNone(TraktDeviceAuth.problems(settings, session.configPath()));
     TraktDeviceAuth auth =
         new TraktDeviceAuth(

@@ -141,10 +141,7 @@ class MediaBrowserHealthTest {
   void authenticateLogsInAndTheTokenWorks(ServerDialect dialect) throws Exception {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
       MbUser bob = bed.server.addUser("bob", "bob-pw");
-      MediaBrowserAuthenticator auth =
-          bed.factory()
-              .authenticator(
-                  bed.settings(), "default", DiagnosticLog.silent(), false, bed.time.sleeper());
+      MediaBrowserAuthenticator auth = authenticator(bed, false);
 
       MediaBrowserAuthenticator.Login login = auth.authenticate("bob", "bob-pw");
 
@@ -166,10 +163,7 @@ class MediaBrowserHealthTest {
   void loggingInAgainFromTheSameDeviceRevokesTheOldToken(ServerDialect dialect) throws Exception {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
       bed.server.addUser("bob", "bob-pw");
-      MediaBrowserAuthenticator auth =
-          bed.factory()
-              .authenticator(
-                  bed.settings(), "default", DiagnosticLog.silent(), false, bed.time.sleeper());
+      MediaBrowserAuthenticator auth = authenticator(bed, false);
 
       String first = auth.authenticate("bob", "bob-pw").accessToken();
       String second = auth.authenticate("bob", "bob-pw").accessToken();
@@ -183,10 +177,7 @@ class MediaBrowserHealthTest {
   @EnumSource(ServerDialect.class)
   void aWrongPasswordIsAnAuthFailure(ServerDialect dialect) {
     try (MediaBrowserTestbed bed = new MediaBrowserTestbed(dialect)) {
-      MediaBrowserAuthenticator auth =
-          bed.factory()
-              .authenticator(
-                  bed.settings(), "default", DiagnosticLog.silent(), true, bed.time.sleeper());
+      MediaBrowserAuthenticator auth = authenticator(bed, true);
 
       assertThatThrownBy(() -> auth.authenticate(FakeMediaBrowserServer.USERNAME, "guess"))
           .isInstanceOfSatisfying(
@@ -198,5 +189,19 @@ class MediaBrowserHealthTest {
                     .doesNotContain("guess");
               });
     }
+  }
+
+  /**
+   * The factory's login helper for the testbed's server, from its settings as a sign-in reads them.
+   */
+  private static MediaBrowserAuthenticator authenticator(
+      MediaBrowserTestbed bed, boolean debugHttp) {
+    return bed.factory()
+        .authenticator(
+            MediaBrowserProviderFactory.settings(bed.settings(), "default"),
+            "default",
+            DiagnosticLog.silent(),
+            debugHttp,
+            bed.time.sleeper());
   }
 }

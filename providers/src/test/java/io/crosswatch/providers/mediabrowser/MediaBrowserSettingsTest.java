@@ -115,6 +115,30 @@ class MediaBrowserSettingsTest {
     assertThat(s.concurrency()).isEqualTo(4);
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.librariesOf(Feature.HISTORY)).isEmpty();
+    assertThat(s.sessionsPoll()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.toString()).doesNotContain("tok-secret");
+  }
+
+  @Test
+  void aSignInKeepsWhatTheBlockSaysButStartsWithoutTokenOrUser() {
+    MediaBrowserSettings s =
+        MediaBrowserProviderFactory.settings(
+            json(
+                "{\"server\":\" http://jf:8096/ \",\"access_token\":\"old\",\"user_id\":\"u1\","
+                    + "\"username\":\" alice \",\"sessions_poll_sec\":12}"),
+            "den");
+
+    MediaBrowserSettings anonymous = s.anonymous();
+
+    assertThat(s.hasServer()).isTrue();
+    assertThat(s.username()).isEqualTo("alice");
+    assertThat(s.deviceId()).isEqualTo("crosswatch-den");
+    assertThat(s.sessionsPoll()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(anonymous.accessToken()).isEmpty();
+    assertThat(anonymous.userId()).isEmpty();
+    assertThat(anonymous.withLogin("new", "u2", "")).isEqualTo(s.withLogin("new", "u2", null));
+    assertThat(anonymous.server()).isEqualTo(s.server());
+    assertThat(MediaBrowserProviderFactory.settings(json("{\"server\":\"  \"}"), "x").hasServer())
+        .isFalse();
   }
 }

@@ -117,5 +117,21 @@ class PlexProviderFactoryTest {
 
     assertThat(s.hasServer()).isFalse();
     assertThat(s.serverToken()).isEqualTo("t");
+    assertThat(s.notificationsUrl()).isNull();
+  }
+
+  @Test
+  void theNotificationWebsocketIsAtTheServerUnlessTheBlockNamesAnotherAddress() {
+    PlexSettings atServer = PlexSettings.from(json("{\"server_url\":\"http://nas:32400/\"}"));
+    PlexSettings proxied =
+        PlexSettings.from(
+            json(
+                "{\"server_url\":\"http://nas:32400\","
+                    + "\"notifications_url\":\"https://proxy.home/plex/\"}"));
+
+    assertThat(atServer.notificationsUrl()).hasToString("http://nas:32400");
+    assertThat(proxied.notificationsUrl()).hasToString("https://proxy.home/plex");
+    assertThat(proxied.withAccount("t", "d").notificationsUrl())
+        .isEqualTo(proxied.notificationsUrl());
   }
 }

@@ -46,7 +46,12 @@ class TraktDeviceAuthTest {
   }
 
   private TraktDeviceAuth auth() {
-    return new TraktDeviceAuth(settings(), "default", stateDir, time, time.sleeper(), out::add);
+    return auth(settings(), "default");
+  }
+
+  private TraktDeviceAuth auth(ObjectNode settings, String instance) {
+    return new TraktDeviceAuth(
+        TraktSettings.from(settings), instance, stateDir, time, time.sleeper(), out::add);
   }
 
   private TokenStore store() {
@@ -173,7 +178,12 @@ class TraktDeviceAuthTest {
     // A sleeper that waits only half the asked time, as a careless client would.
     TraktDeviceAuth hasty =
         new TraktDeviceAuth(
-            settings(), "default", stateDir, time, d -> time.advance(d.dividedBy(2)), out::add);
+            TraktSettings.from(settings()),
+            "default",
+            stateDir,
+            time,
+            d -> time.advance(d.dividedBy(2)),
+            out::add);
 
     hasty.authorize();
 
@@ -194,10 +204,7 @@ class TraktDeviceAuthTest {
   void aRefusedClientIdStopsAtOnce() throws Exception {
     ObjectNode settings = settings().put("client_id", "wrong-client");
 
-    assertThatThrownBy(
-            () ->
-                new TraktDeviceAuth(settings, "default", stateDir, time, time.sleeper(), out::add)
-                    .authorize())
+    assertThatThrownBy(() -> auth(settings, "default").authorize())
         .hasMessageContaining("client_id");
     assertThat(out).isEmpty();
   }
@@ -206,7 +213,7 @@ class TraktDeviceAuthTest {
   void namedInstancesGetTheirOwnFile() throws Exception {
     trakt.oauth().approveAfter(0);
 
-    new TraktDeviceAuth(settings(), "work", stateDir, time, time.sleeper(), out::add).authorize();
+    auth(settings(), "work").authorize();
 
     assertThat(store().load("TRAKT", "work")).isPresent();
     assertThat(store().load("TRAKT", "default")).isEmpty();
@@ -215,13 +222,16 @@ class TraktDeviceAuthTest {
   @Test
   void problemsNameTheMissingKeysByPath() {
     ObjectNode settings = JsonMapper.builder().build().createObjectNode().put("client_id", "x");
+    ObjectNode blank = JsonMapper.builder().build().createObjectNode().put("client_id", "  ");
 
-    assertThat(TraktDeviceAuth.problems(settings, "trakt.instances.work"))
+    assertThat(TraktDeviceAuth.problems(TraktSettings.from(settings), "trakt.instances.work"))
         .singleElement()
         .asString()
         .startsWith("trakt.instances.work.client_secret: missing");
-    assertThat(TraktDeviceAuth.problems(null, "trakt")).hasSize(2);
-    assertThat(TraktDeviceAuth.problems(settings(), "trakt")).isEmpty();
+    assertThat(TraktDeviceAuth.problems(TraktSettings.from(blank), "trakt"))
+        .extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsExactly("trakt.client_id", "trakt.client_secret");
+    assertThat(TraktDeviceAuth.problems(TraktSettings.from(settings()), "trakt")).isEmpty();
   }
 
   @Test

@@ -70,7 +70,8 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
     this.reads = new TraktReads(json, b.clock.instant(), b.pageCap);
     this.writes = new TraktWrites(catalogue, b.clock);
     this.lists = new TraktListRoutes(catalogue, json, reads);
-    this.playback = new TraktPlaybackRoutes(catalogue, json, reads, b.clock);
+    this.playback =
+        new TraktPlaybackRoutes(catalogue, json, reads, b.clock, b.scrobbleDuplicateWindow);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
     this.oauth =
         new TraktOAuth(
@@ -205,8 +206,10 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
       return lists.route(user, request, p, body);
     }
     switch (request.path()) {
+      case "/scrobble/start":
       case "/scrobble/pause":
-        return playback.pause(user, body);
+      case "/scrobble/stop":
+        return playback.scrobble(user, p[2], body);
       case "/sync/watchlist":
         return writes.watchlistAdd(user, body);
       case "/sync/watchlist/remove":
@@ -280,8 +283,18 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
     private int watchlistLimit = 100;
     private boolean stringIds;
     private int pageCap = 100;
+    private Duration scrobbleDuplicateWindow = Duration.ofHours(1);
 
     private Builder() {}
+
+    /**
+     * How long after a scrobbled play a stop of the same title answers 409 instead of recording
+     * another play (1 hour unless set).
+     */
+    public Builder scrobbleDuplicateWindow(Duration value) {
+      this.scrobbleDuplicateWindow = Objects.requireNonNull(value, "scrobbleDuplicateWindow");
+      return this;
+    }
 
     /** The largest page served whatever limit is asked for (Trakt: 100). */
     public Builder pageCap(int value) {

@@ -4,6 +4,8 @@ import io.crosswatch.core.model.MediaType;
 import io.crosswatch.testkit.fake.FakeRequest;
 import io.crosswatch.testkit.fake.FakeResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +15,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Playback progress: {@code GET /sync/playback[/movies|/episodes]}, {@code POST /scrobble/pause}
- * (creates or replaces the title's resume point; a write, paced like every other) and {@code DELETE
- * /sync/playback/{id}}.
+ * Playback progress and scrobbling: {@code GET /sync/playback[/movies|/episodes]}, {@code POST
+ * /scrobble/start|pause|stop} (writes, paced like every other) and {@code DELETE
+ * /sync/playback/{id}}. A start clears the title's resume point; a pause creates or replaces it; a
+ * stop at 80 % or more records a history play dated now (action {@code scrobble}) and clears the
+ * resume point, unless the title was scrobbled within the duplicate window, which answers 409 with
+ * {@code watched_at} and {@code expires_at}; a stop below 80 % is a pause.
  */
 final class TraktPlaybackRoutes {
   private final TraktCatalogue catalogue;
@@ -23,7 +28,18 @@ final class TraktPlaybackRoutes {
   private final TraktReads reads;
   private final Clock clock;
 
-  TraktPlaybackRoutes(TraktCatalogue catalogue, TraktJson json, TraktReads reads, Clock clock) {
+  /** The least progress at which a stop is a play, as on Trakt. */
+  static final double PLAY_THRESHOLD = 80.0;
+
+  private final Duration duplicateWindow;
+
+  TraktPlaybackRoutes(
+      TraktCatalogue catalogue,
+      TraktJson json,
+      TraktReads reads,
+      Clock clock,
+      Duration duplicateWindow) {
+    this.duplicateWindow = duplicateWindow;
     this.catalogue = catalogue;
     this.json = json;
     this.reads = reads;
@@ -65,7 +81,8 @@ final class TraktPlaybackRoutes {
         : FakeResponse.error(404, "playback not found: " + id);
   }
 
-  FakeResponse pause(TraktUser user, JsonNode body) {
+  /** {@code POST /scrobble/{action}} for start, pause and stop. */
+  FakeResponse scrobble(TraktUser user, String action, JsonNode body) {
     JsonNode progress = body.get("progress");
     if (progress == null || !progress.isNumber()) {
       return FakeResponse.error(422, "progress is required");
@@ -78,13 +95,45 @@ final class TraktPlaybackRoutes {
     if (title.isEmpty()) {
       return FakeResponse.error(404, "movie or episode not found");
     }
-    TraktPlayback.Paused p = user.pause(title.get(), percent, clock.instant());
+    Instant now = clock.instant();
+    switch (action) {
+      case "start":
+        user.clearPlayback(title.get());
+        return answer(user.nextScrobbleId(), "start", percent, title.get());
+      case "pause":
+        return answer(user.pause(title.get(), percent, now).id(), "pause", percent, title.get());
+      default:
+        return stop(user, title.get(), percent, now);
+    }
+  }
+
+  private FakeResponse stop(TraktUser user, TraktTitle title, double percent, Instant now) {
+    if (percent < PLAY_THRESHOLD) {
+      return answer(user.pause(title, percent, now).id(), "pause", percent, title);
+    }
+    Optional<TraktUser.Play> recent =
+        user.plays().stream()
+            .filter(p -> p.action().equals("scrobble") && p.title().key().equals(title.key()))
+            .filter(p -> p.watchedAt().plus(duplicateWindow).isAfter(now))
+            .reduce((a, b) -> b);
+    if (recent.isPresent()) {
+      ObjectNode o = TraktJson.NODES.objectNode();
+      o.put("watched_at", TraktJson.time(recent.get().watchedAt()));
+      o.put("expires_at", TraktJson.time(recent.get().watchedAt().plus(duplicateWindow)));
+      return FakeResponse.json(409, o.toString());
+    }
+    TraktUser.Play play = user.addPlay(title, now, "scrobble");
+    user.clearPlayback(title);
+    return answer(play.id(), "scrobble", percent, title);
+  }
+
+  private FakeResponse answer(long id, String action, double percent, TraktTitle title) {
     ObjectNode o = TraktJson.NODES.objectNode();
-    o.put("id", p.id());
-    o.put("action", "pause");
+    o.put("id", id);
+    o.put("action", action);
     o.put("progress", percent);
     o.putObject("sharing").put("twitter", false).put("mastodon", false).put("tumblr", false);
-    json.withMedia(o, p.title()).remove("type");
+    json.withMedia(o, title).remove("type");
     return FakeResponse.json(201, o.toString());
   }
 

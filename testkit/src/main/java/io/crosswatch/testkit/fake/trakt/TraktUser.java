@@ -109,6 +109,20 @@ public final class TraktUser {
     return gone.isPresent();
   }
 
+  /** Clears a title's resume point (a started or finished scrobble does); false when none. */
+  public synchronized boolean clearPlayback(TraktTitle title) {
+    boolean cleared = playback.clear(title);
+    if (cleared) {
+      touch(title.group() + ".paused_at");
+    }
+    return cleared;
+  }
+
+  /** A fresh id for a scrobble answer that records nothing (a start). */
+  synchronized long nextScrobbleId() {
+    return nextId++;
+  }
+
   private long nextId() {
     return nextId++;
   }
@@ -174,10 +188,18 @@ public final class TraktUser {
    * the watchlist.
    */
   public synchronized Play addPlay(TraktTitle title, Instant watchedAt) {
+    return addPlay(title, watchedAt, "watch");
+  }
+
+  /**
+   * Adds a play as {@link #addPlay(TraktTitle, Instant)} does, recorded with the given history
+   * {@code action} ({@code watch} for a history add, {@code scrobble} for a finished scrobble).
+   */
+  public synchronized Play addPlay(TraktTitle title, Instant watchedAt, String action) {
     if (title.type() != MediaType.MOVIE && title.type() != MediaType.EPISODE) {
       throw new IllegalArgumentException("plays are of movies and episodes, not " + title);
     }
-    Play play = new Play(nextId++, title, watchedAt, "watch");
+    Play play = new Play(nextId++, title, watchedAt, action);
     plays.add(play);
     touch(title.group() + ".watched_at");
     removeFromWatchlist(title);
