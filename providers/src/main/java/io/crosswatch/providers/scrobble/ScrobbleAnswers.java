@@ -9,9 +9,9 @@ import io.crosswatch.providers.http.HttpAnswer;
 import java.util.function.Function;
 
 /**
- * What a tracker's answer to {@code POST /scrobble/start|pause|stop} means (SIMKL, MDBList; Trakt
- * alike): 409 is the same viewing already recorded, a 2xx was sent, 404 a title the service does
- * not know (permanent); anything else is the service's own failure (429 and 5xx retriable).
+ * What a tracker's answer to {@code POST /scrobble/start|pause|stop} means (Trakt, SIMKL, MDBList):
+ * 409 is the same viewing already recorded, a 2xx was sent, 404 a title the service does not know
+ * (permanent); anything else is the service's own failure (429 and 5xx retriable).
  */
 public final class ScrobbleAnswers {
   private ScrobbleAnswers() {}
