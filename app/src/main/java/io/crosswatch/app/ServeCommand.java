@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** {@code cw serve}: runs crosswatch as a service with web pages, an API and a schedule. */
 @Command(
@@ -59,21 +60,50 @@ final class ServeCommand implements Callable<Integer> {
         Objects.requireNonNullElse(
             Main.class.getPackage().getImplementationVersion(), "development build");
     CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), s -> stop.countDown());
-    Signal.handle(new Signal("INT"), s -> stop.countDown());
-    CrosswatchServer server =
-        CrosswatchServer.start(
-            new ServeSettings(file, dir, ctx.registry(), ctx.clock(), version), address);
-    ctx.err()
-        .println("crosswatch serves http://" + hostForUrl(address) + ":" + server.port() + "/");
-    ctx.err().flush();
-    stop.await();
-    ctx.err().println("crosswatch is stopping: the running run (if any) finishes its chunk first");
-    boolean clean = server.shutdown(GRACE);
-    if (!clean) {
-      ctx.err().println("a run did not end within " + GRACE.toSeconds() + " s; it is cut off");
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stoppedCleanly = new AtomicBoolean();
+    Thread hook =
+        new Thread(() -> stopOnShutdown(stop, stopped, stoppedCleanly), "crosswatch-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      CrosswatchServer server =
+          CrosswatchServer.start(
+              new ServeSettings(file, dir, ctx.registry(), ctx.clock(), version), address);
+      ctx.err()
+          .println("crosswatch serves http://" + hostForUrl(address) + ":" + server.port() + "/");
+      ctx.err().flush();
+      stop.await();
+      ctx.err()
+          .println("crosswatch is stopping: the running run (if any) finishes its chunk first");
+      boolean clean = server.shutdown(GRACE);
+      if (!clean) {
+        ctx.err().println("a run did not end within " + GRACE.toSeconds() + " s; it is cut off");
+      }
+      ctx.err().flush();
+      stoppedCleanly.set(true);
+      return ExitCodes.OK;
+    } finally {
+      stopped.countDown();
     }
-    return ExitCodes.OK;
+  }
+
+  /**
+   * The JVM's shutdown (SIGTERM, SIGINT, SIGHUP) asks the service to stop, waits until it has
+   * stopped gracefully and then ends the process with exit code 0, not the signal's; any other end
+   * (the service failed to start) keeps its own exit code.
+   */
+  private static void stopOnShutdown(
+      CountDownLatch stop, CountDownLatch stopped, AtomicBoolean stoppedCleanly) {
+    stop.countDown();
+    try {
+      stopped.await(GRACE.plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (stoppedCleanly.get()) {
+      Runtime.getRuntime().halt(ExitCodes.OK);
+    }
   }
 
   private Listen address(Config cfg) {

@@ -45,6 +45,9 @@ public final class ServiceBenchmark {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  /** The JVM options {@code ./cw serve} starts the service with. */
+  private static final String SERVE_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
   private final Path jar;
   private final Path dir;
 
@@ -65,9 +68,15 @@ public final class ServiceBenchmark {
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         loadAverage());
+    // -Dbench.parts=status or =runs measures one part only (after the quick-start run, always).
+    List<String> parts = List.of(System.getProperty("bench.parts", "status,runs").split(","));
     String summary = b.idleMemory(quickstart);
-    b.statusLoadAndEvents();
-    b.manyRuns(summary);
+    if (parts.contains("status")) {
+      b.statusLoadAndEvents();
+    }
+    if (parts.contains("runs")) {
+      b.manyRuns(summary);
+    }
     System.out.println("work dir: " + dir);
   }
 
@@ -122,10 +131,11 @@ public final class ServiceBenchmark {
             + " {\"watchlist\": true, \"history\": true, \"ratings\": true}}]}");
     Service s = start(ws, "load");
     try {
-      // 2. status under load
-      String id = s.startRun("{\"pairs\": [\"load\"]}");
+      // 2. status under load (-Dbench.withRun=false: without the run, to tell their costs apart)
+      boolean withRun = Boolean.parseBoolean(System.getProperty("bench.withRun", "true"));
+      String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
       Thread.sleep(1_000);
-      int clients = 200;
+      int clients = Integer.getInteger("bench.clients", 200);
       long durationNs = TimeUnit.SECONDS.toNanos(10);
       List<long[]> lat = new ArrayList<>();
       AtomicLong errors = new AtomicLong();
@@ -133,6 +143,8 @@ public final class ServiceBenchmark {
       List<Thread> threads = new ArrayList<>();
       long end = System.nanoTime() + durationNs;
       double loadBefore = loadAverage();
+      long serviceCpu = s.cpuMs();
+      long ownCpu = ownCpuMs();
       for (int c = 0; c < clients; c++) {
         long[] mine = new long[200_000];
         lat.add(mine);
@@ -163,6 +175,8 @@ public final class ServiceBenchmark {
       for (Thread t : threads) {
         t.join(60_000);
       }
+      long serviceCpuUsed = s.cpuMs() - serviceCpu;
+      long ownCpuUsed = ownCpuMs() - ownCpu;
       JsonNode status = JSON.readTree(s.get("/api/status").body());
       long[] all =
           lat.stream()
@@ -171,7 +185,8 @@ public final class ServiceBenchmark {
               .toArray();
       System.out.printf(
           "status: %d clients, 10 s, %,d requests (%,.0f/s), %d errors, p50 %.1f ms, p90 %.1f ms,"
-              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f%n",
+              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f;"
+              + " CPU (user + sys) of the service %,d ms, of the clients %,d ms%n",
           clients,
           requests.get(),
           requests.get() / 10.0,
@@ -182,9 +197,13 @@ public final class ServiceBenchmark {
           all.length == 0 ? 0 : all[all.length - 1] / 1e6,
           id.equals(status.path("running_run_id").asString("")),
           loadBefore,
-          loadAverage());
-      String loadSummary = s.awaitSummary(id, 600);
-      System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+          loadAverage(),
+          serviceCpuUsed,
+          ownCpuUsed);
+      if (withRun) {
+        String loadSummary = s.awaitSummary(id, 600);
+        System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+      }
 
       // 3. event followers
       String ev = s.startRun("{\"pairs\": [\"events\"]}");
@@ -254,7 +273,9 @@ public final class ServiceBenchmark {
         "runs: %,d runs recorded in %,d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
     Service s = start(ws, "runs");
     try {
-      for (String q : List.of("/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
+      System.out.printf("runs: load %.2f, service CPU so far %,d ms%n", loadAverage(), s.cpuMs());
+      for (String q :
+          List.of("/api/status", "/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
         for (int i = 0; i < 5; i++) {
           s.get(q); // warm-up
         }
@@ -268,15 +289,16 @@ public final class ServiceBenchmark {
             throw new IllegalStateException(q + " answered " + r.statusCode());
           }
           size = r.body().length();
-          if (i == 0) {
+          if (i == 0 && q.startsWith("/api/runs")) {
             System.out.printf(
                 "runs: %s returns %d runs%n", q, JSON.readTree(r.body()).path("runs").size());
           }
         }
         Arrays.sort(ms);
         System.out.printf(
-            "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests%n",
-            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6);
+            "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests;"
+                + " load %.2f, service CPU %,d ms%n",
+            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6, loadAverage(), s.cpuMs());
       }
       System.out.printf("runs: RSS %,d KiB%n", s.rssKb());
     } finally {
@@ -297,6 +319,11 @@ public final class ServiceBenchmark {
     return sorted[Math.max(0, i)] / 1e6;
   }
 
+  /** CPU time (user + sys) of this JVM, the clients' side. */
+  private static long ownCpuMs() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+  }
+
   static double loadAverage() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
@@ -305,14 +332,21 @@ public final class ServiceBenchmark {
     }
   }
 
+  /** The launcher's JVM options for short commands. */
   private List<String> java() {
+    return java("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+  }
+
+  private List<String> java(String options) {
     String java =
         ProcessHandle.current()
             .info()
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new ArrayList<>(
-        List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(List.of(options.strip().split("\\s+")));
+    cmd.addAll(List.of("-jar", jar.toString()));
+    return cmd;
   }
 
   /** Makes a token with {@code cw web token create}, then starts {@code cw serve}. */
@@ -333,7 +367,8 @@ public final class ServiceBenchmark {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> cmd = java();
+    // The launcher's options for cw serve; -Dbench.serveOpts="..." tries others.
+    List<String> cmd = java(System.getProperty("bench.serveOpts", SERVE_OPTIONS));
     cmd.addAll(
         List.of(
             "serve",
@@ -427,6 +462,14 @@ public final class ServiceBenchmark {
         }
       }
       return n;
+    }
+
+    /** CPU time (user + sys) of the service process so far, from {@code /proc/<pid>/stat}. */
+    long cpuMs() throws IOException {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux)
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     long rssKb() throws IOException {

@@ -10,6 +10,7 @@ import io.crosswatch.server.auth.AuthRoutes;
 import io.crosswatch.server.auth.LoginThrottle;
 import io.crosswatch.server.auth.Sessions;
 import io.crosswatch.server.auth.WebSecrets;
+import io.crosswatch.server.metrics.CommandLineRuns;
 import io.crosswatch.server.metrics.ServiceMetrics;
 import io.crosswatch.server.runs.RunService;
 import io.crosswatch.server.schedule.Notifier;
@@ -78,6 +79,9 @@ public final class CrosswatchServer implements AutoCloseable {
         new Scheduler(
             schedule, settings.clock(), ZoneId.systemDefault(), random.split(), runs::start);
     schedulerRef.set(scheduler);
+    metrics.countCommandLineRuns(
+        new CommandLineRuns(
+            () -> runs.storedRuns(CommandLineRuns.WINDOW), settings.clock().instant()));
     WebSecrets secrets = new WebSecrets(settings.stateDir());
     Sessions sessions = new Sessions(settings.clock());
     Services services =
@@ -151,34 +155,41 @@ public final class CrosswatchServer implements AutoCloseable {
   private static final class ScheduleSource
       implements java.util.function.Supplier<ScheduleSettings> {
     private final ConfigSource configs;
-    private String seenModified = "";
-    private ScheduleSettings settings = ScheduleSettings.DEFAULTS;
+    // the file's time and size and the settings read then; read without a lock on every request
+    private volatile Seen seen = new Seen("", ScheduleSettings.DEFAULTS);
 
     ScheduleSource(ConfigSource configs) {
       this.configs = configs;
     }
 
     @Override
-    public synchronized ScheduleSettings get() {
+    public ScheduleSettings get() {
       String modified;
       try {
         // Time and size: two saves within one clock tick still differ in most cases.
-        modified =
-            java.nio.file.Files.getLastModifiedTime(configs.file())
-                + "/"
-                + java.nio.file.Files.size(configs.file());
+        java.nio.file.attribute.BasicFileAttributes a =
+            java.nio.file.Files.readAttributes(
+                configs.file(), java.nio.file.attribute.BasicFileAttributes.class);
+        modified = a.lastModifiedTime() + "/" + a.size();
       } catch (java.io.IOException e) {
-        return settings;
+        return seen.settings();
       }
-      if (!modified.equals(seenModified)) {
-        seenModified = modified;
+      Seen last = seen;
+      return modified.equals(last.modified()) ? last.settings() : read(modified);
+    }
+
+    private synchronized ScheduleSettings read(String modified) {
+      if (!modified.equals(seen.modified())) {
         try {
-          settings = configs.loadChecked().config().scheduling();
+          seen = new Seen(modified, configs.loadChecked().config().scheduling());
         } catch (ApiProblem e) {
+          seen = new Seen(modified, seen.settings());
           LOG.warn("the schedule keeps its last settings: {}", e.getMessage());
         }
       }
-      return settings;
+      return seen.settings();
     }
+
+    private record Seen(String modified, ScheduleSettings settings) {}
   }
 }

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 class ProviderSettingsOnceTest {
   private static final JavaClasses PROVIDERS =
       new ClassFileImporter()
+          // Jars included: under `verify` the reactor hands the app the packaged providers jar.
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
           .importPackages("io.crosswatch.providers");
 
   @Test

@@ -6,6 +6,7 @@ import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.playback.MultipartForm;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,13 @@ import tools.jackson.databind.JsonNode;
 final class EmbyWebhook {
   private final String instance;
   private final Clock clock;
+  private final ShowIdsLookup shows;
 
-  EmbyWebhook(String instance, Clock clock) {
+  /**
+   * @param shows where an episode's series ids are found, by the series' id
+   */
+  EmbyWebhook(String instance, Clock clock, ShowIdsLookup shows) {
+    this.shows = shows;
     this.instance = instance;
     this.clock = clock;
   }
@@ -76,7 +82,7 @@ final class EmbyWebhook {
             instance,
             user,
             session != null ? session : WebhookJson.text(playback, "PlaySessionId"),
-            item.get().item(),
+            shows.withShowIds(item.get().item(), WebhookJson.text(m, "SeriesId")),
             state.get(),
             progress,
             at != null ? at : clock.instant(),

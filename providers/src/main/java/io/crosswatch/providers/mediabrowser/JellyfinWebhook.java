@@ -6,6 +6,7 @@ import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,13 @@ import tools.jackson.databind.JsonNode;
 final class JellyfinWebhook {
   private final String instance;
   private final Clock clock;
+  private final ShowIdsLookup shows;
 
-  JellyfinWebhook(String instance, Clock clock) {
+  /**
+   * @param shows where an episode's series ids are found, by the series' id
+   */
+  JellyfinWebhook(String instance, Clock clock, ShowIdsLookup shows) {
+    this.shows = shows;
     this.instance = instance;
     this.clock = clock;
   }
@@ -70,7 +76,7 @@ final class JellyfinWebhook {
             instance,
             user,
             session != null ? session : WebhookJson.text(o, "DeviceId"),
-            item.get().item(),
+            shows.withShowIds(item.get().item(), WebhookJson.text(o, "SeriesId")),
             state.get(),
             progress,
             at != null ? at : clock.instant(),

@@ -1,23 +1,28 @@
 package io.crosswatch.providers.mediabrowser;
 
 import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackSource;
+import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.playback.Backoff;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WatchLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A Jellyfin or Emby server as a scrobbling source: its webhooks (Jellyfin's Webhook plugin, Emby's
  * own) and, for servers without them, {@code GET /Sessions} polled every {@code interval}; a failed
- * poll is retried with a growing wait (up to a minute).
+ * poll is retried with a growing wait (up to a minute). A webhook's episode gets its series' ids
+ * from one lookup of the series on the server, kept for later reports.
  */
 final class MediaBrowserPlaybackSource implements PlaybackSource {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -30,6 +35,7 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
   private final Sleeper sleeper;
   private final Duration interval;
   private final DiagnosticLog log;
+  private final ShowIdsLookup shows;
 
   MediaBrowserPlaybackSource(
       Dialect dialect,
@@ -48,6 +54,19 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
     this.sleeper = sleeper;
     this.interval = interval;
     this.log = log;
+    this.shows = new ShowIdsLookup(this::seriesIds, dialect.providerName() + ":" + instance, log);
+  }
+
+  /** A series' external ids from the server's items endpoint, with its own id. */
+  private Ids seriesIds(String seriesId) throws ProviderException {
+    ApiRequest lookup =
+        dialect.items(userId).withQuery("Ids", seriesId).withQuery("Fields", "ProviderIds");
+    for (JsonNode o : api.call(lookup).path("Items")) {
+      if (seriesId.equalsIgnoreCase(o.path("Id").asString(""))) {
+        return LibraryIndex.ids(o.get("ProviderIds")).with(dialect.localKind(), seriesId);
+      }
+    }
+    return Ids.empty();
   }
 
   @Override
@@ -55,8 +74,8 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
       throws MalformedWebhookException {
     Objects.requireNonNull(body, "body");
     return dialect == Dialect.JELLYFIN
-        ? new JellyfinWebhook(instance, clock).parse(body)
-        : new EmbyWebhook(instance, clock).parse(contentType, body);
+        ? new JellyfinWebhook(instance, clock, shows).parse(body)
+        : new EmbyWebhook(instance, clock, shows).parse(contentType, body);
   }
 
   @Override

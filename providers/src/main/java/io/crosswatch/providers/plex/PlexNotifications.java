@@ -97,6 +97,11 @@ final class PlexNotifications {
     backoff.reset();
     log.debug(label + ": watching playbacks through " + shownAddress());
     try {
+      playing.missedStops().forEach(events);
+    } catch (ProviderException | RuntimeException e) {
+      log.warn(label + ": could not check for playbacks that ended meanwhile: " + e.getMessage());
+    }
+    try {
       String why = ended.get();
       Duration wait = backoff.next();
       log.warn(
@@ -123,6 +128,7 @@ final class PlexNotifications {
   private String reason(Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    text = text.replace(address().toString(), shownAddress());
     return token.isEmpty() ? text : text.replace(token, "***");
   }
 

@@ -6,6 +6,7 @@ import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackSource;
 import io.crosswatch.providers.playback.Backoff;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WatchLoop;
 import java.net.URI;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A Plex Media Server as a scrobbling source: the webhooks it posts (Plex Pass), and for servers
  * without them its notification websocket, reconnected with a growing wait (1 s doubling up to a
- * minute) whenever it closes or cannot be opened.
+ * minute) whenever it closes or cannot be opened. An episode's show ids come from one lookup of the
+ * show on the server, kept for later reports.
  */
 final class PlexPlaybackSource implements PlaybackSource {
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -31,6 +33,7 @@ final class PlexPlaybackSource implements PlaybackSource {
   private final Clock clock;
   private final Sleeper sleeper;
   private final DiagnosticLog log;
+  private final ShowIdsLookup shows;
 
   /**
    * @param server the server, {@code null} when none is configured (webhooks are still read)
@@ -52,13 +55,23 @@ final class PlexPlaybackSource implements PlaybackSource {
     this.clock = clock;
     this.sleeper = sleeper;
     this.log = log;
+    this.shows =
+        server == null
+            ? ShowIdsLookup.NONE
+            : new ShowIdsLookup(
+                key ->
+                    PlexPlaying.metadata(server.api(), key)
+                        .map(PlexGuids::ids)
+                        .orElse(io.crosswatch.core.model.Ids.empty()),
+                label,
+                log);
   }
 
   @Override
   public List<PlaybackEvent> parseWebhook(String contentType, byte[] body)
       throws MalformedWebhookException {
     Objects.requireNonNull(body, "body");
-    return new PlexWebhook(instance, clock).parse(contentType, body);
+    return new PlexWebhook(instance, clock, shows).parse(contentType, body);
   }
 
   /**
@@ -77,7 +90,7 @@ final class PlexPlaybackSource implements PlaybackSource {
             PlexNotifications.websocketBase(notifications),
             token,
             label,
-            new PlexPlaying(server.api(), instance, clock),
+            new PlexPlaying(server.api(), instance, clock, shows),
             events,
             new Backoff(FIRST_BACKOFF, MAX_BACKOFF),
             log);

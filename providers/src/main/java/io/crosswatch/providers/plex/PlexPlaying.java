@@ -1,19 +1,23 @@
 package io.crosswatch.providers.plex;
 
 import io.crosswatch.core.model.Item;
-import io.crosswatch.core.model.MediaType;
-import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.playback.Observed;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,26 +25,30 @@ import tools.jackson.databind.JsonNode;
  * reports: who plays comes from {@code GET /status/sessions} (read when a session is first seen),
  * the title's ids from {@code GET /library/metadata/{ratingKey}} (and its show's, for episodes),
  * kept for later notifications. A session is reported when it starts, pauses, resumes, moves by
- * {@link Observed#SIGNIFICANT_MOVE} points or stops. Not thread-safe: one websocket feeds it.
+ * {@link Observed#SIGNIFICANT_MOVE} points or stops; after a reconnect, sessions the server no
+ * longer lists are reported stopped ({@link #missedStops()}). Its methods are synchronized: the
+ * websocket's thread and the watcher's thread call it.
  */
 final class PlexPlaying {
   private record Tracked(Observed reported, Long durationMs) {}
 
   private final PlexApi api;
+  private final ShowIdsLookup shows;
   private final String instance;
   private final Clock clock;
   private final Map<String, Tracked> sessions = new HashMap<>();
   private final Map<String, Item> items = new HashMap<>();
   private final Map<String, Long> durations = new HashMap<>();
 
-  PlexPlaying(PlexApi api, String instance, Clock clock) {
+  PlexPlaying(PlexApi api, String instance, Clock clock, ShowIdsLookup shows) {
+    this.shows = shows;
     this.api = api;
     this.instance = instance;
     this.clock = clock;
   }
 
   /** The report one notification makes, if it is news. */
-  Optional<PlaybackEvent> notification(JsonNode n) throws ProviderException {
+  synchronized Optional<PlaybackEvent> notification(JsonNode n) throws ProviderException {
     String sessionKey = WebhookJson.text(n, "sessionKey");
     String ratingKey = WebhookJson.text(n, "ratingKey");
     Optional<PlaybackState> state = state(n.path("state").asString(""));
@@ -83,6 +91,41 @@ final class PlexPlaying {
             "watch"));
   }
 
+  /**
+   * The sessions reported as playing or paused that the server no longer lists, reported stopped at
+   * their last reported position: their stop went by while the websocket was down.
+   */
+  synchronized List<PlaybackEvent> missedStops() throws ProviderException {
+    if (sessions.isEmpty()) {
+      return List.of();
+    }
+    Set<String> listed = new HashSet<>();
+    for (JsonNode m : api.container(ApiRequest.get("/status/sessions")).path("Metadata")) {
+      listed.add(WebhookJson.text(m, "sessionKey") + "/" + WebhookJson.text(m, "ratingKey"));
+    }
+    List<PlaybackEvent> stops = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Tracked>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Tracked> e = it.next();
+      if (!listed.contains(e.getKey())) {
+        Observed o = e.getValue().reported();
+        String sessionKey = e.getKey().substring(0, e.getKey().indexOf('/'));
+        stops.add(
+            new PlaybackEvent(
+                "PLEX",
+                instance,
+                o.user(),
+                sessionKey,
+                o.item(),
+                PlaybackState.STOPPED,
+                o.progress(),
+                clock.instant(),
+                "watch"));
+        it.remove();
+      }
+    }
+    return stops;
+  }
+
   private static Optional<PlaybackState> state(String state) {
     switch (state) {
       case "playing":
@@ -113,19 +156,12 @@ final class PlexPlaying {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<JsonNode> m = metadata(ratingKey);
+    Optional<JsonNode> m = metadata(api, ratingKey);
     Optional<Item> item = m.flatMap(PlexWebhook::item);
     if (item.isEmpty()) {
       return Optional.empty();
     }
-    Item found = item.get();
-    String showKey = WebhookJson.text(m.get(), "grandparentRatingKey");
-    if (found.type() == MediaType.EPISODE && showKey != null) {
-      Optional<JsonNode> show = metadata(showKey);
-      if (show.isPresent()) {
-        found = withShow(found, new ShowRef(found.show().title(), null, PlexGuids.ids(show.get())));
-      }
-    }
+    Item found = shows.withShowIds(item.get(), WebhookJson.text(m.get(), "grandparentRatingKey"));
     items.put(ratingKey, found);
     Long duration = WebhookJson.whole(m.get(), "duration");
     if (duration != null) {
@@ -134,25 +170,11 @@ final class PlexPlaying {
     return Optional.of(found);
   }
 
-  private Optional<JsonNode> metadata(String ratingKey) throws ProviderException {
+  /** {@code GET /library/metadata/{ratingKey}}: the item's metadata with its guids, if any. */
+  static Optional<JsonNode> metadata(PlexApi api, String ratingKey) throws ProviderException {
     JsonNode list =
         api.container(ApiRequest.get("/library/metadata/" + ratingKey).withQuery("includeGuids", 1))
             .path("Metadata");
     return list.isArray() && !list.isEmpty() ? Optional.of(list.get(0)) : Optional.empty();
-  }
-
-  private static Item withShow(Item e, ShowRef show) {
-    return new Item(
-        e.type(),
-        e.title(),
-        e.year(),
-        e.ids(),
-        show,
-        e.season(),
-        e.number(),
-        null,
-        null,
-        null,
-        null);
   }
 }

@@ -10,6 +10,7 @@ import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.playback.MultipartForm;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
 import java.util.List;
@@ -31,10 +32,15 @@ final class PlexWebhook {
 
   private final String instance;
   private final Clock clock;
+  private final ShowIdsLookup shows;
 
-  PlexWebhook(String instance, Clock clock) {
+  /**
+   * @param shows where an episode's show ids are found (the webhook names the show by key)
+   */
+  PlexWebhook(String instance, Clock clock, ShowIdsLookup shows) {
     this.instance = instance;
     this.clock = clock;
+    this.shows = shows;
   }
 
   List<PlaybackEvent> parse(String contentType, byte[] body) throws MalformedWebhookException {
@@ -64,7 +70,7 @@ final class PlexWebhook {
             instance,
             user,
             session(payload, metadata),
-            item.get(),
+            shows.withShowIds(item.get(), WebhookJson.text(metadata, "grandparentRatingKey")),
             state.get(),
             progress,
             clock.instant(),

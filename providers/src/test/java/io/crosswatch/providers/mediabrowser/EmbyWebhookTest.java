@@ -8,6 +8,7 @@ import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookFixtures;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.MultipartBody;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EmbyWebhookTest {
   private final FakeTime time = FakeTime.standard();
-  private final EmbyWebhook webhook = new EmbyWebhook("default", time);
+  private final EmbyWebhook webhook = new EmbyWebhook("default", time, ShowIdsLookup.NONE);
 
   private List<PlaybackEvent> parse(String body) throws MalformedWebhookException {
     return webhook.parse("application/json", body.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookFixtures;
 import io.crosswatch.testkit.fake.FakeTime;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class JellyfinWebhookTest {
   private final FakeTime time = FakeTime.standard();
-  private final JellyfinWebhook webhook = new JellyfinWebhook("default", time);
+  private final JellyfinWebhook webhook = new JellyfinWebhook("default", time, ShowIdsLookup.NONE);
 
   private List<PlaybackEvent> parse(String body) throws MalformedWebhookException {
     return webhook.parse(body.getBytes(StandardCharsets.UTF_8));

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosswatch.core.model.IdKind;
+import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.MediaType;
+import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.MalformedWebhookException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookFixtures;
+import io.crosswatch.testkit.RecordingLog;
 import io.crosswatch.testkit.fake.FakeTime;
 import io.crosswatch.testkit.fake.MultipartBody;
 import java.util.List;
@@ -18,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PlexWebhookTest {
   private final FakeTime time = FakeTime.standard();
-  private final PlexWebhook webhook = new PlexWebhook("home", time);
+  private final PlexWebhook webhook = new PlexWebhook("home", time, ShowIdsLookup.NONE);
 
   private List<PlaybackEvent> parse(String payload) throws MalformedWebhookException {
     MultipartBody body = MultipartBody.of("payload", payload, new byte[] {(byte) 0xFF, 0x0D});
@@ -62,6 +66,51 @@ class PlexWebhookTest {
     assertThat(e.item().season()).isEqualTo(1);
     assertThat(e.item().number()).isEqualTo(1);
     assertThat(e.item().ids().value(IdKind.TVDB)).isEqualTo("349232");
+  }
+
+  @Test
+  void anEpisodesShowIdsAreLookedUpOnceByTheShowsKey() throws Exception {
+    List<String> asked = new java.util.ArrayList<>();
+    ShowIdsLookup shows =
+        new ShowIdsLookup(
+            key -> {
+              asked.add(key);
+              return Ids.of(IdKind.TVDB, "81189").with(IdKind.IMDB, "tt0903747");
+            },
+            "PLEX:home",
+            new RecordingLog());
+    PlexWebhook withServer = new PlexWebhook("home", time, shows);
+    MultipartBody body =
+        MultipartBody.of("payload", WebhookFixtures.text("plex-episode-scrobble.json"));
+
+    withServer.parse(body.contentType(), body.bytes());
+    PlaybackEvent e = withServer.parse(body.contentType(), body.bytes()).get(0);
+
+    assertThat(asked).containsExactly("2180");
+    assertThat(e.item().show().ids().asMap())
+        .containsEntry(IdKind.TVDB, "81189")
+        .containsEntry(IdKind.IMDB, "tt0903747")
+        .containsEntry(IdKind.PLEX, "5d9c086c46115600200aa2fe");
+  }
+
+  @Test
+  void aFailedShowLookupLeavesTheEpisodeAsTheWebhookSaidWithAWarning() throws Exception {
+    RecordingLog log = new RecordingLog();
+    ShowIdsLookup failing =
+        new ShowIdsLookup(
+            key -> {
+              throw ProviderException.transientFailure("server unreachable", null);
+            },
+            "PLEX:home",
+            log);
+    MultipartBody body =
+        MultipartBody.of("payload", WebhookFixtures.text("plex-episode-scrobble.json"));
+
+    PlaybackEvent e =
+        new PlexWebhook("home", time, failing).parse(body.contentType(), body.bytes()).get(0);
+
+    assertThat(e.item().show().ids().asMap()).containsOnlyKeys(IdKind.PLEX);
+    assertThat(log.warnings()).singleElement().asString().contains("show 2180");
   }
 
   @ParameterizedTest

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +39,8 @@ public final class WebSecrets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
+  // the file as last parsed; read without the lock by token checks
+  private volatile Parsed parsed;
 
   /** The logins of one state dir. */
   public WebSecrets(Path stateDir) {
@@ -52,7 +57,7 @@ public final class WebSecrets {
 
   /** Whether a password has been set. */
   public synchronized boolean hasPassword() {
-    return read().has("password");
+    return stored().has("password");
   }
 
   /** Sets the user and password (replacing any previous one). */
@@ -75,7 +80,7 @@ public final class WebSecrets {
   public boolean checkLogin(String user, char[] password) {
     ObjectNode root;
     synchronized (this) {
-      root = read();
+      root = stored();
     }
     JsonNode p = root.get("password");
     if (p == null || !root.path("user").asString("").equals(user)) {
@@ -120,7 +125,7 @@ public final class WebSecrets {
 
   /** The tokens, oldest first. */
   public synchronized List<TokenInfo> tokens() {
-    return tokens(read());
+    return tokens(stored());
   }
 
   /** Removes a token; false when there was none of that name. */
@@ -141,12 +146,12 @@ public final class WebSecrets {
   }
 
   /** The name of the token {@code presented} is, if it is a live one. */
-  public synchronized Optional<String> tokenName(String presented) {
+  public Optional<String> tokenName(String presented) {
     if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
       return Optional.empty();
     }
     byte[] hash = sha256(presented).getBytes(StandardCharsets.US_ASCII);
-    for (JsonNode t : read().path("tokens")) {
+    for (JsonNode t : stored().path("tokens")) {
       byte[] stored = t.path("sha256").asString("").getBytes(StandardCharsets.US_ASCII);
       if (MessageDigest.isEqual(hash, stored)) {
         return Optional.of(t.path("name").asString(""));
@@ -175,7 +180,29 @@ public final class WebSecrets {
     }
   }
 
+  /** The file's content to change and write back: a copy of {@link #stored}. */
   private ObjectNode read() {
+    return stored().deepCopy();
+  }
+
+  /**
+   * The file's content, parsed again only when the file changed since the last read (every signed
+   * request checks its token here). Not to be changed: {@link #read} gives a copy for that.
+   */
+  private ObjectNode stored() {
+    FileStamp stamp = FileStamp.of(file);
+    Parsed last = parsed;
+    if (last != null && last.stamp().equals(stamp)) {
+      return last.root();
+    }
+    synchronized (this) {
+      ObjectNode root = parse();
+      parsed = new Parsed(stamp, root);
+      return root;
+    }
+  }
+
+  private ObjectNode parse() {
     if (!Files.exists(file)) {
       return MAPPER.createObjectNode();
     }
@@ -206,8 +233,28 @@ public final class WebSecrets {
       }
       byte[] bytes = MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.writeOwnerOnly(file, out -> out.write(bytes));
+      parsed = null; // the file changed: the next use reads it again
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What tells one version of the file from the next: its identity (a write replaces the file),
+   * modification time and size; null fields when there is no file.
+   */
+  private record Parsed(FileStamp stamp, ObjectNode root) {}
+
+  private record FileStamp(Object key, FileTime modified, long size) {
+    static FileStamp of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
+      } catch (NoSuchFileException e) {
+        return new FileStamp(null, null, -1);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
     }
   }
 }

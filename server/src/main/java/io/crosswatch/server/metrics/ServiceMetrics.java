@@ -20,18 +20,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's Prometheus metrics (Micrometer): runs by trigger and exit code, run duration, last
  * run time, items applied and unresolved, provider up and requests, next scheduled run.
  */
 public final class ServiceMetrics implements RunObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer duration;
   private final AtomicLong lastRun = new AtomicLong();
   private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> providerUp = new ConcurrentHashMap<>();
+  private volatile CommandLineRuns commandLineRuns;
 
   /**
    * @param nextRunAt when the next scheduled run comes, if any
@@ -80,12 +84,7 @@ public final class ServiceMetrics implements RunObserver {
 
   @Override
   public void finished(String runId, RunStart start, RunSummary s) {
-    Counter.builder("crosswatch_runs")
-        .description("Runs of the service by trigger and exit code")
-        .tag("trigger", start.trigger())
-        .tag("exit_code", Integer.toString(s.exitCode()))
-        .register(registry)
-        .increment();
+    countRun(start.trigger(), s.exitCode());
     duration.record(Duration.ofMillis(s.durationMs()));
     lastRun.set(s.finishedAt().getEpochSecond());
     for (PairSummary pair : s.pairs()) {
@@ -108,6 +107,23 @@ public final class ServiceMetrics implements RunObserver {
       }
     }
     s.api().forEach(this::requests);
+  }
+
+  private void countRun(String trigger, int exitCode) {
+    Counter.builder("crosswatch_runs")
+        .description("Runs by trigger (cli: cw run next to the service) and exit code")
+        .tag("trigger", trigger)
+        .tag("exit_code", Integer.toString(exitCode))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts the command line's runs too: those {@code runs} finds are added to {@code
+   * crosswatch_runs} with trigger {@code cli} whenever the metrics are scraped.
+   */
+  public void countCommandLineRuns(CommandLineRuns runs) {
+    this.commandLineRuns = runs;
   }
 
   private void applied(String pair, String feature, String side, OpCounts counts) {
@@ -147,6 +163,14 @@ public final class ServiceMetrics implements RunObserver {
 
   /** The metrics in Prometheus text format. */
   public String scrape() {
+    CommandLineRuns cli = commandLineRuns;
+    if (cli != null) {
+      try {
+        cli.newlyFinished().forEach(r -> countRun(r.trigger(), r.exitCode()));
+      } catch (RuntimeException e) {
+        LOG.warn("command-line runs are not counted this time: {}", e.getMessage());
+      }
+    }
     return registry.scrape();
   }
 }

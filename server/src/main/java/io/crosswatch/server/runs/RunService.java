@@ -21,7 +21,6 @@ import io.crosswatch.core.state.StateLock;
 import io.crosswatch.core.state.StateStore;
 import io.crosswatch.server.ApiProblem;
 import io.crosswatch.server.ConfigSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +69,7 @@ public final class RunService implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<String, RunRecord> dryRuns = new LinkedHashMap<>();
   private final Map<String, String> dryRunSummaries = new LinkedHashMap<>();
+  private final RunHistory history;
   private volatile String current;
 
   public RunService(
@@ -78,6 +78,7 @@ public final class RunService implements AutoCloseable {
     this.clock = clock;
     this.random = random;
     this.observers = List.copyOf(observers);
+    this.history = new RunHistory(configs.stateDir());
   }
 
   /**
@@ -267,7 +268,7 @@ public final class RunService implements AutoCloseable {
    * this service's dry runs.
    */
   public List<Map<String, Object>> recentRuns(int limit) {
-    List<RunRecord> all = new ArrayList<>(storedRuns(limit));
+    List<RunRecord> all = new ArrayList<>(history.recent(limit));
     synchronized (this) {
       all.addAll(dryRuns.values());
     }
@@ -278,13 +279,9 @@ public final class RunService implements AutoCloseable {
         .toList();
   }
 
-  private List<RunRecord> storedRuns(int limit) {
-    if (!Files.exists(configs.stateDir().resolve("state.db"))) {
-      return List.of();
-    }
-    try (StateStore store = SqliteStateStore.open(configs.stateDir())) {
-      return store.recentRuns(limit);
-    }
+  /** The {@code limit} most recent runs of the state database (no dry run of the service). */
+  public List<RunRecord> storedRuns(int limit) {
+    return history.recent(limit);
   }
 
   /** The {@code --json} summary document of a finished run, if there is one. */
@@ -295,12 +292,7 @@ public final class RunService implements AutoCloseable {
         return Optional.of(dry);
       }
     }
-    if (!Files.exists(configs.stateDir().resolve("state.db"))) {
-      return Optional.empty();
-    }
-    try (StateStore store = SqliteStateStore.open(configs.stateDir())) {
-      return store.runSummary(runId);
-    }
+    return history.summary(runId);
   }
 
   /** The JSONL event log of a run ({@code <state_dir>/logs/<run_id>.jsonl}); it may not exist. */
@@ -332,5 +324,6 @@ public final class RunService implements AutoCloseable {
   public void close() {
     stopping.set(true);
     worker.shutdownNow();
+    history.close();
   }
 }

@@ -40,6 +40,8 @@ public final class Scheduler implements AutoCloseable {
   private ScheduledExecutorService ticker;
   private ScheduleSettings current;
   private Instant due;
+  // current and due as last planned, for readers that must not wait for a tick (page requests)
+  private volatile Planned planned;
 
   /**
    * @param settings the schedule as configured now (read on every tick, so edits apply at once)
@@ -64,12 +66,14 @@ public final class Scheduler implements AutoCloseable {
     if (!s.equals(current)) {
       current = s;
       due = plan(now);
+      planned = new Planned(current, due);
     }
     if (due == null || now.isBefore(due)) {
       return;
     }
     Instant slot = due;
     due = plan(now);
+    planned = new Planned(current, due);
     try {
       String runId = launcher.start(new RunStart(List.of(), List.of(), false, "schedule"));
       LOG.info("scheduled run {} started (slot {})", runId, slot);
@@ -95,14 +99,24 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /** When the next scheduled run starts; empty when no schedule is active. */
-  public synchronized Optional<Instant> nextRunAt() {
+  public Optional<Instant> nextRunAt() {
     ScheduleSettings s = settings.get();
-    if (!s.equals(current)) {
-      current = s;
-      due = plan(clock.instant());
+    Planned p = planned;
+    if (p != null && s.equals(p.settings())) {
+      return Optional.ofNullable(p.due()); // without waiting for a tick that is starting a run
     }
-    return Optional.ofNullable(due);
+    synchronized (this) {
+      if (!s.equals(current)) {
+        current = s;
+        due = plan(clock.instant());
+        planned = new Planned(current, due);
+      }
+      return Optional.ofNullable(due);
+    }
   }
+
+  /** The settings a slot was planned with, and that slot (null when none). */
+  private record Planned(ScheduleSettings settings, Instant due) {}
 
   /** {@code {"enabled", "mode", "next_run_at"}} as {@code GET /api/schedule} answers. */
   public Map<String, Object> status() {

@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderFactory;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -44,6 +45,11 @@ final class CountingFactory implements ProviderFactory {
   @Override
   public Set<IdKind> idKinds() {
     return delegate.idKinds();
+  }
+
+  @Override
+  public Set<ScrobbleRole> scrobbleRoles() {
+    return delegate.scrobbleRoles();
   }
 
   @Override

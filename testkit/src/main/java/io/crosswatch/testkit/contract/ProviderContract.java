@@ -1,6 +1,7 @@
 package io.crosswatch.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
@@ -24,11 +25,15 @@ import io.crosswatch.core.run.RunListener;
 import io.crosswatch.core.run.RunRequest;
 import io.crosswatch.core.run.RunSummary;
 import io.crosswatch.core.run.Status;
+import io.crosswatch.core.scrobble.MalformedWebhookException;
+import io.crosswatch.core.scrobble.PlaybackSource;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
 import io.crosswatch.testkit.InMemoryProvider;
 import io.crosswatch.testkit.InMemoryProviderFactory;
 import io.crosswatch.testkit.RecordingLog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,6 +154,30 @@ public abstract class ProviderContract {
     assertThat(health.usable()).as(health.message()).isTrue();
     assertThat(provider.features()).isNotEmpty().isSubsetOf(factory().features());
     assertThat(provider.name()).isEqualTo(factory().name());
+  }
+
+  @Test
+  void theScrobbleRolesAnInstanceHasAreDeclaredByItsFactory() throws Exception {
+    Provider provider = create();
+
+    assertThat(provider.playbackSource().isPresent())
+        .as("playbackSource() present exactly when the factory declares SOURCE")
+        .isEqualTo(factory().scrobbleRoles().contains(ScrobbleRole.SOURCE));
+    assertThat(provider.scrobbleTarget().isPresent())
+        .as("scrobbleTarget() present exactly when the factory declares SINK")
+        .isEqualTo(factory().scrobbleRoles().contains(ScrobbleRole.SINK));
+  }
+
+  @Test
+  void aSourceRefusesAnUnreadableWebhookWithoutQuotingIt() throws Exception {
+    Optional<PlaybackSource> source = create().playbackSource();
+    byte[] body = "{\"token\": \"webhook-secret-4711\", oops".getBytes(StandardCharsets.UTF_8);
+
+    if (source.isPresent()) {
+      assertThatThrownBy(() -> source.get().parseWebhook("application/json", body))
+          .isInstanceOf(MalformedWebhookException.class)
+          .hasMessageNotContaining("webhook-secret-4711");
+    }
   }
 
   @Test

@@ -162,7 +162,8 @@ public final class LoopbackServer implements AutoCloseable {
         body);
   }
 
-  private static Map<String, String> parseQuery(String raw) {
+  /** Decoded query parameters of a raw query (first value of each); empty for none. */
+  static Map<String, String> parseQuery(String raw) {
     Map<String, String> query = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return query;

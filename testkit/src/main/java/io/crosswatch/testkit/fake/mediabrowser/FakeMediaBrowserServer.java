@@ -17,8 +17,9 @@ import tools.jackson.core.JacksonException;
 /**
  * A stateful fake of a Jellyfin or Emby server on 127.0.0.1: a library of movies, series and
  * episodes with provider ids, several users each with their own user data and playlists, paging,
- * the dialect's auth and paths, 404 for unknown items, fault injection, a request log and the
- * largest number of requests it held at once.
+ * the dialect's auth and paths, 404 for unknown items, the playing sessions of {@code GET
+ * /Sessions} ({@link #sessions()}: tests start, pause, move and stop playbacks), fault injection, a
+ * request log and the largest number of requests it held at once.
  *
  * <p>Traps emulated: unknown {@code IncludeItemTypes} names are ignored; {@code ProviderIds} come
  * only when asked for in {@code Fields}; Jellyfin ignores {@code AnyProviderIdEquals}; logging in
@@ -61,6 +62,7 @@ public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserS
   private final MbReads reads;
   private final MbWrites writes;
   private final MbUser defaultUser;
+  private final MbSessions playing;
 
   private FakeMediaBrowserServer(Builder b) {
     super(b.clock);
@@ -73,6 +75,7 @@ public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserS
     MbJson json = new MbJson(library, serverId);
     this.reads = new MbReads(dialect, library, json, b.pageCap);
     this.writes = new MbWrites(dialect, library, json, clock);
+    this.playing = new MbSessions(library, json);
     this.defaultUser = addUser(USERNAME, PASSWORD);
     sessions.put(ACCESS_TOKEN, new Session(defaultUser, "seed-device"));
   }
@@ -94,6 +97,11 @@ public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserS
   /** The library every user sees. */
   public MbLibrary library() {
     return library;
+  }
+
+  /** The playbacks {@code GET /Sessions} lists; tests start and move them. */
+  public MbSessions sessions() {
+    return playing;
   }
 
   /** The default user (token {@link #ACCESS_TOKEN}). */
@@ -159,6 +167,9 @@ public final class FakeMediaBrowserServer extends LoopbackFake<FakeMediaBrowserS
     Session session = authenticate(request);
     if (session == null) {
       return new FakeResponse(401, Map.of(), "");
+    }
+    if (request.method().equals("GET") && joined.equals("Sessions")) {
+      return MbJson.ok(playing.list(session.user()));
     }
     if (!request.method().equals("GET")) {
       hold();

@@ -44,6 +44,14 @@ final class MbReads {
     if (types.size() == 1 && types.get(0).equals("playlist")) {
       return playlists(user);
     }
+    List<String> ids = listParam(request, "Ids");
+    if (!ids.isEmpty()) {
+      // Named items, whatever their parent: how clients look up one item's fields.
+      return page(
+          library.items().stream().filter(i -> ids.contains(MbJson.lower(i.id()))).toList(),
+          request,
+          user);
+    }
     boolean recursive =
         MbJson.param(request, "Recursive").map("true"::equalsIgnoreCase).orElse(false);
     String parent = MbJson.param(request, "ParentId").map(MbJson::lower).orElse(null);

@@ -5,6 +5,7 @@ import io.crosswatch.testkit.fake.FakeResponse;
 import io.crosswatch.testkit.fake.Faults;
 import io.crosswatch.testkit.fake.LoopbackServer;
 import io.crosswatch.testkit.fake.RecordedRequest;
+import io.crosswatch.testkit.fake.TextWebSocketServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stateful fake of Plex on 127.0.0.1, as three loopback servers: a Plex Media Server (identity,
- * sections, paged library listings with {@code Guid} children, scrobble, unscrobble, rate), Plex
- * Discover (paged watchlist, metadata, external-id matches, watchlist actions) and plex.tv (PIN
- * sign-in, account check). Several accounts, each with its own view state and watchlist, are told
- * apart by {@code X-Plex-Token}. plex.tv and Discover answer 429 with {@code Retry-After} when
- * called faster than a configurable interval. Each server has its own faults and request log.
+ * sections, paged library listings with {@code Guid} children, scrobble, unscrobble, rate, the
+ * playing sessions with their notification websocket on a port of its own), Plex Discover (paged
+ * watchlist, metadata, external-id matches, watchlist actions) and plex.tv (PIN sign-in, account
+ * check). Several accounts, each with its own view state and watchlist, are told apart by {@code
+ * X-Plex-Token}. plex.tv and Discover answer 429 with {@code Retry-After} when called faster than a
+ * configurable interval. Each server has its own faults and request log.
  *
  * <pre>{@code
  * FakeTime time = FakeTime.standard();
@@ -49,11 +51,19 @@ public final class FakePlex implements AutoCloseable {
   private final LoopbackServer plexTv;
   private final PlexTvRoutes plexTvRoutes;
   private final PlexUser defaultUser;
+  private final TextWebSocketServer notifications;
+  private final PlexSessions sessions;
   private long nextAccountId = 1;
 
   private FakePlex(Builder b) {
+    this.notifications =
+        new TextWebSocketServer(
+            "/:/websockets/notifications",
+            q -> usersByToken.containsKey(q.getOrDefault("X-Plex-Token", "")));
+    this.sessions = new PlexSessions(notifications);
     ServerRoutes serverRoutes =
-        new ServerRoutes(catalogue, this::user, b.clock, b.machineId, b.version, b.pageCap);
+        new ServerRoutes(
+            catalogue, this::user, b.clock, b.machineId, b.version, b.pageCap, sessions);
     DiscoverRoutes discoverRoutes =
         new DiscoverRoutes(
             catalogue, this::user, b.clock, b.pageCap, b.discoverHonoursIncludeGuids, b.conflicts);
@@ -77,6 +87,7 @@ public final class FakePlex implements AutoCloseable {
   /** Starts all three servers on free loopback ports; returns this. */
   public FakePlex start() {
     server.start();
+    notifications.start();
     discover.start();
     plexTv.start();
     return this;
@@ -86,6 +97,7 @@ public final class FakePlex implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    notifications.close();
     discover.stop();
     plexTv.stop();
   }
@@ -93,6 +105,24 @@ public final class FakePlex implements AutoCloseable {
   /** The Plex Media Server's address. */
   public URI serverUrl() {
     return server.baseUri();
+  }
+
+  /**
+   * Where the server's notification websocket ({@code /:/websockets/notifications}) listens: a port
+   * of its own, so clients are configured with it ({@code notifications_url}).
+   */
+  public URI notificationsUrl() {
+    return notifications.baseUri();
+  }
+
+  /** The notification websocket: connection counts, and dropping every connection. */
+  public TextWebSocketServer notificationSocket() {
+    return notifications;
+  }
+
+  /** The playbacks: play a title and move it; changes are pushed to the websocket. */
+  public PlexSessions sessions() {
+    return sessions;
   }
 
   /** Plex Discover's address. */

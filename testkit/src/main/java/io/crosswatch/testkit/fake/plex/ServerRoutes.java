@@ -22,6 +22,7 @@ final class ServerRoutes {
   private final String version;
   private final int pageCap;
   private final PlaylistRoutes playlists;
+  private final PlexSessions sessions;
 
   ServerRoutes(
       PlexCatalogue catalogue,
@@ -29,7 +30,9 @@ final class ServerRoutes {
       Clock clock,
       String machineIdentifier,
       String version,
-      int pageCap) {
+      int pageCap,
+      PlexSessions sessions) {
+    this.sessions = sessions;
     this.catalogue = catalogue;
     this.auth = auth;
     this.clock = clock;
@@ -59,6 +62,8 @@ final class ServerRoutes {
         return r.method().equals("PUT") ? rate(user, r) : notAllowed();
       case "/library/sections":
         return r.method().equals("GET") ? sections() : notAllowed();
+      case "/status/sessions":
+        return r.method().equals("GET") ? PlexJson.ok(sessions.statusSessions()) : notAllowed();
       case "/:/timeline":
       case "/:/progress":
         return getOrPut(r) || r.method().equals("POST") ? progress(user, r) : notAllowed();
