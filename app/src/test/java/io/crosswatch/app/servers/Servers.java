@@ -2,6 +2,7 @@ package io.crosswatch.app.servers;
 
 import io.crosswatch.testkit.fake.mediabrowser.FakeMediaBrowserServer;
 import io.crosswatch.testkit.fake.plex.FakePlex;
+import io.crosswatch.testkit.fake.simkl.FakeSimklServer;
 import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import java.time.Instant;
 import java.util.List;
@@ -95,6 +96,17 @@ final class Servers {
         + "\", \"base_url\": \""
         + trakt.baseUrl()
         + "\"}";
+  }
+
+  /** The {@code simkl} block of the fake's default user, the token in the config. */
+  static String simkl(FakeSimklServer simkl) {
+    return "\"simkl\": {\"client_id\": \""
+        + FakeSimklServer.CLIENT_ID
+        + "\", \"access_token\": \""
+        + FakeSimklServer.ACCESS_TOKEN
+        + "\", \"base_url\": \""
+        + simkl.baseUrl()
+        + "\", \"timeout\": 5}";
   }
 
   /** A FILE document with the three features. */

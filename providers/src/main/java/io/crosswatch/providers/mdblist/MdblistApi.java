@@ -53,13 +53,27 @@ final class MdblistApi {
   }
 
   private JsonNode send(ApiRequest request) throws ProviderException {
-    quota.check(client.provider() + " " + request.method() + " " + request.endpoint());
-    HttpAnswer answer = client.send(request.withQuery("apikey", apiKey));
-    quota.observe(answer);
+    HttpAnswer answer = answer(request);
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
+    return json(answer);
+  }
+
+  /** The JSON body of a successful answer ({@link NullNode} when empty). */
+  JsonNode json(HttpAnswer answer) throws ProviderException {
     return answer.body().isBlank() ? NullNode.getInstance() : Answers.json(answer, MAPPER);
+  }
+
+  /**
+   * Sends a request within the daily quota and returns MDBList's answer whatever its status, for
+   * calls that read meaning into a status (a scrobble's 409).
+   */
+  HttpAnswer answer(ApiRequest request) throws ProviderException {
+    quota.check(client.provider() + " " + request.method() + " " + request.endpoint());
+    HttpAnswer answer = client.send(request.withQuery("apikey", apiKey));
+    quota.observe(answer);
+    return answer;
   }
 
   /**

@@ -11,6 +11,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import java.time.Duration;
@@ -27,12 +28,12 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One MDBList account: watchlist ({@code /watchlist/items}), ratings ({@code /sync/ratings}) and
- * history ({@code /sync/watched}) of movies and shows, read in pages of {@link
- * MdblistApi#PAGE_LIMIT}. Every call spends the key's daily quota; the run stops (LIMIT, not
- * retriable) before the last 10 % of it. Watchlist writes take flat imdb/tmdb ids only; ratings and
- * history writes take Trakt-like nested ids. Most of MDBList's sync API is undocumented: the shapes
- * assumed are marked where they are read.
+ * One MDBList account: watchlist ({@code /watchlist/items}), ratings ({@code /sync/ratings}),
+ * history ({@code /sync/watched}) and lists as playlists ({@link MdblistPlaylists}) of movies and
+ * shows, read in pages of {@link MdblistApi#PAGE_LIMIT}. Every call spends the key's daily quota;
+ * the run stops (LIMIT, not retriable) before the last 10 % of it. Watchlist writes take flat
+ * imdb/tmdb ids only; ratings and history writes take Trakt-like nested ids. Most of MDBList's sync
+ * API is undocumented: the shapes assumed are marked where they are read.
  *
  * <p><b>Reading little.</b> Each run asks {@code GET /sync/last_activities} once (health uses the
  * answer too) and reuses the snapshot stored in the state dir's cache when the feature's activity
@@ -47,7 +48,7 @@ final class MdblistProvider implements Provider {
   static final String NOT_RATABLE = "not_ratable";
 
   static final Set<Feature> FEATURES =
-      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PLAYLISTS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String instance;
@@ -56,6 +57,7 @@ final class MdblistProvider implements Provider {
   private final MdblistApi api;
   private final SnapshotStore cache;
   private final DiagnosticLog log;
+  private final MdblistPlaylists playlists;
   private MdblistActivities activities;
   private boolean noActivities;
 
@@ -75,6 +77,7 @@ final class MdblistProvider implements Provider {
     this.api = api;
     this.cache = cache;
     this.log = log;
+    this.playlists = new MdblistPlaylists(api, log, label());
   }
 
   @Override
@@ -193,6 +196,8 @@ final class MdblistProvider implements Provider {
   private List<Item> read(Feature feature) throws ProviderException {
     List<Item> items = new ArrayList<>();
     switch (feature) {
+      case PLAYLISTS:
+        return playlists.snapshot();
       case WATCHLIST:
         readRows(
             ApiRequest.get("/watchlist/items").withQuery("unified", "true"),
@@ -258,11 +263,19 @@ final class MdblistProvider implements Provider {
 
   @Override
   public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      changing();
+      return playlists.add(items);
+    }
     return write(feature, true, items);
   }
 
   @Override
   public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
+    if (feature == Feature.PLAYLISTS) {
+      changing();
+      return playlists.remove(items);
+    }
     return write(feature, false, items);
   }
 
@@ -371,6 +384,12 @@ final class MdblistProvider implements Provider {
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);
+  }
+
+  /** MDBList's scrobble API ({@link MdblistScrobbleTarget}). */
+  @Override
+  public Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.of(new MdblistScrobbleTarget(api, label()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.SignIn;
+import io.crosswatch.core.scrobble.ScrobbleRole;
 import io.crosswatch.providers.auth.SavedSignIn;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.HttpApiClient;
@@ -45,6 +46,12 @@ public final class MdblistProviderFactory implements ProviderFactory {
   @Override
   public Set<Feature> features() {
     return MdblistProvider.FEATURES;
+  }
+
+  /** A sink: MDBList's scrobble API. */
+  @Override
+  public Set<ScrobbleRole> scrobbleRoles() {
+    return Set.of(ScrobbleRole.SINK);
   }
 
   @Override

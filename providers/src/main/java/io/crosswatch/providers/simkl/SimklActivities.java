@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * library) and {@code playback}. A title moving between lists, or an episode marked watched, moves
  * a list time; so the watchlist and history depend on every list time of every group, and ratings
  * on {@code rated_at}; all three on {@code removed_from_list}, since a deleted title takes its
- * plays and rating with it.
+ * plays and rating with it. Progress (paused playbacks) depends on each group's {@code playback}.
  */
 final class SimklActivities {
   private static final List<String> GROUPS = List.of("movies", "tv_shows", "anime");
@@ -39,7 +39,9 @@ final class SimklActivities {
       if (!group.isObject()) {
         return Map.of();
       }
-      if (feature == Feature.RATINGS) {
+      if (feature == Feature.PROGRESS) {
+        put(marks, name, "playback", group.get("playback"));
+      } else if (feature == Feature.RATINGS) {
         put(marks, name, "rated_at", group.get("rated_at"));
         put(marks, name, REMOVED, group.get(REMOVED));
       } else {

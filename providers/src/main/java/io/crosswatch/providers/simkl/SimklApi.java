@@ -41,13 +41,25 @@ final class SimklApi {
   }
 
   private JsonNode send(ApiRequest request) throws ProviderException {
-    // SIMKL documents app-name and app-version as required on every request.
-    HttpAnswer answer =
-        client.send(
-            request.withQuery("app-name", "crosswatch").withQuery("app-version", appVersion));
+    HttpAnswer answer = answer(request);
     if (!answer.isSuccess()) {
       throw failure(answer);
     }
+    return json(answer);
+  }
+
+  /**
+   * Sends a request and returns SIMKL's answer whatever its status, for calls that read meaning
+   * into a status (a scrobble's 409, a playback's 404).
+   */
+  HttpAnswer answer(ApiRequest request) throws ProviderException {
+    // SIMKL documents app-name and app-version as required on every request.
+    return client.send(
+        request.withQuery("app-name", "crosswatch").withQuery("app-version", appVersion));
+  }
+
+  /** The JSON body of a successful answer ({@link NullNode} when empty). */
+  JsonNode json(HttpAnswer answer) throws ProviderException {
     return answer.body().isBlank() ? NullNode.getInstance() : Answers.json(answer, MAPPER);
   }
 

@@ -1,5 +1,6 @@
 package io.crosswatch.providers.simkl;
 
+import io.crosswatch.core.apply.WriteOp;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
@@ -11,7 +12,9 @@ import io.crosswatch.core.provider.ProviderException.Kind;
 import io.crosswatch.core.provider.TitleMatch;
 import io.crosswatch.core.provider.TitleResolution;
 import io.crosswatch.core.provider.TitleSearches;
+import io.crosswatch.core.provider.WriteCost;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.cache.SnapshotStore;
 import io.crosswatch.providers.http.ApiRequest;
 import java.net.URLEncoder;
@@ -27,7 +30,10 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One SIMKL account: watchlist (Plan to Watch), history and ratings of movies, shows and anime.
+ * One SIMKL account: watchlist (Plan to Watch), history and ratings of movies, shows and anime,
+ * paused playbacks as resume points ({@link SimklProgress}), and a scrobbling sink ({@link
+ * SimklScrobbleTarget}). SIMKL has no user lists beyond its status lists: playlists are
+ * unsupported.
  *
  * <p>SIMKL keeps a <em>library</em>: each title sits in exactly one list (plantowatch, watching,
  * completed, hold, dropped) and carries its plays (a movie's last watch time, a show's watched
@@ -75,7 +81,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class SimklProvider implements Provider {
   static final Set<Feature> FEATURES =
+      EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PROGRESS);
+
+  /** The features one library read fills; progress is read apart ({@link SimklProgress}). */
+  private static final Set<Feature> LIBRARY =
       EnumSet.of(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+
+  /** SIMKL's pacing of POSTs (a resume point is one): one per second per token. */
+  private static final Duration WRITE_PACING = Duration.ofSeconds(1);
 
   private final String instance;
   private final SimklSettings settings;
@@ -85,6 +98,7 @@ final class SimklProvider implements Provider {
   private final SnapshotStore cache;
   private final SimklReader reader;
   private final SimklWriter writer;
+  private final SimklProgress progress;
   private SimklActivities activities;
 
   /**
@@ -104,6 +118,7 @@ final class SimklProvider implements Provider {
     this.cache = cache;
     this.reader = new SimklReader(api, label());
     this.writer = new SimklWriter(api, reader, this::changing);
+    this.progress = new SimklProgress(api);
   }
 
   @Override
@@ -173,6 +188,9 @@ final class SimklProvider implements Provider {
   @Override
   public List<Item> snapshot(Feature feature) throws ProviderException {
     SimklActivities acts = activities();
+    if (feature == Feature.PROGRESS) {
+      return cache.snapshot(feature, acts.marks(feature), f -> progress.snapshot());
+    }
     return cache.snapshot(feature, acts.marks(feature), f -> readLibrary(acts, f));
   }
 
@@ -182,7 +200,7 @@ final class SimklProvider implements Provider {
    */
   private List<Item> readLibrary(SimklActivities acts, Feature feature) throws ProviderException {
     SimklLibrary library = reader.library();
-    for (Feature other : FEATURES) {
+    for (Feature other : LIBRARY) {
       if (other != feature) {
         cache.store(other, acts.marks(other), library.items(other));
       }
@@ -209,12 +227,21 @@ final class SimklProvider implements Provider {
   private void changing() {
     reader.invalidate();
     activities = null;
-    FEATURES.forEach(cache::drop);
+    LIBRARY.forEach(cache::drop);
+  }
+
+  /** Forgets the resume points and activity times after a progress write. */
+  private void changingProgress() {
+    activities = null;
+    cache.drop(Feature.PROGRESS);
   }
 
   @Override
   public WriteResult add(Feature feature, List<Item> items) throws ProviderException {
     switch (feature) {
+      case PROGRESS:
+        changingProgress();
+        return progress.write(items);
       case WATCHLIST:
         return writer.watchlistAdd(items);
       case HISTORY:
@@ -227,6 +254,9 @@ final class SimklProvider implements Provider {
   @Override
   public WriteResult remove(Feature feature, List<Item> items) throws ProviderException {
     switch (feature) {
+      case PROGRESS:
+        changingProgress();
+        return progress.clear(items);
       case WATCHLIST:
         return writer.watchlistRemove(items);
       case HISTORY:
@@ -237,19 +267,38 @@ final class SimklProvider implements Provider {
   }
 
   /**
-   * Reads again the features this run's writes made stale (activity times first), so that the next
-   * run finds its own writes in the snapshot cache and makes only the activity call.
-   */
-  /**
-   * Forgets the stored snapshots after a guard found one suspect, so that the next run reads the
-   * library in full even though SIMKL's activity times have not moved: all features, since one
-   * library read filled them all (and costs the same for one feature as for three).
+   * Forgets the stored snapshots after a guard found one suspect, so that the next run reads it in
+   * full even though SIMKL's activity times have not moved: for a library feature all three, since
+   * one library read filled them all (and costs the same for one feature as for three); for
+   * progress the resume points alone.
    */
   @Override
   public void discardSnapshot(Feature feature) {
-    FEATURES.forEach(cache::discard);
+    if (feature == Feature.PROGRESS) {
+      cache.discard(feature);
+    } else {
+      LIBRARY.forEach(cache::discard);
+    }
   }
 
+  /** Each resume point is one paced call (a paused scrobble, or a delete to clear it). */
+  @Override
+  public Optional<WriteCost> writeCost(Feature feature, WriteOp op, int items) {
+    return feature == Feature.PROGRESS
+        ? Optional.of(WriteCost.perItem(items, WRITE_PACING))
+        : Optional.empty();
+  }
+
+  /** SIMKL's scrobble API ({@link SimklScrobbleTarget}). */
+  @Override
+  public Optional<ScrobbleTarget> scrobbleTarget() {
+    return Optional.of(new SimklScrobbleTarget(api, label()));
+  }
+
+  /**
+   * Reads again the features this run's writes made stale (activity times first), so that the next
+   * run finds its own writes in the snapshot cache and makes only the activity call.
+   */
   @Override
   public void settle() {
     cache.refreshDropped(this::snapshot);

@@ -6,6 +6,7 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.providers.http.ServiceJson;
+import io.crosswatch.providers.progress.PercentResumePoints;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -92,18 +93,7 @@ final class TraktItems {
    * season and number.
    */
   static boolean sameTitle(Item a, Item b) {
-    if (a.type() != b.type()) {
-      return false;
-    }
-    if (a.ids().sharesAny(b.ids())) {
-      return true;
-    }
-    return a.show() != null
-        && b.show() != null
-        && a.season() != null
-        && a.show().ids().sharesAny(b.show().ids())
-        && a.season().equals(b.season())
-        && java.util.Objects.equals(a.number(), b.number());
+    return PercentResumePoints.sameTitle(a, b);
   }
 
   /** Trakt's time format, with milliseconds. */

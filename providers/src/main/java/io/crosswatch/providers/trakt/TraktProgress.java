@@ -8,6 +8,7 @@ import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.progress.PercentResumePoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +55,12 @@ final class TraktProgress {
       if (runtime == null || !runtime.isNumber() || runtime.asLong() <= 0 || progress == null) {
         continue;
       }
-      long durationMs = runtime.asLong() * 60_000L;
-      long positionMs = Math.round(progress.asDouble() / 100.0 * durationMs);
       Item point =
-          item.get().withProgress(positionMs, durationMs, TraktItems.parseTime(row, "paused_at"));
+          PercentResumePoints.at(
+              item.get(),
+              progress.asDouble(),
+              runtime.asLong() * 60_000L,
+              TraktItems.parseTime(row, "paused_at"));
       points.add(point);
       ids.put(point, row.path("id").asLong());
     }
@@ -67,26 +70,14 @@ final class TraktProgress {
 
   /** Writes each resume point with one paused scrobble at its percentage of the runtime. */
   WriteResult write(List<Item> points) throws ProviderException {
-    List<ItemOutcome> outcomes = new ArrayList<>();
-    for (Item point : points) {
-      outcomes.add(pause(point));
-    }
-    return new WriteResult(outcomes);
+    return PercentResumePoints.write("Trakt", points, this::pause);
   }
 
-  private ItemOutcome pause(Item point) throws ProviderException {
-    if (point.progressMs() == null || point.durationMs() == null || point.durationMs() <= 0) {
-      return ItemOutcome.failed(
-          point,
-          "Trakt keeps a resume point as a percentage of the runtime, and this point's runtime "
-              + "(duration_ms) is unknown",
-          false);
-    }
+  private ItemOutcome pause(Item point, double percent) throws ProviderException {
     Optional<ObjectNode> body = body(point);
     if (body.isEmpty()) {
       return ItemOutcome.notFound(point, "no_ids");
     }
-    double percent = Math.min(100.0, 100.0 * point.progressMs() / point.durationMs());
     body.get().put("progress", Math.round(percent * 100.0) / 100.0);
     HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/pause", body.get().toString()));
     if (answer.status() == 404) {
@@ -104,24 +95,16 @@ final class TraktProgress {
     if (playbackIds == null) {
       snapshot();
     }
-    List<ItemOutcome> outcomes = new ArrayList<>();
-    for (Item point : points) {
-      Optional<Item> held = held(point);
-      if (held.isEmpty()) {
-        outcomes.add(ItemOutcome.alreadyPresent(point)); // nothing to clear
-        continue;
-      }
-      long id = playbackIds.get(held.get());
-      HttpAnswer answer = api.answer(ApiRequest.delete(PLAYBACK + "/" + id));
-      if (answer.status() == 404 || answer.isSuccess()) {
-        playbackIds.remove(held.get());
-        outcomes.add(
-            answer.isSuccess() ? ItemOutcome.confirmed(point) : ItemOutcome.alreadyPresent(point));
-      } else {
-        throw api.failure(answer);
-      }
+    return PercentResumePoints.clear(points, playbackIds, this::delete);
+  }
+
+  /** One delete; false when the playback was gone already. */
+  private boolean delete(long id) throws ProviderException {
+    HttpAnswer answer = api.answer(ApiRequest.delete(PLAYBACK + "/" + id));
+    if (answer.status() != 404 && !answer.isSuccess()) {
+      throw api.failure(answer);
     }
-    return new WriteResult(outcomes);
+    return answer.isSuccess();
   }
 
   /** {@code {"movie": {ids}}}, {@code {"episode": {ids}}} or the show with season and number. */
@@ -152,9 +135,5 @@ final class TraktProgress {
     }
     o.putObject("episode").set("ids", TraktItems.idsJson(point.ids()));
     return Optional.of(o);
-  }
-
-  private Optional<Item> held(Item point) {
-    return playbackIds.keySet().stream().filter(h -> TraktItems.sameTitle(h, point)).findFirst();
   }
 }

@@ -8,6 +8,7 @@ import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.http.HttpAnswer;
+import io.crosswatch.providers.scrobble.ScrobbleAnswers;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,21 +49,10 @@ final class TraktScrobbleTarget implements ScrobbleTarget {
               + describe(item)
               + ": no id Trakt can look up (imdb, tmdb, tvdb, trakt); the server has none for it");
     }
-    double progress = Math.max(0.0, Math.min(100.0, progressPercent));
-    body.get().put("progress", Math.round(progress * 100.0) / 100.0);
+    body.get().put("progress", ScrobbleAnswers.progress(progressPercent));
     HttpAnswer answer =
         api.answer(ApiRequest.post("/scrobble/" + action.key(), body.get().toString()));
-    if (answer.isSuccess()) {
-      return ScrobbleOutcome.SENT;
-    }
-    if (answer.status() == 409) {
-      return ScrobbleOutcome.ALREADY_RECORDED;
-    }
-    if (answer.status() == 404) {
-      throw ProviderException.permanent(
-          Kind.REJECTED, answer.describe() + ": Trakt does not know " + describe(item));
-    }
-    throw api.failure(answer);
+    return ScrobbleAnswers.outcome(answer, item, "Trakt", api::failure);
   }
 
   private static String describe(Item item) {

@@ -96,7 +96,8 @@ class SimklProviderTest {
 
     assertThat(report.status()).isEqualTo(HealthReport.Status.OK);
     assertThat(report.features())
-        .containsExactlyInAnyOrder(Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS);
+        .containsExactlyInAnyOrder(
+            Feature.WATCHLIST, Feature.HISTORY, Feature.RATINGS, Feature.PROGRESS);
     assertThat(report.details()).containsEntry("auth", "valid").containsKey("last_activity");
     assertThat(simkl.counts()).containsOnlyKeys("GET /sync/activities");
     assertThat(report.details()).containsEntry("get_budget_left", "9 of 10 per 1 s");

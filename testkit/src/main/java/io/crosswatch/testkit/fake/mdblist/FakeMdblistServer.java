@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * the {@code apikey} query parameter, {@code limit}/{@code offset} paging (the limit capped), flat
  * imdb/tmdb ids on watchlist writes, and a daily request quota reported in {@code
  * X-RateLimit-Limit/-Remaining/-Reset} (429 with {@code Retry-After} once spent), and {@code GET
- * /sync/last_activities} whose times move with every change (see {@link MdblistUser}). The shapes
- * are those the MDBList adapter assumes; MDBList documents little of them.
+ * /sync/last_activities} whose times move with every change (see {@link MdblistUser}), and
+ * scrobbles ({@link MdblistScrobbles}) and the user's lists ({@link MdblistLists}). The shapes are
+ * those the MDBList adapter assumes; MDBList documents little of them.
  */
 public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   /** The api key the fake accepts. */
@@ -28,6 +29,8 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   private final MdblistCatalogue catalogue = new MdblistCatalogue();
   private final MdblistUser user;
   private final MdblistHandlers handlers;
+  private final MdblistScrobbles scrobbles;
+  private final MdblistLists lists;
   private int used;
   private long rateLimited;
   private Instant day;
@@ -39,6 +42,8 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
     this.used = b.dailyLimit - b.remaining;
     this.user = new MdblistUser("crosswatch", b.clock);
     this.handlers = new MdblistHandlers(catalogue, b.clock, b.pageCap);
+    this.scrobbles = new MdblistScrobbles(catalogue, b.clock);
+    this.lists = new MdblistLists(catalogue, handlers, b.clock, b.listLimit, b.itemLimit);
     this.day = b.clock.instant().truncatedTo(ChronoUnit.DAYS);
   }
 
@@ -55,6 +60,16 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
   /** The one user behind {@link #API_KEY}. */
   public MdblistUser user() {
     return user;
+  }
+
+  /** The user's static and dynamic lists. */
+  public MdblistLists lists() {
+    return lists;
+  }
+
+  /** The scrobble calls accepted so far. */
+  public MdblistScrobbles scrobbles() {
+    return scrobbles;
   }
 
   /** Requests left today. */
@@ -111,7 +126,12 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
             return handlers.ratings(user, request, faults().takeEmptyList(request));
           case "/sync/watched":
             return handlers.watched(user, request, faults().takeEmptyList(request));
+          case "/lists/user":
+            return lists.userLists();
           default:
+            if (path.matches("/lists/[^/]+/items")) {
+              return lists.items(path.split("/")[2], request);
+            }
             return FakeResponse.error(404, "not found");
         }
       }
@@ -130,7 +150,17 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
           return handlers.syncWrite(user, body, "watched", true);
         case "/sync/watched/remove":
           return handlers.syncWrite(user, body, "watched", false);
+        case "/lists/user/add":
+          return lists.createList(body);
+        case "/scrobble/start":
+        case "/scrobble/pause":
+        case "/scrobble/stop":
+          return scrobbles.scrobble(user, path.substring("/scrobble/".length()), body);
         default:
+          if (path.matches("/lists/[^/]+/items/(add|remove)")) {
+            String[] p = path.split("/");
+            return lists.write(p[2], body, p[4].equals("add"));
+          }
           return FakeResponse.error(404, "not found");
       }
     } catch (JacksonException | java.time.format.DateTimeParseException e) {
@@ -144,6 +174,8 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
     private int dailyLimit = 1000;
     private int remaining = 1000;
     private int pageCap = 100;
+    private int listLimit = 4;
+    private int itemLimit = 1000;
 
     private Builder() {}
 
@@ -166,6 +198,16 @@ public final class FakeMdblistServer extends LoopbackFake<FakeMdblistServer> {
     /** The largest page served whatever limit is asked for. */
     public Builder pageCap(int value) {
       this.pageCap = value;
+      return this;
+    }
+
+    /**
+     * How many static lists the account may hold and how many items each (assumed defaults: 4 and
+     * 1000; MDBList's own numbers were not found documented).
+     */
+    public Builder listLimits(int lists, int itemsPerList) {
+      this.listLimit = lists;
+      this.itemLimit = itemsPerList;
       return this;
     }
 

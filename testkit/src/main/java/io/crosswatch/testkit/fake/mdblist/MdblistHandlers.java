@@ -23,7 +23,7 @@ final class MdblistHandlers {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final List<String> FLAT_KINDS = List.of("imdb", "tmdb");
+  static final List<String> FLAT_KINDS = List.of("imdb", "tmdb");
   private static final List<String> SYNC_KINDS = List.of("imdb", "tmdb", "tvdb");
   private static final List<String> ACTIVITY_KEYS =
       List.of(
@@ -213,10 +213,10 @@ final class MdblistHandlers {
     return n;
   }
 
-  private record Row(String group, ObjectNode row) {}
+  record Row(String group, ObjectNode row) {}
 
   /** One page of the joined rows by {@code limit}/{@code offset}, the limit capped. */
-  private FakeResponse page(List<Row> rows, FakeRequest request, List<String> groups) {
+  FakeResponse page(List<Row> rows, FakeRequest request, List<String> groups) {
     int limit = Math.min(pageCap, Math.max(1, intParam(request, "limit", 50)));
     int offset = Math.max(0, intParam(request, "offset", 0));
     ObjectNode o = NODES.objectNode();
@@ -245,7 +245,7 @@ final class MdblistHandlers {
     return o;
   }
 
-  private static Map<String, String> ids(JsonNode o) {
+  static Map<String, String> ids(JsonNode o) {
     Map<String, String> out = new LinkedHashMap<>();
     if (o == null || !o.isObject()) {
       return out;
@@ -269,21 +269,21 @@ final class MdblistHandlers {
     return Optional.empty();
   }
 
-  private static Map<String, Integer> counts() {
+  static Map<String, Integer> counts() {
     Map<String, Integer> m = new LinkedHashMap<>();
     m.put("movies", 0);
     m.put("shows", 0);
     return m;
   }
 
-  private static ObjectNode notFound() {
+  static ObjectNode notFound() {
     ObjectNode o = NODES.objectNode();
     o.putArray("movies");
     o.putArray("shows");
     return o;
   }
 
-  private static Iterable<JsonNode> elements(JsonNode list) {
+  static Iterable<JsonNode> elements(JsonNode list) {
     return list == null || !list.isArray() ? List.of() : list;
   }
 
@@ -295,11 +295,11 @@ final class MdblistHandlers {
     }
   }
 
-  private static String time(Instant at) {
+  static String time(Instant at) {
     return at == null ? null : TIME.format(at);
   }
 
-  private static FakeResponse ok(JsonNode body) {
+  static FakeResponse ok(JsonNode body) {
     return FakeResponse.json(200, body.toString());
   }
 }

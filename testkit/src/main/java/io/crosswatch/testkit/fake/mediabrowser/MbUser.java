@@ -60,6 +60,11 @@ public final class MbUser {
       entries.put(entryId, itemId);
     }
 
+    /** Removes an item's entries, as a user would on the server; false when it had none. */
+    public synchronized boolean removeItem(String itemId) {
+      return entries.values().removeIf(itemId::equals);
+    }
+
     synchronized boolean removeEntry(String entryId) {
       return entries.remove(entryId) != null;
     }

@@ -8,6 +8,7 @@ import io.crosswatch.testkit.fake.simkl.SimklTitle.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its plays and rating) behind SIMKL's headers, auth, response shapes ({@code null} for an empty
  * list, ids as strings), rate limits (10 GETs and 1 POST per second per token, 429 beyond) and its
  * trap: {@code POST /sync/history/remove} of a movie or show deletes the whole entry, rating too.
+ * Scrobbles and paused playbacks (resume points) are modelled by {@link SimklScrobbles}.
  *
  * <p>Typical use:
  *
@@ -47,6 +49,7 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
   private final Map<String, SimklUser> usersByToken = new ConcurrentHashMap<>();
   private final SimklRateLimiter limiter;
   private final SimklWrites writes;
+  private final SimklScrobbles scrobbles;
   private final SimklUser defaultUser;
   private final SimklPins pins;
 
@@ -56,6 +59,7 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
     this.clock = b.clock;
     this.limiter = new SimklRateLimiter(b.getLimit, b.getWindow, b.postInterval, b.clock);
     this.writes = new SimklWrites(catalogue, b.clock);
+    this.scrobbles = new SimklScrobbles(catalogue, b.clock);
     this.defaultUser = addUser("crosswatch", ACCESS_TOKEN);
     this.pins = new SimklPins(b.clock, defaultUser, usersByToken::put);
   }
@@ -116,7 +120,7 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
     if (user == null) {
       return FakeResponse.error(401, "user_token_failed");
     }
-    Optional<FakeResponse> limited = limiter.admit(token, request.method().equals("POST"));
+    Optional<FakeResponse> limited = limiter.admit(token, !request.method().equals("GET"));
     if (limited.isPresent()) {
       return limited.get();
     }
@@ -135,6 +139,9 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
     String path = request.path().replaceAll("/+$", "");
     if (request.method().equals("GET")) {
       return routeGet(user, request, path);
+    }
+    if (request.method().equals("DELETE") && path.startsWith("/sync/playback/")) {
+      return scrobbles.delete(user, path.substring("/sync/playback/".length()));
     }
     if (!request.method().equals("POST")) {
       return FakeResponse.error(405, "method not allowed");
@@ -161,6 +168,10 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
         return writes.ratingsAdd(user, body);
       case "/sync/ratings/remove":
         return writes.ratingsRemove(user, body);
+      case "/scrobble/start":
+      case "/scrobble/pause":
+      case "/scrobble/stop":
+        return scrobbles.scrobble(user, path.substring("/scrobble/".length()), body);
       default:
         return FakeResponse.error(404, "not found");
     }
@@ -173,6 +184,16 @@ public final class FakeSimklServer extends LoopbackFake<FakeSimklServer> {
     String[] p = path.split("/");
     if (p.length == 3 && p[1].equals("search")) {
       return search(request, p[2]);
+    }
+    if (p.length == 3 && List.of("movies", "tv", "anime").contains(p[1])) {
+      return scrobbles.details(p[1], p[2]);
+    }
+    if (p.length >= 3 && p.length <= 4 && p[1].equals("sync") && p[2].equals("playback")) {
+      Optional<String> type = p.length == 4 ? Optional.of(p[3]) : Optional.empty();
+      if (type.isPresent() && !List.of("movies", "episodes").contains(type.get())) {
+        return FakeResponse.error(404, "unknown type " + type.get());
+      }
+      return scrobbles.playback(user, type);
     }
     if (p.length < 3 || !p[1].equals("sync") || !p[2].equals("all-items") || p.length > 5) {
       return FakeResponse.error(404, "not found");

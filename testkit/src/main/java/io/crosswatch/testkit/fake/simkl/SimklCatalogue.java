@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class SimklCatalogue {
   private final Map<String, SimklTitle> byId = new HashMap<>();
   private final List<SimklTitle> all = new ArrayList<>();
+  private final Map<String, Integer> runtimes = new HashMap<>();
 
   /** Adds a title. */
   public synchronized SimklTitle add(SimklTitle t) {
@@ -102,6 +103,27 @@ public final class SimklCatalogue {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The runtime in minutes SIMKL reports for a title: a movie's length, a show's (or anime's)
+   * episode length. Derived from the SIMKL id so that tests can predict it.
+   */
+  public synchronized Integer runtime(SimklTitle t) {
+    if (runtimes.containsKey(t.key())) {
+      return runtimes.get(t.key());
+    }
+    return t.isMovie() ? 90 + (int) (t.simkl() % 60) : 20 + (int) (t.simkl() % 40);
+  }
+
+  /** Sets the runtime SIMKL reports for a title; {@code null}: SIMKL knows none. */
+  public synchronized void setRuntime(SimklTitle t, Integer minutes) {
+    runtimes.put(t.key(), minutes);
+  }
+
+  /** The title of a kind with this SIMKL id. */
+  public synchronized Optional<SimklTitle> bySimklId(Kind kind, String id) {
+    return Optional.ofNullable(byId.get(idKey(kind, "simkl", id)));
   }
 
   /** Every title, in the order added. */

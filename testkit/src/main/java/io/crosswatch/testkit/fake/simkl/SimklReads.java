@@ -21,7 +21,8 @@ final class SimklReads {
           "completed",
           "hold",
           "dropped",
-          "removed_from_list");
+          "removed_from_list",
+          "playback");
 
   private SimklReads() {}
 

@@ -74,6 +74,7 @@ public final class SimklUser {
   private final Clock clock;
   private final Map<String, Held> library = new LinkedHashMap<>();
   private final Map<String, Instant> activities = new TreeMap<>();
+  private final SimklPlayback playback = new SimklPlayback();
   private Instant lastChange;
 
   SimklUser(String username, Clock clock) {
@@ -181,6 +182,55 @@ public final class SimklUser {
       return false;
     }
     touch(title, "removed_from_list");
+    return true;
+  }
+
+  /** The paused playbacks (resume points) of this account. */
+  public SimklPlayback playback() {
+    return playback;
+  }
+
+  /** Saves a paused playback of a movie. */
+  public SimklPlayback.Paused pause(SimklTitle movie, double progress, Instant at) {
+    return pause(movie, 0, 0, progress, at);
+  }
+
+  /** Saves a paused playback of a movie (season and number 0) or an episode. */
+  public synchronized SimklPlayback.Paused pause(
+      SimklTitle title, int season, int number, double progress, Instant at) {
+    SimklPlayback.Paused p = playback.pause(title, season, number, progress, at);
+    touch(title, "playback");
+    return p;
+  }
+
+  /** Deletes a paused playback by id; false when there is none. */
+  public synchronized boolean deletePlayback(long id) {
+    for (SimklPlayback.Paused p : playback.all()) {
+      if (p.id() == id) {
+        playback.delete(id);
+        touch(p.title(), "playback");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A finished viewing (a scrobble stop at 80 % or more): the watch is recorded, the playback is
+   * gone. False when the same title finished within the last hour (SIMKL then answers 409).
+   */
+  public synchronized boolean finish(SimklTitle title, int season, int number, Instant at) {
+    if (!playback.finish(title, season, number, at)) {
+      return false;
+    }
+    if (playback.clear(title, season, number)) {
+      touch(title, "playback");
+    }
+    if (title.isMovie()) {
+      watchMovie(title, at);
+    } else {
+      watchEpisode(title, season, number, at);
+    }
     return true;
   }
 

@@ -193,4 +193,62 @@ class FakeSimklServerTest {
     assertThat(get("/sync/all-items/movies").body()).contains("Movie 1");
     assertThat(simkl.count("GET /sync/all-items/movies")).isEqualTo(3);
   }
+
+  @Test
+  void aPausedScrobbleSavesAPlaybackThatIsListedDatedAndDeletedById() {
+    String body =
+        "{\"progress\": 40.5, \"movie\": {\"ids\": {\"imdb\": \"" + movies.get(0).imdb() + "\"}}}";
+    HttpResponse<String> paused = post("/scrobble/pause", body);
+    assertThat(paused.statusCode()).isEqualTo(201);
+    assertThat(json(paused).get("action").asString()).isEqualTo("pause");
+
+    JsonNode rows = json(get("/sync/playback"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("type").asString()).isEqualTo("movie");
+    assertThat(rows.get(0).get("progress").asDouble()).isEqualTo(40.5);
+    assertThat(rows.get(0).at("/movie/ids/simkl").asLong()).isEqualTo(movies.get(0).simkl());
+    assertThat(rows.get(0).has("runtime")).isFalse();
+    assertThat(json(get("/sync/playback/episodes"))).isEmpty();
+    assertThat(json(get("/sync/activities")).at("/movies/playback").isString()).isTrue();
+
+    long id = rows.get(0).get("id").asLong();
+    assertThat(send(delete("/sync/playback/" + id)).statusCode()).isEqualTo(204);
+    assertThat(send(delete("/sync/playback/" + id)).statusCode()).isEqualTo(404);
+    assertThat(json(get("/sync/playback"))).isEmpty();
+  }
+
+  @Test
+  void aStopAtEightyPercentIsAWatchOnceAndBelowItAPausedPlayback() {
+    String episode =
+        "{\"progress\": %s, \"show\": {\"ids\": {\"tvdb\": \""
+            + show.tvdb()
+            + "\"}}, \"episode\": {\"season\": 2, \"number\": %d}}";
+
+    HttpResponse<String> done = post("/scrobble/stop", String.format(episode, "85", 1));
+    HttpResponse<String> again = post("/scrobble/stop", String.format(episode, "85", 1));
+    HttpResponse<String> halfway = post("/scrobble/stop", String.format(episode, "50", 2));
+
+    assertThat(done.statusCode()).isEqualTo(201);
+    assertThat(json(done).get("action").asString()).isEqualTo("scrobble");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(simkl.user().entry(show).orElseThrow().episodes()).containsOnlyKeys("2:1");
+    assertThat(json(halfway).get("action").asString()).isEqualTo("pause");
+    assertThat(simkl.user().playback().of(show, 2, 2).orElseThrow().progress()).isEqualTo(50.0);
+    assertThat(post("/scrobble/start", String.format(episode, "1", 9)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aTitlesRuntimeIsAnsweredInMinutes() {
+    simkl.catalogue().setRuntime(movies.get(1), 142);
+
+    assertThat(json(get("/movies/" + movies.get(1).simkl())).get("runtime").asInt()).isEqualTo(142);
+    assertThat(json(get("/tv/" + show.simkl())).get("runtime").asInt())
+        .isEqualTo(simkl.catalogue().runtime(show));
+    assertThat(get("/movies/999999").statusCode()).isEqualTo(404);
+  }
+
+  private HttpRequest.Builder delete(String path) {
+    time.advance(Duration.ofSeconds(1));
+    return HttpRequest.newBuilder(URI.create(simkl.baseUrl() + path)).DELETE();
+  }
 }
