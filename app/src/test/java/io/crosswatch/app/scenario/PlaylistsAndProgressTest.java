@@ -104,6 +104,24 @@ class PlaylistsAndProgressTest {
   }
 
   @Test
+  void aPlanOfPlaylistMembersIsAppliedAsReviewed() {
+    ws.config("\"features\": {\"playlists\": {\"add\": true, \"remove\": true}}");
+    ws.write("a.json", playlists(playlist("Road trip", 3, 1)));
+    ws.write("b.json", playlists(playlist("Road trip", 2)));
+    Path plan = ws.path("plan.json");
+
+    CliRun planned = ws.plan("--out", plan.toString());
+    CliRun applied = ws.cw("apply", plan.toString(), "--config", ws.config().toString(), "--json");
+
+    assertThat(planned.code()).as(planned.toString()).isZero();
+    assertThat(applied.code()).as(applied.toString()).isZero();
+    // One-way without a baseline removes nothing from the target: Movie 2 stays.
+    assertThat(members("b.json", "Road trip"))
+        .containsExactlyInAnyOrder(title(2), title(3), title(1));
+    assertThat(applied.applied("playlists", "target", "add")).isEqualTo(2);
+  }
+
+  @Test
   void aPlaylistEmptiedBySyncStaysOnTheTarget() {
     ws.config("\"features\": {\"playlists\": {\"remove\": true}}");
     ws.write("a.json", playlists(playlist("Solo", 1)));

@@ -45,7 +45,8 @@ public final class PlanDocumentReader {
           "rated_at",
           "progress_ms",
           "duration_ms",
-          "paused_at");
+          "paused_at",
+          "playlist");
   private static final String NEVER_WRITTEN = "unknown key: crosswatch never writes it";
 
   private static final String REFUSED =
