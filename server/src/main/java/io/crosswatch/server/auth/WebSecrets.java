@@ -1,14 +1,8 @@
 package io.crosswatch.server.auth;
 
 import io.crosswatch.server.auth.PasswordHasher.PasswordHash;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -34,13 +28,14 @@ public final class WebSecrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Path file;
-  // the file as last parsed; read without the lock by token checks
-  private volatile Parsed parsed;
+  private final CachedSecretFile secrets;
 
   /** The logins of one state dir. */
   public WebSecrets(Path stateDir) {
-    this.file = stateDir.resolve("secrets").resolve("web.json");
+    this.secrets =
+        new CachedSecretFile(
+            stateDir.resolve("secrets").resolve("web.json"),
+            "delete it and set the password again with cw web passwd");
   }
 
   /** A named API token as listed (never the token itself). */
@@ -48,7 +43,7 @@ public final class WebSecrets {
 
   /** The file the logins are kept in. */
   public Path file() {
-    return file;
+    return secrets.file();
   }
 
   /** Whether a password has been set. */
@@ -176,53 +171,17 @@ public final class WebSecrets {
     }
   }
 
-  /** The file's content to change and write back: a copy of {@link #stored}. */
+  /** The file's content to change and write back. */
   private ObjectNode read() {
-    return stored().deepCopy();
+    return secrets.copy();
   }
 
-  /**
-   * The file's content, parsed again only when the file changed since the last read (every signed
-   * request checks its token here). Not to be changed: {@link #read} gives a copy for that.
-   */
+  /** The file's content, parsed again only when the file changed (not to be changed). */
   private ObjectNode stored() {
-    FileStamp stamp = FileStamp.of(file);
-    Parsed last = parsed;
-    if (last != null && last.stamp().equals(stamp)) {
-      return last.root();
-    }
-    synchronized (this) {
-      ObjectNode root = parse();
-      parsed = new Parsed(stamp, root);
-      return root;
-    }
-  }
-
-  private ObjectNode parse() {
-    return SecretFiles.read(file, "delete it and set the password again with cw web passwd");
+    return secrets.stored();
   }
 
   private void write(ObjectNode root) {
-    SecretFiles.write(file, root);
-    parsed = null; // the file changed: the next use reads it again
-  }
-
-  /**
-   * What tells one version of the file from the next: its identity (a write replaces the file),
-   * modification time and size; null fields when there is no file.
-   */
-  private record Parsed(FileStamp stamp, ObjectNode root) {}
-
-  private record FileStamp(Object key, FileTime modified, long size) {
-    static FileStamp of(Path file) {
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-      } catch (NoSuchFileException e) {
-        return new FileStamp(null, null, -1);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
+    secrets.write(root);
   }
 }

@@ -25,16 +25,19 @@ public final class WebhookSecrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Path file;
+  private final CachedSecretFile secrets;
 
   /** The webhook secrets of one state dir. */
   public WebhookSecrets(Path stateDir) {
-    this.file = stateDir.resolve("secrets").resolve("webhooks.json");
+    this.secrets =
+        new CachedSecretFile(
+            stateDir.resolve("secrets").resolve("webhooks.json"),
+            "delete it, run cw web webhooks and paste the new URLs into the media servers");
   }
 
   /** The file the secrets are kept in. */
   public Path file() {
-    return file;
+    return secrets.file();
   }
 
   /**
@@ -61,14 +64,11 @@ public final class WebhookSecrets {
    * without a secret accepts nothing (and gets none created here).
    */
   public boolean matches(String provider, String instance, String presented) {
-    Optional<String> stored;
-    synchronized (this) {
-      JsonNode entry = read().get(key(provider, instance));
-      stored =
-          entry != null && entry.path("secret").isString()
-              ? Optional.of(entry.path("secret").stringValue())
-              : Optional.empty();
-    }
+    JsonNode entry = secrets.stored().get(key(provider, instance));
+    Optional<String> stored =
+        entry != null && entry.path("secret").isString()
+            ? Optional.of(entry.path("secret").stringValue())
+            : Optional.empty();
     byte[] given = (presented == null ? "" : presented).getBytes(StandardCharsets.UTF_8);
     byte[] expected =
         stored.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> new byte[32]);
@@ -97,11 +97,10 @@ public final class WebhookSecrets {
   }
 
   private ObjectNode read() {
-    return SecretFiles.read(
-        file, "delete it, run cw web webhooks and paste the new URLs into the media servers");
+    return secrets.copy();
   }
 
   private void write(ObjectNode root) {
-    SecretFiles.write(file, root);
+    secrets.write(root);
   }
 }
