@@ -3,6 +3,7 @@ package io.crosswatch.server;
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.server.auth.WebSecrets;
 import io.crosswatch.server.scrobble.ScrobblerFactory;
+import io.crosswatch.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.crosswatch.app.scenario;
 import io.crosswatch.app.Main;
 import io.crosswatch.app.TestMains;
 import io.crosswatch.core.provider.ProviderRegistry;
+import io.crosswatch.testkit.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

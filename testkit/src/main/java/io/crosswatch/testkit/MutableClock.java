@@ -1,4 +1,4 @@
-package io.crosswatch.app.scenario;
+package io.crosswatch.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
