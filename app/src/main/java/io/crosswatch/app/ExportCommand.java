@@ -1,5 +1,6 @@
 package io.crosswatch.app;
 
+import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.io.AtomicFiles;
 import io.crosswatch.core.model.Feature;
@@ -15,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code cw export}: writes one feature of a provider in a format other tools import. */
 @Command(
@@ -91,7 +94,8 @@ final class ExportCommand implements Callable<Integer> {
                             + ")"));
     if (cfg.instanceSettings(name, instance).isEmpty()
         && !(instance.equals("default")
-            && factory.validate(emptySettings(), name).stream().noneMatch(i -> i.isError()))) {
+            && factory.validate(JsonNodeFactory.instance.objectNode(), name).stream()
+                .noneMatch(i -> i.isError()))) {
       throw CommandFailure.usage(
           "--from " + from + ": " + Config.instancePath(factory, instance) + " is not configured");
     }
@@ -139,20 +143,12 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private static tools.jackson.databind.JsonNode emptySettings() {
-    return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-  }
-
   private ProviderContext context(Config cfg, String name, String instance, Path dir) {
-    return new ProviderContext(
-        name,
+    return cfg.providerContext(
+        ctx.registry().factory(name).orElseThrow(),
         instance,
-        cfg.instanceSettings(name, instance).orElseGet(ExportCommand::emptySettings),
-        Config.instancePath(ctx.registry().factory(name).orElseThrow(), instance),
-        cfg.directory(),
         dir,
         ctx.clock(),
-        cfg.runtime().debugHttp(),
         new DiagnosticLog() {
           @Override
           public void debug(String message) {
@@ -165,6 +161,8 @@ final class ExportCommand implements Callable<Integer> {
           public void warn(String message) {
             ctx.err().println("warning: " + message);
           }
-        });
+        },
+        Sleeper.SYSTEM,
+        new SplittableRandom());
   }
 }

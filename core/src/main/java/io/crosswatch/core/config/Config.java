@@ -1,12 +1,18 @@
 package io.crosswatch.core.config;
 
+import io.crosswatch.core.apply.Sleeper;
+import io.crosswatch.core.provider.DiagnosticLog;
+import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A loaded, validated config.
@@ -73,6 +79,34 @@ public record Config(
   public static String instancePath(ProviderFactory factory, String instance) {
     String block = factory.blockKey();
     return ProviderBlocks.DEFAULT.equals(instance) ? block : block + ".instances." + instance;
+  }
+
+  /**
+   * The context one provider instance is created with: its settings (an empty object when the
+   * instance needs none), where they sit in this config, and the folders, clock and debug flag of
+   * this config; the log, sleeper and randomness are the caller's.
+   */
+  public ProviderContext providerContext(
+      ProviderFactory factory,
+      String instance,
+      Path stateDir,
+      Clock clock,
+      DiagnosticLog log,
+      Sleeper sleeper,
+      RandomGenerator random) {
+    String name = factory.name();
+    return new ProviderContext(
+        name,
+        instance,
+        instanceSettings(name, instance).orElseGet(JsonNodeFactory.instance::objectNode),
+        instancePath(factory, instance),
+        directory(),
+        stateDir,
+        clock,
+        runtime.debugHttp(),
+        log,
+        sleeper,
+        random);
   }
 
   /** Settings of one provider instance, if configured. */

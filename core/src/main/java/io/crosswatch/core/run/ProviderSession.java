@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The provider instances of one run: each is created and health-checked once, its snapshots are
@@ -174,20 +173,9 @@ final class ProviderSession implements AutoCloseable {
       return new Connection(
           label, null, null, "provider " + name + " is not available in this build", true);
     }
-    String path = Config.instancePath(factory.get(), instance);
     ProviderContext context =
-        new ProviderContext(
-            name,
-            instance,
-            config.instanceSettings(name, instance).orElseGet(JsonNodeFactory.instance::objectNode),
-            path,
-            config.directory(),
-            stateDir,
-            clock,
-            config.runtime().debugHttp(),
-            log,
-            sleeper,
-            nextRandom());
+        config.providerContext(
+            factory.get(), instance, stateDir, clock, log, sleeper, nextRandom());
     Provider provider;
     try {
       provider = factory.get().create(context);

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The long-lived provider instances of the {@code scrobble} block's sources and sinks, one per
@@ -122,15 +121,11 @@ final class ScrobbleProviders implements AutoCloseable {
       return Optional.empty();
     }
     ProviderContext context =
-        new ProviderContext(
-            name,
+        config.providerContext(
+            factory.get(),
             instance,
-            config.instanceSettings(name, instance).orElseGet(JsonNodeFactory.instance::objectNode),
-            Config.instancePath(factory.get(), instance),
-            config.directory(),
             stateDir,
             clock,
-            config.runtime().debugHttp(),
             new ProviderLog(label),
             Sleeper.SYSTEM,
             new SplittableRandom(random.nextLong()));
