@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +25,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,70 +139,56 @@ public final class ServiceBenchmark {
       String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
       Thread.sleep(1_000);
       int clients = Integer.getInteger("bench.clients", 200);
-      long durationNs = TimeUnit.SECONDS.toNanos(10);
-      List<long[]> lat = new ArrayList<>();
-      AtomicLong errors = new AtomicLong();
-      AtomicLong requests = new AtomicLong();
-      List<Thread> threads = new ArrayList<>();
-      long end = System.nanoTime() + durationNs;
+      ClosedLoopLoad load =
+          new ClosedLoopLoad(
+              s.address(),
+              ClosedLoopLoad.get(s.address(), "/api/status", "Authorization: Bearer " + s.token()),
+              ServiceBenchmark::isStatus,
+              System::nanoTime);
       double loadBefore = loadAverage();
       long serviceCpu = s.cpuMs();
+      Map<String, Long> serviceThreads = ThreadCpu.byGroup(s.process().pid());
       long ownCpu = ownCpuMs();
-      for (int c = 0; c < clients; c++) {
-        long[] mine = new long[200_000];
-        lat.add(mine);
-        Thread t =
-            new Thread(
-                () -> {
-                  int k = 0;
-                  while (System.nanoTime() < end && k < mine.length) {
-                    long t0 = System.nanoTime();
-                    try {
-                      HttpResponse<String> r = s.get("/api/status");
-                      if (r.statusCode() != 200) {
-                        errors.incrementAndGet();
-                      }
-                    } catch (Exception e) {
-                      errors.incrementAndGet();
-                    }
-                    mine[k++] = System.nanoTime() - t0;
-                    requests.incrementAndGet();
-                  }
-                  if (k < mine.length) {
-                    mine[k] = -1;
-                  }
-                });
-        threads.add(t);
-        t.start();
-      }
-      for (Thread t : threads) {
-        t.join(60_000);
-      }
-      long serviceCpuUsed = s.cpuMs() - serviceCpu;
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long loadThreadCpu = mx.getCurrentThreadCpuTime();
+      ClosedLoopLoad.Result r = load.run(clients, Duration.ofSeconds(10), Duration.ofSeconds(30));
+      long loadThreadCpuUsed = (mx.getCurrentThreadCpuTime() - loadThreadCpu) / 1_000_000;
       long ownCpuUsed = ownCpuMs() - ownCpu;
+      Map<String, Long> serviceThreadsUsed =
+          ThreadCpu.minus(ThreadCpu.byGroup(s.process().pid()), serviceThreads);
+      long serviceCpuUsed = s.cpuMs() - serviceCpu;
+      double loadAfter = loadAverage();
       JsonNode status = JSON.readTree(s.get("/api/status").body());
-      long[] all =
-          lat.stream()
-              .flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0))
-              .sorted()
-              .toArray();
+      double seconds = r.elapsedNs() / 1e9;
       System.out.printf(
-          "status: %d clients, 10 s, %,d requests (%,.0f/s), %d errors, p50 %.1f ms, p90 %.1f ms,"
-              + " p99 %.1f ms, max %.1f ms; run still going at the end: %s; load %.2f -> %.2f;"
-              + " CPU (user + sys) of the service %,d ms, of the clients %,d ms%n",
+          "status: %d clients (one keep-alive connection each, closed loop), 10 s (%.2f s to the"
+              + " last answer), %,d requests (%,.0f answers/s), %d errors, p50 %.2f ms, p90 %.2f ms,"
+              + " p99 %.2f ms, max %.2f ms; run still going at the end: %s; load %.2f -> %.2f%n",
           clients,
-          requests.get(),
-          requests.get() / 10.0,
-          errors.get(),
-          pct(all, 50),
-          pct(all, 90),
-          pct(all, 99),
-          all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+          seconds,
+          r.requests(),
+          r.answers() / seconds,
+          r.errors(),
+          r.percentileMs(50),
+          r.percentileMs(90),
+          r.percentileMs(99),
+          r.maxMs(),
           id.equals(status.path("running_run_id").asString("")),
           loadBefore,
-          loadAverage(),
+          loadAfter);
+      System.out.printf(
+          "status: CPU (user + sys) of the service %,d ms (%.3f ms per answer), by thread %s;"
+              + " of the clients: the load thread %,d ms (%.3f ms per answer), the harness JVM"
+              + " %,d ms%n",
           serviceCpuUsed,
+          serviceCpuUsed / (double) Math.max(1, r.answers()),
+          serviceThreadsUsed,
+          loadThreadCpuUsed,
+          loadThreadCpuUsed / (double) Math.max(1, r.answers()),
           ownCpuUsed);
+      System.out.printf(
+          "status: HTTP threads of the service %.3f ms CPU per answer%n",
+          serviceThreadsUsed.get(ThreadCpu.HTTP) / (double) Math.max(1, r.answers()));
       if (withRun) {
         String loadSummary = s.awaitSummary(id, 600);
         System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
@@ -311,12 +300,14 @@ public final class ServiceBenchmark {
     return "exit " + n.path("exit_code") + " " + n.path("totals");
   }
 
-  private static double pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
+  /** Whether a status answer's body is a JSON object with the status's keys. */
+  private static boolean isStatus(byte[] body) {
+    try {
+      JsonNode n = JSON.readTree(body);
+      return n.isObject() && n.has("version") && n.has("running_run_id") && n.has("last_run");
+    } catch (RuntimeException e) {
+      return false;
     }
-    int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-    return sorted[Math.max(0, i)] / 1e6;
   }
 
   /** CPU time (user + sys) of this JVM, the clients' side. */
@@ -403,6 +394,11 @@ public final class ServiceBenchmark {
 
   /** A running {@code cw serve} child. */
   private record Service(Process process, String base, String token) {
+    InetSocketAddress address() {
+      URI u = URI.create(base);
+      return new InetSocketAddress(u.getHost(), u.getPort());
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create(base + path))

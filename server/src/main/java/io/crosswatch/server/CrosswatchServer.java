@@ -215,8 +215,8 @@ public final class CrosswatchServer implements AutoCloseable {
   private static final class ScheduleSource
       implements java.util.function.Supplier<ScheduleSettings> {
     private final ConfigSource configs;
-    // the file's time and size and the settings read then; read without a lock on every request
-    private volatile Seen seen = new Seen("", ScheduleSettings.DEFAULTS);
+    // the file's stamp and the settings read then; read without a lock on every request
+    private volatile Seen seen = new Seen(null, ScheduleSettings.DEFAULTS);
 
     ScheduleSource(ConfigSource configs) {
       this.configs = configs;
@@ -224,32 +224,26 @@ public final class CrosswatchServer implements AutoCloseable {
 
     @Override
     public ScheduleSettings get() {
-      String modified;
-      try {
-        // Time and size: two saves within one clock tick still differ in most cases.
-        java.nio.file.attribute.BasicFileAttributes a =
-            java.nio.file.Files.readAttributes(
-                configs.file(), java.nio.file.attribute.BasicFileAttributes.class);
-        modified = a.lastModifiedTime() + "/" + a.size();
-      } catch (java.io.IOException e) {
-        return seen.settings();
+      FileStamp stamp = FileStamp.of(configs.file());
+      if (stamp.modified() == null) {
+        return seen.settings(); // missing or unreadable: the last settings stay
       }
       Seen last = seen;
-      return modified.equals(last.modified()) ? last.settings() : read(modified);
+      return stamp.equals(last.stamp()) ? last.settings() : read(stamp);
     }
 
-    private synchronized ScheduleSettings read(String modified) {
-      if (!modified.equals(seen.modified())) {
+    private synchronized ScheduleSettings read(FileStamp stamp) {
+      if (!stamp.equals(seen.stamp())) {
         try {
-          seen = new Seen(modified, configs.loadChecked().config().scheduling());
+          seen = new Seen(stamp, configs.loadChecked().config().scheduling());
         } catch (ApiProblem e) {
-          seen = new Seen(modified, seen.settings());
+          seen = new Seen(stamp, seen.settings());
           LOG.warn("the schedule keeps its last settings: {}", e.getMessage());
         }
       }
       return seen.settings();
     }
 
-    private record Seen(String modified, ScheduleSettings settings) {}
+    private record Seen(FileStamp stamp, ScheduleSettings settings) {}
   }
 }

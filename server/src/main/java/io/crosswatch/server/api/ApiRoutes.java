@@ -6,6 +6,7 @@ import io.crosswatch.server.Routes;
 import io.crosswatch.server.api.ConfigService.SaveResult;
 import io.crosswatch.server.metrics.ServiceMetrics;
 import io.crosswatch.server.runs.EventFollower;
+import io.crosswatch.server.runs.RunRecordJson;
 import io.crosswatch.server.runs.RunService;
 import io.crosswatch.server.runs.RunStart;
 import io.crosswatch.server.schedule.Scheduler;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +32,7 @@ public final class ApiRoutes implements Routes {
   private final HealthService health;
   private final Scheduler scheduler;
   private final ServiceMetrics metrics;
+  private final StatusAnswer status;
 
   public ApiRoutes(
       String version,
@@ -48,6 +49,9 @@ public final class ApiRoutes implements Routes {
     this.health = health;
     this.scheduler = scheduler;
     this.metrics = metrics;
+    this.status =
+        new StatusAnswer(
+            version, runs::runningRunId, scheduler::nextRunAt, runs::lastRun, RunRecordJson::of);
   }
 
   @Override
@@ -70,13 +74,7 @@ public final class ApiRoutes implements Routes {
   }
 
   private void status(Context ctx) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", version);
-    m.put("running_run_id", runs.runningRunId().orElse(null));
-    m.put("next_run_at", scheduler.nextRunAt().map(Object::toString).orElse(null));
-    List<Map<String, Object>> last = runs.recentRuns(1);
-    m.put("last_run", last.isEmpty() ? null : last.get(0));
-    ctx.json(m);
+    ctx.contentType("application/json").result(status.bytes());
   }
 
   private void listRuns(Context ctx) {

@@ -3,12 +3,12 @@ package io.crosswatch.server.runs;
 import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
+import io.crosswatch.server.FileStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,9 @@ import java.util.function.LongSupplier;
  * <p>The most recent runs are also kept in memory, so that many clients polling the status do not
  * queue for the one connection: they are read again when the database or its write-ahead log
  * changed (identity, time or size), and at least once a second, since two writes within one tick of
- * the file system's clock can leave both unchanged.
+ * the file system's clock can leave both unchanged. While the files change often (a run writing),
+ * requests that find them changed wait for one read that began after they did, not each for its
+ * own: a burst of requests costs at most two reads.
  */
 public final class RunHistory implements AutoCloseable {
   /** Lists up to this long are answered from memory while the database is unchanged. */
@@ -76,24 +78,32 @@ public final class RunHistory implements AutoCloseable {
         return read(s -> s.recentRuns(limit)).orElse(List.of());
       }
     }
+    long now = ticker.getAsLong();
     // Taken before reading: a write after this point changes the stamp and is read next time.
     List<Object> stamp = List.of(FileStamp.of(db), FileStamp.of(wal));
-    long now = ticker.getAsLong();
     Kept k = kept;
     boolean unchanged = k != null && k.stamp().equals(stamp);
-    if (unchanged && now - k.readAt() < MAX_AGE_NANOS) {
-      return first(k, limit);
+    if (unchanged && now - k.readAt() < MAX_AGE_NANOS || k != null && k.readAt() > now) {
+      return first(k, limit); // unchanged since a recent read, or read since this call began
     }
     if (unchanged && !refreshing.compareAndSet(false, true)) {
       return first(k, limit); // the files did not change and another request reads it again
     }
     try {
       synchronized (this) {
-        Kept again = kept; // read by a request that held the lock before this one?
-        if (again != null && again.stamp().equals(stamp) && now - again.readAt() < MAX_AGE_NANOS) {
+        // Read by a request that held the lock before this one? Then its read began after this
+        // call did (and saw what this call must see), or nothing changed since it.
+        Kept again = kept;
+        if (again != null
+            && (again.readAt() > now
+                || again.stamp().equals(stamp) && now - again.readAt() < MAX_AGE_NANOS)) {
           return first(again, limit);
         }
-        k = new Kept(stamp, now, List.copyOf(read(s -> s.recentRuns(KEPT)).orElse(List.of())));
+        long readAt = ticker.getAsLong();
+        List<Object> readStamp = List.of(FileStamp.of(db), FileStamp.of(wal));
+        k =
+            new Kept(
+                readStamp, readAt, List.copyOf(read(s -> s.recentRuns(KEPT)).orElse(List.of())));
         kept = k;
         return first(k, limit);
       }
@@ -167,20 +177,8 @@ public final class RunHistory implements AutoCloseable {
     }
   }
 
-  /** The most recent runs as read at {@code readAt} (ticker time) with the files as in stamp. */
+  /** The most recent runs as read from {@code readAt} (ticker time) with the files as in stamp. */
   private record Kept(List<Object> stamp, long readAt, List<RunRecord> runs) {}
-
-  /** A file's identity, modification time and size; all null when it does not exist. */
-  private record FileStamp(Object key, FileTime modified, Long size) {
-    static FileStamp of(Path file) {
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-      } catch (IOException e) {
-        return new FileStamp(null, null, null);
-      }
-    }
-  }
 
   @Override
   public synchronized void close() {

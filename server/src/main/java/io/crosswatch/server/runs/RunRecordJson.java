@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A runs-list entry as the API writes it. */
-final class RunRecordJson {
+public final class RunRecordJson {
   private RunRecordJson() {}
 
-  static Map<String, Object> of(RunRecord r) {
+  /** {@code {"run_id", "started_at", "finished_at", "exit_code", "dry_run", "trigger"}}. */
+  public static Map<String, Object> of(RunRecord r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", r.runId());
     m.put("started_at", r.startedAt().toString());

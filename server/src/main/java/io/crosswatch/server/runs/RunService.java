@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class RunService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
   private static final int KEPT_DRY_RUNS = 50;
+  private static final Comparator<RunRecord> NEWEST_FIRST =
+      Comparator.comparing(RunRecord::startedAt).reversed();
 
   private final ConfigSource configs;
   private final Clock clock;
@@ -69,7 +71,10 @@ public final class RunService implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<String, RunRecord> dryRuns = new LinkedHashMap<>();
   private final Map<String, String> dryRunSummaries = new LinkedHashMap<>();
+  // dryRuns' records, newest first, for readers that must not wait for the lock (status polls)
+  private volatile List<RunRecord> dryRunsNewestFirst = List.of();
   private final RunHistory history;
+  private final LockFileWatch lockFile;
   private volatile String current;
 
   public RunService(
@@ -79,6 +84,7 @@ public final class RunService implements AutoCloseable {
     this.random = random;
     this.observers = List.copyOf(observers);
     this.history = new RunHistory(configs.stateDir());
+    this.lockFile = new LockFileWatch(configs.stateDir());
   }
 
   /**
@@ -213,6 +219,7 @@ public final class RunService implements AutoCloseable {
       dryRuns.remove(oldest);
       dryRunSummaries.remove(oldest);
     }
+    dryRunsNewestFirst = dryRuns.values().stream().sorted(NEWEST_FIRST).toList();
   }
 
   private static void safely(Runnable r) {
@@ -251,10 +258,14 @@ public final class RunService implements AutoCloseable {
     }
   }
 
-  /** The run holding the state lock now: this service's, else a command line's; empty when idle. */
+  /**
+   * The run holding the state lock now: this service's, else a command line's (its lock file is
+   * read again when it changed, and while it names a run, to see that run's process is alive);
+   * empty when idle.
+   */
   public Optional<String> runningRunId() {
     String mine = current;
-    return mine != null ? Optional.of(mine) : StateLock.runningRunId(configs.stateDir());
+    return mine != null ? Optional.of(mine) : lockFile.runningRunId();
   }
 
   /** Whether {@code runId} is going on now (here or on the command line). */
@@ -269,14 +280,23 @@ public final class RunService implements AutoCloseable {
    */
   public List<Map<String, Object>> recentRuns(int limit) {
     List<RunRecord> all = new ArrayList<>(history.recent(limit));
-    synchronized (this) {
-      all.addAll(dryRuns.values());
+    all.addAll(dryRunsNewestFirst);
+    return all.stream().sorted(NEWEST_FIRST).limit(limit).map(RunRecordJson::of).toList();
+  }
+
+  /** The newest run (a running one included), as {@link #recentRuns} would list it first. */
+  public Optional<RunRecord> lastRun() {
+    List<RunRecord> stored = history.recent(1);
+    List<RunRecord> dry = dryRunsNewestFirst;
+    if (dry.isEmpty()) {
+      return stored.stream().findFirst();
     }
-    return all.stream()
-        .sorted(Comparator.comparing(RunRecord::startedAt).reversed())
-        .limit(limit)
-        .map(RunRecordJson::of)
-        .toList();
+    if (stored.isEmpty()) {
+      return Optional.of(dry.get(0));
+    }
+    // as the stable sort of recentRuns: the stored run first when both started at once
+    return Optional.of(
+        NEWEST_FIRST.compare(dry.get(0), stored.get(0)) < 0 ? dry.get(0) : stored.get(0));
   }
 
   /** The {@code limit} most recent runs of the state database (no dry run of the service). */

@@ -10,6 +10,10 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,74 @@ class RunHistoryTest {
       history.recent(1);
       assertThat(listsRead).as("a second after the read").hasValue(afterOpening + 1);
     }
+  }
+
+  @Test
+  void requestsArrivingWhileTheFilesKeepChangingShareOneReadThatBeganAfterThem() throws Exception {
+    record("run-0", T0, "{}");
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger held = new AtomicInteger();
+    AtomicLong clock = new AtomicLong();
+    try (RunHistory history =
+        new RunHistory(
+            stateDir,
+            dir ->
+                blockingFirstListRead(
+                    countingListReads(SqliteStateStore.open(dir)), held, reading, release),
+            clock::incrementAndGet)) {
+      Thread first = new Thread(() -> history.recent(1));
+      first.start();
+      assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue(); // reading, holding the lock
+      // three more requests, each after another write: each finds the files changed
+      List<Thread> waiting = new ArrayList<>();
+      List<List<RunRecord>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        record("run-" + i, T0.plusSeconds(60L * i), "{}");
+        Thread t = new Thread(() -> seen.add(history.recent(1)));
+        t.start();
+        waitUntilBlocked(t);
+        waiting.add(t);
+      }
+      release.countDown();
+      first.join(10_000);
+      for (Thread t : waiting) {
+        t.join(10_000);
+      }
+
+      assertThat(seen)
+          .hasSize(3)
+          .allSatisfy(l -> assertThat(l).extracting(RunRecord::runId).containsExactly("run-3"));
+      assertThat(listsRead).as("the first request's read and one after it").hasValue(2);
+    }
+  }
+
+  /** The store, its first {@code recentRuns} call waiting for {@code release}. */
+  private static StateStore blockingFirstListRead(
+      StateStore store, AtomicInteger held, CountDownLatch reading, CountDownLatch release) {
+    return (StateStore)
+        Proxy.newProxyInstance(
+            StateStore.class.getClassLoader(),
+            new Class<?>[] {StateStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("recentRuns") && held.getAndIncrement() == 0) {
+                reading.countDown();
+                release.await(10, TimeUnit.SECONDS);
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static void waitUntilBlocked(Thread t) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (t.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(t.getState()).isEqualTo(Thread.State.BLOCKED);
   }
 
   @Test
