@@ -279,9 +279,19 @@ public final class RunService implements AutoCloseable {
    * this service's dry runs.
    */
   public List<Map<String, Object>> recentRuns(int limit) {
-    List<RunRecord> all = new ArrayList<>(history.recent(limit));
-    all.addAll(dryRunsNewestFirst);
-    return all.stream().sorted(NEWEST_FIRST).limit(limit).map(RunRecordJson::of).toList();
+    return recentRunRecords(limit).stream().map(RunRecordJson::of).toList();
+  }
+
+  /** The runs of {@link #recentRuns} as records. */
+  public List<RunRecord> recentRunRecords(int limit) {
+    List<RunRecord> stored = history.recent(limit);
+    List<RunRecord> dry = dryRunsNewestFirst;
+    if (dry.isEmpty()) {
+      return stored;
+    }
+    List<RunRecord> all = new ArrayList<>(stored);
+    all.addAll(dry);
+    return all.stream().sorted(NEWEST_FIRST).limit(limit).toList();
   }
 
   /** The newest run (a running one included), as {@link #recentRuns} would list it first. */
