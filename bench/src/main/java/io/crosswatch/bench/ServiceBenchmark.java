@@ -38,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * following one run's events, and {@code GET /api/runs} with 10,000 runs recorded. Every loop is
  * bounded in time or count.
  *
+ * <p>The status clients are a {@link ClosedLoopLoad}: 200 keep-alive connections driven by one
+ * thread, each with a request always outstanding, so that the clients cost far less CPU than the
+ * service they measure on the same cores. The CPU of the service (and of its request threads, its
+ * run, its JIT and its collector), of the load thread and of the whole harness JVM are printed
+ * separately.
+ *
  * <p>Usage: {@code ServiceBenchmark <app/target/crosswatch.jar> <examples/quickstart> [workDir]}.
  */
 public final class ServiceBenchmark {
