@@ -142,8 +142,6 @@ public final class ServiceBenchmark {
     try {
       // 2. status under load (-Dbench.withRun=false: without the run, to tell their costs apart)
       boolean withRun = Boolean.parseBoolean(System.getProperty("bench.withRun", "true"));
-      String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
-      Thread.sleep(1_000);
       int clients = Integer.getInteger("bench.clients", 200);
       ClosedLoopLoad load =
           new ClosedLoopLoad(
@@ -151,6 +149,17 @@ public final class ServiceBenchmark {
               ClosedLoopLoad.get(s.address(), "/api/status", "Authorization: Bearer " + s.token()),
               ServiceBenchmark::isStatus,
               System::nanoTime);
+      // -Dbench.warmupSeconds=N: the same load for N s before the run starts, not measured
+      int warmup = Integer.getInteger("bench.warmupSeconds", 0);
+      if (warmup > 0) {
+        ClosedLoopLoad.Result w =
+            load.run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(30));
+        System.out.printf(
+            "status: warm-up %d s before the run: %,d requests, %d errors, p99 %.2f ms%n",
+            warmup, w.requests(), w.errors(), w.percentileMs(99));
+      }
+      String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
+      Thread.sleep(1_000);
       double loadBefore = loadAverage();
       long serviceCpu = s.cpuMs();
       Map<String, Long> serviceThreads = ThreadCpu.byGroup(s.process().pid());

@@ -46,8 +46,8 @@ final class LockFileWatch {
   /** The run holding the lock now, if a live process holds it for a named run. */
   Optional<String> runningRunId() {
     long now = ticker.getAsLong();
-    FileStamp stamp =
-        FileStamp.of(file); // taken before reading: a later change shows in the next stamp
+    // Taken before reading: a change after this point shows in the next call's stamp.
+    FileStamp stamp = FileStamp.of(file);
     Idle last = idle;
     if (last != null && last.stamp().equals(stamp) && now - last.readAt() < MAX_AGE_NANOS) {
       return Optional.empty();
