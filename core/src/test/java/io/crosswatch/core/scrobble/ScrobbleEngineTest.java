@@ -13,6 +13,7 @@ import io.crosswatch.core.config.ScrobbleSettings.Via;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.state.RunRecord;
@@ -441,11 +442,11 @@ class ScrobbleEngineTest {
     letAliceLeaveMemory(engine, Duration.ofHours(1));
     send(engine, report("alice", HEAT, PlaybackState.STOPPED, 98));
     send(engine, report("alice", HEAT_FROM_WATCHER, PlaybackState.PLAYING, 97));
-    assertThat(actionsOf(trakt, HEAT)).containsExactly(START, STOP);
+    assertThat(movieActions(trakt)).containsExactly(START, STOP);
 
     clock.advance(Duration.ofHours(6));
     send(engine, report("alice", HEAT, PlaybackState.STOPPED, 96));
-    assertThat(actionsOf(trakt, HEAT)).containsExactly(START, STOP, STOP);
+    assertThat(movieActions(trakt)).containsExactly(START, STOP, STOP);
   }
 
   @Test
@@ -478,7 +479,7 @@ class ScrobbleEngineTest {
     clock.advance(Duration.ofMinutes(30));
     send(engine(), report("alice", plexOnly, PlaybackState.STOPPED, 98));
 
-    assertThat(actionsOf(trakt, HEAT)).containsExactly(STOP);
+    assertThat(movieActions(trakt)).containsExactly(STOP);
   }
 
   @Test
@@ -710,7 +711,7 @@ class ScrobbleEngineTest {
     send(engine, report("alice", HEAT, PlaybackState.PLAYING, 3));
     send(engine, report("alice", HEAT, PlaybackState.STOPPED, 99));
 
-    assertThat(actionsOf(trakt, HEAT)).containsExactly(START, STOP, START, STOP);
+    assertThat(movieActions(trakt)).containsExactly(START, STOP, START, STOP);
     assertThat(recentEvents(engine)).contains("scrobble:start");
     assertThat(engine.recent(100).stream().filter(n -> "via webhook, rewatch".equals(n.detail())))
         .hasSize(1);
@@ -726,10 +727,10 @@ class ScrobbleEngineTest {
     assertThat(engine.viewingsHeld()).as("only bob's viewing is held").isEqualTo(1);
   }
 
-  /** The calls a sink took for the item titled as {@code item}. */
-  private static List<ScrobbleAction> actionsOf(RecordingTarget sink, Item item) {
+  /** The calls a sink took for movies (alice's Heat, by whatever ids; bob watches an episode). */
+  private static List<ScrobbleAction> movieActions(RecordingTarget sink) {
     return sink.taken().stream()
-        .filter(t -> t.item().title().equals(item.title()))
+        .filter(t -> t.item().type() == MediaType.MOVIE)
         .map(RecordingTarget.Taken::action)
         .toList();
   }
