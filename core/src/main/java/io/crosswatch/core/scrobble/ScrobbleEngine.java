@@ -114,9 +114,9 @@ public final class ScrobbleEngine implements Scrobbler {
   /**
    * {@inheritDoc}
    *
-   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored (the state
-   *     database stayed locked past its busy timeout, the disk is full); the report then changed
-   *     nothing and may be given again
+   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored or a finished
+   *     viewing cannot be looked up (the state database stayed locked past its busy timeout, the
+   *     disk is full); the report then changed nothing and may be given again
    * @throws IllegalStateException when the engine is closed
    */
   @Override
