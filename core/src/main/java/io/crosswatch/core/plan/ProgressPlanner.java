@@ -4,7 +4,6 @@ import io.crosswatch.core.config.RemoveMode;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.state.Side;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,9 +16,6 @@ import java.util.Objects;
  * are planned newest {@code paused_at} first, so a run cut short has written the freshest points.
  */
 final class ProgressPlanner {
-  /** Newest {@code paused_at} first, points without one last; stable for equal times. */
-  private static final Comparator<Item> NEWEST_FIRST = ProgressPlanner::newerFirst;
-
   private final PlanContext ctx;
   private final boolean explain;
   private final PlanBuilder out = new PlanBuilder();
@@ -43,8 +39,8 @@ final class ProgressPlanner {
       }
     }
     for (Side side : Side.values()) {
-      out.adds(side).sort(NEWEST_FIRST);
-      out.updates(side).sort(NEWEST_FIRST);
+      NewestFirst.sort(out.adds(side));
+      NewestFirst.sort(out.updates(side));
     }
     return out.build();
   }
@@ -240,15 +236,6 @@ final class ProgressPlanner {
             + item.pausedAt()
             + ": "
             + what);
-  }
-
-  private static int newerFirst(Item x, Item y) {
-    Instant a = x.pausedAt();
-    Instant b = y.pausedAt();
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : 1) : -1;
-    }
-    return b.compareTo(a);
   }
 
   private static String side(Side side) {
