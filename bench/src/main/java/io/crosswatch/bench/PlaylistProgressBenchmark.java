@@ -5,6 +5,7 @@ import io.crosswatch.core.config.SyncMode;
 import io.crosswatch.core.config.SyncSettings;
 import io.crosswatch.core.model.Feature;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.ItemJson;
 import io.crosswatch.core.model.PlaylistRef;
 import io.crosswatch.core.plan.Plan;
 import io.crosswatch.core.plan.PlanHints;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Times planning of playlists and of progress with N members / resume points per side. Usage:
@@ -25,11 +29,16 @@ import java.util.Random;
  * <p>Playlists: a one-way pair with {@code "order": "preserve"} onto a target that can reorder;
  * members in playlists of 50, 90 % shared with varied ids, a tenth of the target's playlists
  * shuffled (so moves are planned), and a two-way pair with baselines. Progress: two-way with 90 %
- * shared titles, half of the target's points moved, plus as many history plays on each side.
- * Planning is single-threaded: the CPU time of the planning thread is printed beside the wall time,
- * since a shared box under load stretches the wall time.
+ * shared titles, half of the target's points moved, plus as many history plays on each side. A run
+ * reads each list on its own (the points and plays from each side's provider, the baselines from
+ * the state store), so every list but the source's points is given as items read back from their
+ * JSON: no two lists share an object, as they would not in a run. Planning is single-threaded: the
+ * CPU time of the planning thread is printed beside the wall time, since a shared box under load
+ * stretches the wall time.
  */
 public final class PlaylistProgressBenchmark {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private PlaylistProgressBenchmark() {}
 
   public static void main(String[] args) {
@@ -92,9 +101,10 @@ public final class PlaylistProgressBenchmark {
     List<Item> sourceTitles = generator.titles(n);
     List<Item> sourcePoints = generator.progress(sourceTitles, base);
     List<Item> targetPoints =
-        moveHalf(generator.otherSide(sourcePoints, Feature.PROGRESS, 0.9, base), random);
-    List<Item> sourcePlays = generator.history(generator.titles(n), base);
-    List<Item> targetPlays = generator.history(sourceTitles, base.minusSeconds(86_400L * 365));
+        asRead(moveHalf(generator.otherSide(sourcePoints, Feature.PROGRESS, 0.9, base), random));
+    List<Item> sourcePlays = asRead(generator.history(generator.titles(n), base));
+    List<Item> targetPlays =
+        asRead(generator.history(sourceTitles, base.minusSeconds(86_400L * 365)));
     time(
         "progress two-way, with plays",
         iterations,
@@ -105,8 +115,8 @@ public final class PlaylistProgressBenchmark {
             SyncSettings.DEFAULTS,
             sourcePoints,
             targetPoints,
-            new Baseline(sourcePoints, base),
-            new Baseline(targetPoints, base),
+            new Baseline(asRead(sourcePoints), base),
+            new Baseline(asRead(targetPoints), base),
             List.of(),
             base,
             new PlanHints(false, false, sourcePlays, targetPlays, false)));
@@ -156,6 +166,22 @@ public final class PlaylistProgressBenchmark {
       }
     }
     return out;
+  }
+
+  /** The items as a provider or the state store gives them: new objects, parsed from JSON. */
+  private static List<Item> asRead(List<Item> items) {
+    StringBuilder json = new StringBuilder(items.size() * 200).append('[');
+    for (Item item : items) {
+      json.append(json.length() > 1 ? "," : "").append(ItemJson.toJsonString(item));
+    }
+    List<Item> read = new ArrayList<>(items.size());
+    try (JsonParser parser = JSON.createParser(json.append(']').toString())) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        read.add(ItemJson.read(parser, "$[" + read.size() + "]"));
+      }
+    }
+    return read;
   }
 
   /** Moves half the resume points by ten minutes, paused a day later. */

@@ -13,15 +13,17 @@ import io.crosswatch.core.scrobble.ScrobbleAction;
 import io.crosswatch.core.scrobble.ScrobbleEngine;
 import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
+import io.crosswatch.testkit.MutableClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,54 +42,52 @@ import java.util.stream.IntStream;
  * once, sampling the heap after GC while it runs. Usage: {@code ScrobbleBenchmark <empty state dir>
  * [latency samples=500] [reports per second=100] [seconds=30]}.
  *
+ * <p>{@code ScrobbleBenchmark --simulated <empty state dir> [reports per simulated second=100]
+ * [simulated hours=2] [minutes between heap samples=5] [titles=100000]} drives the same traffic on
+ * a clock the harness moves (as fast as the engine takes it, not in real time), sending what is due
+ * after every simulated second, to show the engine's memory over hours of simulated time: the heap
+ * after GC must level off once the finished viewings pass the engine's memory window.
+ *
  * <p>The state database is real (SQLite, WAL, synchronous=FULL): every {@code accept} that queues
  * calls commits before it returns, and each sent call is marked in its own commit.
  */
 public final class ScrobbleBenchmark {
   private static final String[] SINKS = {"TRAKT:default", "SIMKL:default"};
-  private static final int USERS = 20;
-  private static final int TITLES = 200;
-  private static final int ACTIVE_VIEWINGS = 40;
-
-  /** The reports of one viewing: start, a repeat, pause, resume, Plex's scrobble, then its stop. */
-  private static final PlaybackState[] STATES = {
-    PlaybackState.PLAYING,
-    PlaybackState.PLAYING,
-    PlaybackState.PAUSED,
-    PlaybackState.PLAYING,
-    PlaybackState.STOPPED,
-    PlaybackState.STOPPED
-  };
-
-  private static final double[] PROGRESS = {1, 30, 40, 40, 92, 95};
 
   private ScrobbleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println(
-          "usage: ScrobbleBenchmark <empty state dir> [latency samples] [rate/s] [seconds]");
+          "usage: ScrobbleBenchmark <empty state dir> [latency samples] [rate/s] [seconds]\n"
+              + "       ScrobbleBenchmark --simulated <empty state dir> [rate/s] [hours]"
+              + " [minutes between samples] [titles]");
       System.exit(2);
+    }
+    if (args[0].equals("--simulated") && args.length > 1) {
+      System.out.printf(Locale.ROOT, "machine: %s, load %s%n", machine(), loadAverage());
+      simulated(
+          Path.of(args[1]),
+          args.length > 2 ? Integer.parseInt(args[2]) : 100,
+          args.length > 3 ? Double.parseDouble(args[3]) : 2,
+          args.length > 4 ? Integer.parseInt(args[4]) : 5,
+          args.length > 5 ? Integer.parseInt(args[5]) : 100_000);
+      return;
     }
     Path stateDir = Path.of(args[0]);
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-    System.out.printf(
-        Locale.ROOT,
-        "machine: %d cpus, %s, load %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-        loadAverage());
+    System.out.printf(Locale.ROOT, "machine: %s, load %s%n", machine(), loadAverage());
     latency(stateDir.resolve("latency"), samples);
     load(stateDir.resolve("load"), rate, seconds);
   }
 
   /** One stopped report at a time; the time until each sink was called. */
   private static void latency(Path stateDir, int samples) throws InterruptedException {
-    Map<String, RecordingSink> sinks = sinks();
+    Map<String, RecordingSink> sinks = sinks(true);
     long cpu0 = processCpuNanos();
-    try (ScrobbleEngine engine = engine(stateDir, sinks)) {
+    try (ScrobbleEngine engine = engine(stateDir, sinks, Clock.systemUTC(), true)) {
       int warmup = Math.min(100, samples);
       long[] acceptNanos = new long[samples];
       long[] callNanos = new long[samples];
@@ -135,62 +135,28 @@ public final class ScrobbleBenchmark {
 
   /** Steady reports of many viewings; every stop must arrive once at every sink. */
   private static void load(Path stateDir, int rate, int seconds) throws InterruptedException {
-    Map<String, RecordingSink> sinks = sinks();
-    Random random = new Random(42);
+    Map<String, RecordingSink> sinks = sinks(false);
+    ScrobbleTraffic traffic = new ScrobbleTraffic(new Random(42), 200);
     long cpu0 = processCpuNanos();
     String load0 = loadAverage();
     List<Long> heap = new ArrayList<>();
     long[] acceptNanos = new long[rate * seconds];
-    Set<Instant> expectedStops = new HashSet<>();
     Instant base = Instant.ofEpochMilli(System.currentTimeMillis()); // the queue keeps ms
     int reports = 0;
-    int viewingsStarted = 0;
     long wallStart;
     long wallEnd;
-    try (ScrobbleEngine engine = engine(stateDir, sinks)) {
-      List<int[]> active = new ArrayList<>(); // {user, title, next report index}
-      Map<Integer, Instant> firstStop = new HashMap<>(); // by user * TITLES + title
-      Set<Integer> busy = new HashSet<>();
+    try (ScrobbleEngine engine = engine(stateDir, sinks, Clock.systemUTC(), true)) {
       long interval = 1_000_000_000L / rate;
       wallStart = System.nanoTime();
       long nextSample = wallStart;
       for (int n = 0; n < rate * seconds; n++) {
         LockSupport.parkNanos(wallStart + n * interval - System.nanoTime());
-        while (active.size() < ACTIVE_VIEWINGS) {
-          int user = random.nextInt(USERS);
-          int title = random.nextInt(TITLES);
-          if (busy.add(user * TITLES + title)) {
-            active.add(new int[] {user, title, 0});
-            viewingsStarted++;
-          }
-        }
-        int[] viewing = active.get(random.nextInt(active.size()));
-        int step = viewing[2]++;
-        int slot = viewing[0] * TITLES + viewing[1];
-        Instant at = base.plusMillis(n); // unique per report: names the viewing's stop
-        if (STATES[step] == PlaybackState.STOPPED && !firstStop.containsKey(slot)) {
-          firstStop.put(slot, at);
-          expectedStops.add(at);
-        }
+        // unique per report: names the viewing's stop
+        PlaybackEvent event = traffic.next(base.plusMillis(n));
         long t0 = System.nanoTime();
-        engine.accept(
-            new PlaybackEvent(
-                "PLEX",
-                "default",
-                "user" + viewing[0],
-                "session-" + random.nextInt(3), // webhook and watcher name it differently
-                title(viewing[1]),
-                STATES[step],
-                PROGRESS[step],
-                at,
-                step % 2 == 0 ? "webhook" : "watch"));
+        engine.accept(event);
         acceptNanos[n] = System.nanoTime() - t0;
         reports++;
-        if (viewing[2] == STATES.length) {
-          active.remove(viewing);
-          busy.remove(slot);
-          firstStop.remove(slot);
-        }
         if (System.nanoTime() >= nextSample) {
           heap.add(heapAfterGc());
           nextSample += 5_000_000_000L;
@@ -211,48 +177,160 @@ public final class ScrobbleBenchmark {
           reports,
           (wallEnd - wallStart) / 1e9,
           reports / ((wallEnd - wallStart) / 1e9),
-          viewingsStarted,
-          expectedStops.size(),
-          USERS,
-          TITLES,
+          traffic.viewingsStarted(),
+          traffic.expectedStops().size(),
+          ScrobbleTraffic.USERS,
+          traffic.titles(),
           summary(acceptNanos),
           (System.nanoTime() - drainStart) / 1e9,
           engine.pending().size());
     }
-    boolean ok = true;
-    for (Map.Entry<String, RecordingSink> e : sinks.entrySet()) {
-      List<Instant> stops = e.getValue().stopTimes();
-      Set<Instant> distinct = new HashSet<>(stops);
-      Set<Instant> missing = new HashSet<>(expectedStops);
-      missing.removeAll(distinct);
-      Set<Instant> unexpected = new HashSet<>(distinct);
-      unexpected.removeAll(expectedStops);
-      int duplicates = stops.size() - distinct.size();
-      ok &= missing.isEmpty() && unexpected.isEmpty() && duplicates == 0;
-      System.out.printf(
-          Locale.ROOT,
-          "  %s: %d stops (expected %d), missing %d, duplicates %d, unexpected %d; %d starts,"
-              + " %d pauses%n",
-          e.getKey(),
-          stops.size(),
-          expectedStops.size(),
-          missing.size(),
-          duplicates,
-          unexpected.size(),
-          e.getValue().count(ScrobbleAction.START),
-          e.getValue().count(ScrobbleAction.PAUSE));
-    }
+    boolean ok = everyStopOnce(sinks, traffic.expectedStops());
     System.out.printf(
         Locale.ROOT,
         "  heap used after GC every 5 s (MB): %s%n  process CPU %.1f s, load %s -> %s%n  %s%n",
-        heap.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / 1e6)).toList(),
+        heap.stream().map(ScrobbleBenchmark::megabytes).toList(),
         (processCpuNanos() - cpu0) / 1e9,
         load0,
         loadAverage(),
         ok ? "no loss, no duplicate" : "LOSS OR DUPLICATES");
   }
 
-  private static ScrobbleEngine engine(Path stateDir, Map<String, RecordingSink> sinks) {
+  /**
+   * The same traffic on a simulated clock, as fast as the engine takes it: {@code rate} reports per
+   * simulated second for {@code hours}, sending what is due after every simulated second; the heap
+   * after GC every {@code sampleMinutes} of simulated time.
+   */
+  private static void simulated(
+      Path stateDir, int rate, double hours, int sampleMinutes, int titles) {
+    Map<String, RecordingSink> sinks = sinks(false);
+    ScrobbleTraffic traffic = new ScrobbleTraffic(new Random(42), titles);
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-07T18:00:00Z"));
+    Duration tick = Duration.ofSeconds(1).dividedBy(rate);
+    long total = Math.round(hours * 3600 * rate);
+    long perSample = (long) sampleMinutes * 60 * rate;
+    long cpu0 = processCpuNanos();
+    long wall0 = System.nanoTime();
+    String load0 = loadAverage();
+    System.out.printf(
+        Locale.ROOT,
+        "simulated: %d reports/s of simulated time for %.1f h (%d reports), %d users x %d titles,"
+            + " engine memory window %d min, finished viewings remembered %d h%n"
+            + "  simulated time | heap after GC | playing now | wall s | process CPU s | load%n",
+        rate,
+        hours,
+        total,
+        ScrobbleTraffic.USERS,
+        titles,
+        ScrobbleEngine.RECENT_WINDOW.toMinutes(),
+        ScrobbleEngine.FINISHED_WINDOW.toHours());
+    // compared every simulated second, so that the harness's own bookkeeping stays small
+    Map<String, StopCount> counts = new LinkedHashMap<>();
+    sinks.keySet().forEach(label -> counts.put(label, StopCount.NONE));
+    Runnable tally =
+        () -> {
+          Set<Instant> expected = traffic.takeExpectedStops();
+          sinks.forEach(
+              (label, sink) ->
+                  counts.merge(
+                      label, StopCount.of(sink.takeStopTimes(), expected), StopCount::plus));
+        };
+    try (ScrobbleEngine engine = engine(stateDir, sinks, clock, false)) {
+      for (long n = 1; n <= total; n++) {
+        engine.accept(traffic.next(clock.instant()));
+        clock.advance(tick);
+        if (n % rate == 0 || n == total) {
+          engine.sendDue();
+          tally.run();
+        }
+        if (n % perSample == 0 || n == total) {
+          System.out.printf(
+              Locale.ROOT,
+              "  %s | %s MB | %d | %.0f | %.1f | %s%n",
+              Duration.ofSeconds(n / rate).toString().substring(2).toLowerCase(Locale.ROOT),
+              megabytes(heapAfterGc()),
+              engine.nowPlaying().size(),
+              (System.nanoTime() - wall0) / 1e9,
+              (processCpuNanos() - cpu0) / 1e9,
+              loadAverage());
+        }
+      }
+    }
+    boolean ok = print(counts, sinks);
+    System.out.printf(
+        Locale.ROOT,
+        "  %d viewings begun, %d finished; wall %.1f s, process CPU %.1f s, load %s -> %s%n  %s%n",
+        traffic.viewingsStarted(),
+        counts.values().iterator().next().expected(),
+        (System.nanoTime() - wall0) / 1e9,
+        (processCpuNanos() - cpu0) / 1e9,
+        load0,
+        loadAverage(),
+        ok ? "no loss, no duplicate" : "LOSS OR DUPLICATES");
+  }
+
+  /** Prints each sink's stops against the expected ones; whether each came exactly once. */
+  private static boolean everyStopOnce(Map<String, RecordingSink> sinks, Set<Instant> expected) {
+    Map<String, StopCount> counts = new LinkedHashMap<>();
+    sinks.forEach((label, sink) -> counts.put(label, StopCount.of(sink.stopTimes(), expected)));
+    return print(counts, sinks);
+  }
+
+  private static boolean print(Map<String, StopCount> counts, Map<String, RecordingSink> sinks) {
+    boolean ok = true;
+    for (Map.Entry<String, StopCount> e : counts.entrySet()) {
+      StopCount c = e.getValue();
+      ok &= c.ok();
+      System.out.printf(
+          Locale.ROOT,
+          "  %s: %d stops (expected %d), missing %d, duplicates %d, unexpected %d; %d starts,"
+              + " %d pauses%n",
+          e.getKey(),
+          c.stops(),
+          c.expected(),
+          c.missing(),
+          c.duplicates(),
+          c.unexpected(),
+          sinks.get(e.getKey()).count(ScrobbleAction.START),
+          sinks.get(e.getKey()).count(ScrobbleAction.PAUSE));
+    }
+    return ok;
+  }
+
+  /** How the stops one sink received compare with the plays expected. */
+  private record StopCount(int stops, int expected, int missing, int duplicates, int unexpected) {
+    static final StopCount NONE = new StopCount(0, 0, 0, 0, 0);
+
+    static StopCount of(List<Instant> stops, Set<Instant> expected) {
+      Set<Instant> distinct = new HashSet<>(stops);
+      Set<Instant> missing = new HashSet<>(expected);
+      missing.removeAll(distinct);
+      Set<Instant> unexpected = new HashSet<>(distinct);
+      unexpected.removeAll(expected);
+      return new StopCount(
+          stops.size(),
+          expected.size(),
+          missing.size(),
+          stops.size() - distinct.size(),
+          unexpected.size());
+    }
+
+    StopCount plus(StopCount o) {
+      return new StopCount(
+          stops + o.stops,
+          expected + o.expected,
+          missing + o.missing,
+          duplicates + o.duplicates,
+          unexpected + o.unexpected);
+    }
+
+    boolean ok() {
+      return missing == 0 && duplicates == 0 && unexpected == 0;
+    }
+  }
+
+  private static ScrobbleEngine engine(
+      Path stateDir, Map<String, RecordingSink> sinks, Clock clock, boolean background) {
     ScrobbleSettings settings =
         new ScrobbleSettings(
             true,
@@ -261,23 +339,21 @@ public final class ScrobbleBenchmark {
                     "PLEX",
                     "default",
                     Via.WEBHOOK,
-                    IntStream.range(0, USERS).mapToObj(u -> "user" + u).toList())),
+                    IntStream.range(0, ScrobbleTraffic.USERS).mapToObj(u -> "user" + u).toList())),
             Arrays.stream(SINKS).map(s -> new Sink(s.split(":")[0], s.split(":")[1])).toList());
     return ScrobbleEngine.builder(settings, new LinkedHashMap<>(sinks), stateDir)
+        .clock(clock)
         .random(new Random(7))
+        .sendInBackground(background)
         .build();
   }
 
-  private static Map<String, RecordingSink> sinks() {
+  private static Map<String, RecordingSink> sinks(boolean timed) {
     Map<String, RecordingSink> sinks = new LinkedHashMap<>();
     for (String s : SINKS) {
-      sinks.put(s, new RecordingSink());
+      sinks.put(s, new RecordingSink(timed));
     }
     return sinks;
-  }
-
-  private static Item title(int t) {
-    return Item.movie("Title " + t, 1990 + t % 30, Ids.of(IdKind.TMDB, 1000 + t));
   }
 
   private static String key(Item item) {
@@ -293,6 +369,18 @@ public final class ScrobbleBenchmark {
         sorted[sorted.length / 2] / 1e6,
         sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
         sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+  }
+
+  private static String machine() {
+    return Runtime.getRuntime().availableProcessors()
+        + " cpus, "
+        + System.getProperty("java.vm.name")
+        + " "
+        + System.getProperty("java.version");
   }
 
   private static long heapAfterGc() {
@@ -314,11 +402,19 @@ public final class ScrobbleBenchmark {
     }
   }
 
-  /** A sink that answers at once and records when each call came. */
+  /**
+   * A sink that answers at once and records the time each stop names; a timed one also records when
+   * the first stop of each item came (one entry per item: only for the latency run).
+   */
   private static final class RecordingSink implements ScrobbleTarget {
+    private final boolean timed;
     private final Map<String, Long> stopCalledAt = new ConcurrentHashMap<>();
     private final List<Instant> stopTimes = new ArrayList<>();
     private final Map<ScrobbleAction, Integer> counts = new ConcurrentHashMap<>();
+
+    RecordingSink(boolean timed) {
+      this.timed = timed;
+    }
 
     @Override
     public ScrobbleOutcome scrobble(
@@ -328,7 +424,9 @@ public final class ScrobbleBenchmark {
       if (action == ScrobbleAction.STOP) {
         synchronized (this) {
           stopTimes.add(at);
-          stopCalledAt.putIfAbsent(key(item), now);
+          if (timed) {
+            stopCalledAt.putIfAbsent(key(item), now);
+          }
           notifyAll();
         }
       }
@@ -350,6 +448,13 @@ public final class ScrobbleBenchmark {
 
     synchronized List<Instant> stopTimes() {
       return List.copyOf(stopTimes);
+    }
+
+    /** {@link #stopTimes}, forgetting them: the next call returns only those that came since. */
+    synchronized List<Instant> takeStopTimes() {
+      List<Instant> taken = List.copyOf(stopTimes);
+      stopTimes.clear();
+      return taken;
     }
 
     int count(ScrobbleAction action) {

@@ -62,7 +62,7 @@ final class ProgressInputs {
     if (oldest == null) {
       return plays;
     }
-    List<Item> kept = new ArrayList<>();
+    List<Item> kept = new ArrayList<>(plays.size());
     for (Item play : plays) {
       if (play.watchedAt() == null || !play.watchedAt().isBefore(oldest)) {
         kept.add(play);

@@ -4,7 +4,6 @@ import io.crosswatch.core.config.RemoveMode;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.state.Side;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,15 +16,13 @@ import java.util.Objects;
  * are planned newest {@code paused_at} first, so a run cut short has written the freshest points.
  */
 final class ProgressPlanner {
-  private static final Comparator<Item> NEWEST_FIRST =
-      Comparator.comparing(
-          Item::pausedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
-
   private final PlanContext ctx;
+  private final boolean explain;
   private final PlanBuilder out = new PlanBuilder();
 
   ProgressPlanner(PlanContext ctx) {
     this.ctx = ctx;
+    this.explain = ctx.explain();
   }
 
   Plan plan() {
@@ -42,8 +39,8 @@ final class ProgressPlanner {
       }
     }
     for (Side side : Side.values()) {
-      out.adds(side).sort(NEWEST_FIRST);
-      out.updates(side).sort(NEWEST_FIRST);
+      NewestFirst.sort(out.adds(side));
+      NewestFirst.sort(out.updates(side));
     }
     return out.build();
   }
@@ -71,10 +68,14 @@ final class ProgressPlanner {
     }
     Instant clearedAfter = later(before == null ? null : ctx.baselineTime(Side.SOURCE), tombstone);
     if (!mirror && ctx.newerThan(rawB, clearedAfter)) {
-      decide(rawB, "kept on target: paused there after the source cleared it");
+      if (explain) {
+        decide(rawB, "kept on target: paused there after the source cleared it");
+      }
       return;
     }
-    decide(rawB, "clear on target: the source cleared it");
+    if (explain) {
+      decide(rawB, "clear on target: the source cleared it");
+    }
     out.remove(Side.TARGET, rawB);
   }
 
@@ -118,7 +119,9 @@ final class ProgressPlanner {
       out.deletedOn(missing, before);
     }
     if (ctx.input.settings().remove()) {
-      decide(item, "clear on " + side(missing.other()) + ": " + side(missing) + " cleared it");
+      if (explain) {
+        decide(item, "clear on " + side(missing.other()) + ": " + side(missing) + " cleared it");
+      }
       out.remove(missing.other(), item);
     }
   }
@@ -128,30 +131,42 @@ final class ProgressPlanner {
    * {@code null}), unless a rule says no.
    */
   private void send(int t, Item point, Item existing, Side to) {
-    String where = side(to);
     Instant tombstone = ctx.latestTombstone(t);
     if (tombstone != null && !ctx.newerThan(point, tombstone)) {
-      decide(point, "not to " + where + ": cleared on purpose at " + tombstone);
+      if (explain) {
+        decide(point, "not to " + side(to) + ": cleared on purpose at " + tombstone);
+      }
       return;
     }
     if (existing != null && newerOrSame(existing, point)) {
-      decide(point, "not to " + where + ": its point is as new or newer");
+      if (explain) {
+        decide(point, "not to " + side(to) + ": its point is as new or newer");
+      }
       return;
     }
     if (existing != null && !ProgressRules.differ(point, existing)) {
-      decide(point, "not to " + where + ": within 30 s of its point");
+      if (explain) {
+        decide(point, "not to " + side(to) + ": within 30 s of its point");
+      }
       return;
     }
     Instant finished = finishedSince(to, t, point.pausedAt());
     if (finished != null) {
-      decide(point, "not to " + where + ": played there at " + finished + " (finished since)");
+      if (explain) {
+        decide(point, "not to " + side(to) + ": played there at " + finished + " (finished since)");
+      }
       return;
     }
     if (existing == null) {
-      decide(point, "add to " + where);
+      if (explain) {
+        decide(point, "add to " + side(to));
+      }
       out.add(to, point);
     } else {
-      decide(point, "update on " + where + " from " + ProgressRules.clock(existing.progressMs()));
+      if (explain) {
+        decide(
+            point, "update on " + side(to) + " from " + ProgressRules.clock(existing.progressMs()));
+      }
       out.update(
           to,
           existing
@@ -207,13 +222,20 @@ final class ProgressPlanner {
     return raw != null && ProgressRules.isProgress(raw) ? raw : null;
   }
 
+  /**
+   * Lists a decision ({@code runtime.debug_mods}). Callers build the message only when {@link
+   * #explain} is set: a plan of 100,000 points would otherwise format as many strings for nothing.
+   */
   private void decide(Item item, String what) {
-    if (ctx.explain()) {
-      out.decide(
-          String.format(
-              "progress %s at %s paused %s: %s",
-              item.label(), ProgressRules.clock(item.progressMs()), item.pausedAt(), what));
-    }
+    out.decide(
+        "progress "
+            + item.label()
+            + " at "
+            + ProgressRules.clock(item.progressMs())
+            + " paused "
+            + item.pausedAt()
+            + ": "
+            + what);
   }
 
   private static String side(Side side) {

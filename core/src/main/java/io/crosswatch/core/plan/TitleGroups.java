@@ -18,19 +18,25 @@ final class TitleGroups {
   TitleGroups(List<Item> items, int list, Resolution resolution, Feature feature) {
     this.items = items;
     int titles = resolution.titleCount();
+    int n = items.size();
+    order = new int[n];
+    if (n == 0) {
+      start = null; // every title has no item
+      return;
+    }
+    // start[t] counts the title's items, then (summed) ends its group; placing the items from the
+    // last backwards moves it to the group's beginning and keeps list order within each group.
     start = new int[titles + 1];
-    for (int i = 0; i < items.size(); i++) {
-      start[resolution.title(list, i) + 1]++;
+    for (int i = 0; i < n; i++) {
+      start[resolution.title(list, i)]++;
     }
-    for (int t = 0; t < titles; t++) {
-      start[t + 1] += start[t];
+    for (int t = 1; t < titles; t++) {
+      start[t] += start[t - 1];
     }
-    order = new int[items.size()];
-    int[] fill = new int[titles];
-    for (int i = 0; i < items.size(); i++) {
-      int t = resolution.title(list, i);
-      order[start[t] + fill[t]++] = i;
+    for (int i = n - 1; i >= 0; i--) {
+      order[--start[resolution.title(list, i)]] = i;
     }
+    start[titles] = n;
     for (int t = 0; t < titles; t++) {
       if (start[t + 1] - start[t] > 1) {
         sortByTime(start[t], start[t + 1], feature);
@@ -57,7 +63,7 @@ final class TitleGroups {
 
   /** How many items the list holds for a title. */
   int count(int title) {
-    return start[title + 1] - start[title];
+    return start == null ? 0 : start[title + 1] - start[title];
   }
 
   /** The {@code k}-th item (by time) of a title. */

@@ -38,11 +38,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScrobbleEngine implements Scrobbler {
   /**
-   * How long a finished viewing is remembered (in memory and in the state database): within it,
-   * further stops and playing reports at or past the threshold of the same item by the same user
-   * send nothing.
+   * How long a finished viewing is remembered (in the state database): within it, further stops and
+   * playing reports at or past the threshold of the same item by the same user send nothing.
    */
   public static final Duration FINISHED_WINDOW = Duration.ofHours(6);
+
+  /**
+   * How long a finished viewing stays in memory after its last report (repeated webhooks, Plex's
+   * {@code media.scrobble} then {@code media.stop}, a watcher reporting after the webhook all come
+   * within it); later reports find it in the state database, with the same outcome.
+   */
+  public static final Duration RECENT_WINDOW = Duration.ofMinutes(15);
 
   /** A viewing in progress with no report for this long is forgotten (its stop never came). */
   public static final Duration IDLE_TIMEOUT = Duration.ofHours(6);
@@ -80,11 +86,7 @@ public final class ScrobbleEngine implements Scrobbler {
         (label, target) ->
             senders.add(new SinkSender(label, target, queue, retries, clock, notices)));
     try {
-      Instant now = clock.instant();
-      prune(now);
-      for (Finished f : queue.finishedSince(now.minus(FINISHED_WINDOW))) {
-        viewings.replace(null, remembered(f));
-      }
+      prune(clock.instant());
       reportForgottenSinks();
     } catch (RuntimeException e) {
       queue.close();
@@ -112,9 +114,9 @@ public final class ScrobbleEngine implements Scrobbler {
   /**
    * {@inheritDoc}
    *
-   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored (the state
-   *     database stayed locked past its busy timeout, the disk is full); the report then changed
-   *     nothing and may be given again
+   * @throws io.crosswatch.core.state.StateException when the calls cannot be stored or a finished
+   *     viewing cannot be looked up (the state database stayed locked past its busy timeout, the
+   *     disk is full); the report then changed nothing and may be given again
    * @throws IllegalStateException when the engine is closed
    */
   @Override
@@ -134,18 +136,22 @@ public final class ScrobbleEngine implements Scrobbler {
     boolean queued;
     synchronized (lock) {
       Instant now = clock.instant();
+      viewings.evict(now.minus(IDLE_TIMEOUT), now.minus(RECENT_WINDOW));
       if (lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY))) {
         pruneQuietly(now);
       }
       String scope = Viewings.scope(event.source(), event.instance(), event.user());
       List<String> tokens = Viewings.tokens(event.item());
-      Viewing previous = viewings.find(scope, tokens).orElse(null);
+      Viewing previous = find(scope, tokens, now);
       boolean forgotten = previous != null && forgotten(previous, now);
       Phase phase = previous == null || forgotten ? Phase.NONE : previous.phase();
       boolean beforeFinish = phase == Phase.FINISHED && !event.at().isAfter(previous.finishedAt());
       Step step = ScrobbleRules.step(phase, event.state(), event.progressPercent(), beforeFinish);
       Viewing next = next(previous, step, event, scope, tokens, now);
       queued = step.action() != null;
+      if (!queued && grew(previous, next)) {
+        queue.updateFinished(finished(next), ItemKeys.titleKey(previous.item()));
+      }
       if (queued) {
         queue.add(calls(next, step.action(), event), finished(next), now);
         // published before the senders are woken, so that a viewing's change is told first
@@ -218,6 +224,34 @@ public final class ScrobbleEngine implements Scrobbler {
       worker.stop();
     }
     queue.close();
+  }
+
+  /**
+   * The viewing a report belongs to: the one in memory, unless none there was reported within
+   * {@link #RECENT_WINDOW}; then also the one finished last in the state database (within {@link
+   * #FINISHED_WINDOW}) sharing a token, whichever was reported later.
+   */
+  private Viewing find(String scope, List<String> tokens, Instant now) {
+    Viewing held = viewings.find(scope, tokens).orElse(null);
+    if (held != null && !held.updatedAt().isBefore(now.minus(RECENT_WINDOW))) {
+      return held;
+    }
+    Viewing stored =
+        queue
+            .finished(scope, tokens, now.minus(FINISHED_WINDOW))
+            .map(this::remembered)
+            .orElse(null);
+    return stored != null && (held == null || stored.updatedAt().isAfter(held.updatedAt()))
+        ? stored
+        : held;
+  }
+
+  /** Whether a finished viewing gained ids or tokens from a report that sends nothing. */
+  private static boolean grew(Viewing previous, Viewing next) {
+    return previous != null
+        && previous.phase() == Phase.FINISHED
+        && next.phase() == Phase.FINISHED
+        && (!next.tokens().equals(previous.tokens()) || !next.item().equals(previous.item()));
   }
 
   /** Whether a viewing is past the time it is remembered for (pruning may not have run yet). */
@@ -338,8 +372,14 @@ public final class ScrobbleEngine implements Scrobbler {
 
   private void prune(Instant now) {
     lastPrune = now;
-    viewings.prune(now.minus(IDLE_TIMEOUT), now.minus(FINISHED_WINDOW));
     queue.prune(now.minus(ENDED_RETENTION), now.minus(FINISHED_WINDOW));
+  }
+
+  /** How many viewings the engine holds in memory. */
+  int viewingsHeld() {
+    synchronized (lock) {
+      return viewings.size();
+    }
   }
 
   /** Prunes, but a report is not refused because old rows could not be removed this time. */

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -171,21 +173,62 @@ public final class ScrobbleQueue implements AutoCloseable {
                     .get(0));
           }
           if (finished != null) {
-            db.update(
-                "remember a finished viewing",
-                "INSERT INTO scrobble_finished (scope, title, tokens, item, progress, finished_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, title) DO UPDATE SET"
-                    + " tokens = excluded.tokens, item = excluded.item,"
-                    + " progress = excluded.progress, finished_at = excluded.finished_at",
-                finished.scope(),
-                finished.title(),
-                String.join("\n", finished.tokens()),
-                ItemCodec.toJson(finished.item()),
-                finished.progressPercent(),
-                millis(finished.finishedAt()));
+            store(finished);
           }
           return ids;
         });
+  }
+
+  /**
+   * Remembers a finished viewing again after a later report added ids or tokens to it, so that it
+   * is still found by them once only the database holds it.
+   *
+   * @param storedTitle the title key it was stored under (replaced when the item's key changed)
+   */
+  public synchronized void updateFinished(Finished finished, String storedTitle) {
+    Objects.requireNonNull(finished, "finished");
+    Objects.requireNonNull(storedTitle, "storedTitle");
+    ensureOpen();
+    db.inTransaction(
+        () -> {
+          if (!storedTitle.equals(finished.title())) {
+            forget(finished.scope(), storedTitle);
+          }
+          store(finished);
+          return null;
+        });
+  }
+
+  /**
+   * The viewing of {@code scope} finished last, at or after {@code since}, that shares one of
+   * {@code tokens} (an indexed lookup), if any.
+   */
+  public synchronized Optional<Finished> finished(
+      String scope, Collection<String> tokens, Instant since) {
+    ensureOpen();
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] params = new Object[tokens.size() + 2];
+    params[0] = scope;
+    int i = 1;
+    for (String token : tokens) {
+      params[i++] = token;
+    }
+    params[i] = millis(since);
+    return db
+        .query(
+            "look up a finished viewing",
+            "SELECT f.scope, f.title, f.tokens, f.item, f.progress, f.finished_at"
+                + " FROM scrobble_finished_tokens t JOIN scrobble_finished f"
+                + " ON f.scope = t.scope AND f.title = t.title"
+                + " WHERE t.scope = ? AND t.token IN ("
+                + String.join(", ", Collections.nCopies(tokens.size(), "?"))
+                + ") AND f.finished_at >= ? ORDER BY f.finished_at DESC LIMIT 1",
+            this::finished,
+            params)
+        .stream()
+        .findFirst();
   }
 
   /** The oldest pending call of a sink (the one to send next), if any. */
@@ -273,14 +316,7 @@ public final class ScrobbleQueue implements AutoCloseable {
         "read finished viewings",
         "SELECT scope, title, tokens, item, progress, finished_at FROM scrobble_finished"
             + " WHERE finished_at >= ? ORDER BY finished_at",
-        rs ->
-            new Finished(
-                rs.getString(1),
-                rs.getString(2),
-                Arrays.asList(rs.getString(3).split("\n")),
-                ItemCodec.fromJson(rs.getBytes(4), db.file(), "scrobble_finished", rs.getString(2)),
-                rs.getDouble(5),
-                instant(rs.getLong(6))),
+        this::finished,
         millis(since));
   }
 
@@ -299,10 +335,7 @@ public final class ScrobbleQueue implements AutoCloseable {
                     "DELETE FROM scrobble_queue WHERE status IN ('sent', 'dropped')"
                         + " AND done_at < ?",
                     millis(endedBefore))
-                + db.update(
-                    "prune finished viewings",
-                    "DELETE FROM scrobble_finished WHERE finished_at < ?",
-                    millis(finishedBefore)));
+                + pruneFinished(finishedBefore));
   }
 
   /** The database file. */
@@ -316,6 +349,73 @@ public final class ScrobbleQueue implements AutoCloseable {
       closed = true;
       db.close();
     }
+  }
+
+  /**
+   * Removes the finished viewings and their tokens (both through indexes); returns the viewings.
+   */
+  private int pruneFinished(Instant finishedBefore) {
+    db.update(
+        "prune the tokens of finished viewings",
+        "DELETE FROM scrobble_finished_tokens WHERE (scope, title) IN"
+            + " (SELECT scope, title FROM scrobble_finished WHERE finished_at < ?)",
+        millis(finishedBefore));
+    return db.update(
+        "prune finished viewings",
+        "DELETE FROM scrobble_finished WHERE finished_at < ?",
+        millis(finishedBefore));
+  }
+
+  /** Writes a finished viewing and its tokens (inside the caller's transaction). */
+  private void store(Finished finished) {
+    db.update(
+        "remember a finished viewing",
+        "INSERT INTO scrobble_finished (scope, title, tokens, item, progress, finished_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, title) DO UPDATE SET"
+            + " tokens = excluded.tokens, item = excluded.item,"
+            + " progress = excluded.progress, finished_at = excluded.finished_at",
+        finished.scope(),
+        finished.title(),
+        String.join("\n", finished.tokens()),
+        ItemCodec.toJson(finished.item()),
+        finished.progressPercent(),
+        millis(finished.finishedAt()));
+    db.update(
+        "replace the tokens of a finished viewing",
+        "DELETE FROM scrobble_finished_tokens WHERE scope = ? AND title = ?",
+        finished.scope(),
+        finished.title());
+    List<Object[]> rows = new ArrayList<>(finished.tokens().size());
+    for (String token : finished.tokens()) {
+      rows.add(new Object[] {finished.scope(), finished.title(), token});
+    }
+    db.batch(
+        "remember the tokens of a finished viewing",
+        "INSERT OR IGNORE INTO scrobble_finished_tokens (scope, title, token) VALUES (?, ?, ?)",
+        rows);
+  }
+
+  private void forget(String scope, String title) {
+    db.update(
+        "forget a finished viewing's tokens",
+        "DELETE FROM scrobble_finished_tokens WHERE scope = ? AND title = ?",
+        scope,
+        title);
+    db.update(
+        "forget a finished viewing",
+        "DELETE FROM scrobble_finished WHERE scope = ? AND title = ?",
+        scope,
+        title);
+  }
+
+  private Finished finished(ResultSet rs) throws SQLException {
+    return new Finished(
+        rs.getString(1),
+        rs.getString(2),
+        Arrays.asList(rs.getString(3).split("\n")),
+        ItemCodec.fromJson(rs.getBytes(4), db.file(), "scrobble_finished", rs.getString(2)),
+        rs.getDouble(5),
+        instant(rs.getLong(6)));
   }
 
   private Call call(ResultSet rs) throws SQLException {

@@ -72,9 +72,35 @@ final class SqliteSchema {
               + " tokens TEXT NOT NULL, item TEXT NOT NULL, progress REAL NOT NULL,"
               + " finished_at INTEGER NOT NULL, PRIMARY KEY (scope, title)) WITHOUT ROWID");
 
+  /**
+   * Finished viewings are found by identity token through an index instead of being held in memory
+   * for their whole window: one row per viewing and token (filled from the tokens of the rows
+   * already there), and an index on the finish time for pruning.
+   */
+  private static final List<String> SCROBBLE_FINISHED_TOKENS =
+      List.of(
+          "CREATE TABLE scrobble_finished_tokens (scope TEXT NOT NULL, title TEXT NOT NULL,"
+              + " token TEXT NOT NULL, PRIMARY KEY (scope, title, token)) WITHOUT ROWID",
+          "CREATE INDEX scrobble_finished_tokens_by_token"
+              + " ON scrobble_finished_tokens (scope, token)",
+          "CREATE INDEX scrobble_finished_by_time ON scrobble_finished (finished_at)",
+          // the tokens column holds them one per line
+          "INSERT OR IGNORE INTO scrobble_finished_tokens (scope, title, token)"
+              + " WITH RECURSIVE split (scope, title, token, rest) AS ("
+              + " SELECT scope, title, NULL, tokens || char(10) FROM scrobble_finished"
+              + " UNION ALL SELECT scope, title, substr(rest, 1, instr(rest, char(10)) - 1),"
+              + " substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')"
+              + " SELECT scope, title, token FROM split WHERE token IS NOT NULL AND token <> ''");
+
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
   private static final List<List<String>> MIGRATIONS =
-      List.of(V1, RUN_TRIGGER, JOURNAL_PREVIOUS, BASELINE_DIGEST, SCROBBLE_QUEUE);
+      List.of(
+          V1,
+          RUN_TRIGGER,
+          JOURNAL_PREVIOUS,
+          BASELINE_DIGEST,
+          SCROBBLE_QUEUE,
+          SCROBBLE_FINISHED_TOKENS);
 
   private SqliteSchema() {}
 

@@ -230,4 +230,135 @@ class ProgressPlannerTest {
     Plan plan = oneWay(List.of(older, newest, middle), List.of());
     assertThat(plan.target().adds()).containsExactly(newest, middle, older);
   }
+
+  @Test
+  void pointsWithoutAPauseTimeAreWrittenLastAndEqualPauseTimesKeepTheirOrder() {
+    Item undated = MATRIX.withProgress(40 * MIN, 120 * MIN, null);
+    Item first = at(ALIEN, 40, "2026-05-15T20:00:00Z");
+    Item second = at(HEAT, 50, "2026-05-15T20:00:00Z");
+    Item newest = at(movie("Ran", "tt0089881", 11645), 40, "2026-05-30T20:00:00Z");
+    Plan plan = oneWay(List.of(undated, first, second, newest), List.of());
+    assertThat(plan.target().adds()).containsExactly(newest, first, second, undated);
+  }
+
+  @Test
+  void debugModsExplainEveryDecisionWordForWord() {
+    Item ran = movie("Ran", "tt0089881", 11645);
+    Item brazil = movie("Brazil", "tt0088846", 68);
+    List<Item> source =
+        List.of(
+            at(MATRIX, 40, "2026-05-30T20:00:00Z"),
+            at(ALIEN, 75, "2026-05-30T20:00:00Z"),
+            at(HEAT, 40, "2026-05-30T20:00:00Z"),
+            at(ran, 40, "2026-05-30T20:00:00Z"),
+            at(brazil, 40, "2026-05-30T20:00:00Z"));
+    List<Item> target =
+        List.of(
+            ALIEN.withProgress(10 * MIN + 5_000, 120 * MIN, Instant.parse("2026-05-20T20:00:00Z")),
+            HEAT.withProgress(40 * MIN - 20_000, 120 * MIN, Instant.parse("2026-05-20T20:00:00Z")),
+            at(ran, 10, "2026-05-31T20:00:00Z"));
+    List<Item> targetPlays = List.of(play(brazil, "2026-05-31T08:00:00Z"));
+    List<Item> none = List.of();
+
+    Plan explained =
+        plan(
+            SyncMode.ONE_WAY, ADD_REMOVE, source, target, null, null, List.of(), none, targetPlays);
+    assertThat(explained.decisions())
+        .containsExactly(
+            "progress The Matrix (2000) at 0:40:00 paused 2026-05-30T20:00:00Z: add to target",
+            "progress Alien (2000) at 1:15:00 paused 2026-05-30T20:00:00Z:"
+                + " update on target from 0:10:05",
+            "progress Heat (2000) at 0:40:00 paused 2026-05-30T20:00:00Z:"
+                + " not to target: within 30 s of its point",
+            "progress Ran (2000) at 0:40:00 paused 2026-05-30T20:00:00Z:"
+                + " not to target: its point is as new or newer",
+            "progress Brazil (2000) at 0:40:00 paused 2026-05-30T20:00:00Z:"
+                + " not to target: played there at 2026-05-31T08:00:00Z (finished since)");
+
+    Plan quiet = withoutDebugMods(explained, source, target, targetPlays);
+    assertThat(quiet.decisions()).isEmpty();
+    assertThat(quiet.target().adds()).isEqualTo(explained.target().adds());
+    assertThat(quiet.target().updates()).isEqualTo(explained.target().updates());
+  }
+
+  @Test
+  void debugModsExplainClearsAndPointsKeptOnPurposeWordForWord() {
+    Item cleared = at(MATRIX, 40, "2026-05-20T20:00:00Z");
+    Item pausedAfter = at(ALIEN, 30, "2026-05-31T20:00:00Z");
+    Item heat = at(HEAT, 40, "2026-05-20T20:00:00Z");
+    List<Item> none = List.of();
+    Baseline before = baseline(cleared, at(ALIEN, 20, "2026-05-20T20:00:00Z"));
+
+    Plan oneWay =
+        plan(
+            SyncMode.ONE_WAY,
+            ADD_REMOVE,
+            none,
+            List.of(cleared, pausedAfter),
+            before,
+            null,
+            List.of(),
+            none,
+            none);
+    assertThat(oneWay.decisions())
+        .containsExactly(
+            "progress The Matrix (2000) at 0:40:00 paused 2026-05-20T20:00:00Z:"
+                + " clear on target: the source cleared it",
+            "progress Alien (2000) at 0:30:00 paused 2026-05-31T20:00:00Z:"
+                + " kept on target: paused there after the source cleared it");
+
+    Plan twoWay =
+        plan(
+            SyncMode.TWO_WAY,
+            ADD_REMOVE,
+            List.of(heat),
+            none,
+            null,
+            baseline(heat),
+            List.of(),
+            none,
+            none);
+    assertThat(twoWay.decisions())
+        .containsExactly(
+            "progress Heat (2000) at 0:40:00 paused 2026-05-20T20:00:00Z:"
+                + " clear on source: target cleared it");
+
+    List<Tombstone> clearedOnPurpose =
+        List.of(tombstone(MATRIX, Instant.parse("2026-05-31T00:00:00Z")));
+    Plan tombstoned =
+        plan(
+            SyncMode.ONE_WAY,
+            ADD_REMOVE,
+            List.of(cleared),
+            none,
+            null,
+            null,
+            clearedOnPurpose,
+            none,
+            none);
+    assertThat(tombstoned.decisions())
+        .containsExactly(
+            "progress The Matrix (2000) at 0:40:00 paused 2026-05-20T20:00:00Z:"
+                + " not to target: cleared on purpose at 2026-05-31T00:00:00Z");
+  }
+
+  /** The same one-way plan with {@code debug_mods} off. */
+  private static Plan withoutDebugMods(
+      Plan explained, List<Item> source, List<Item> target, List<Item> targetPlays) {
+    assertThat(explained.decisions()).isNotEmpty();
+    PlanHints quiet = new PlanHints(false, false, List.of(), targetPlays, false);
+    return Planner.plan(
+        new PlanInput(
+            Feature.PROGRESS,
+            SyncMode.ONE_WAY,
+            ADD_REMOVE,
+            SYNC,
+            source,
+            target,
+            null,
+            null,
+            List.of(),
+            NOW,
+            quiet));
+  }
 }

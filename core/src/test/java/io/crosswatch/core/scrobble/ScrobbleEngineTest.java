@@ -13,6 +13,7 @@ import io.crosswatch.core.config.ScrobbleSettings.Via;
 import io.crosswatch.core.model.IdKind;
 import io.crosswatch.core.model.Ids;
 import io.crosswatch.core.model.Item;
+import io.crosswatch.core.model.MediaType;
 import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.state.RunRecord;
@@ -196,18 +197,17 @@ class ScrobbleEngineTest {
 
   @Test
   void aRewatchAfterAFinishedViewingIsANewViewing() {
-    ScrobbleEngine engine = engine();
+    ScrobbleEngine engine = engineWhereAliceWatchedHeat();
+    clock.advance(Duration.ofMinutes(10));
+    assertRewatch(engine);
+  }
 
-    send(engine, report("alice", HEAT, PlaybackState.PLAYING, 0));
-    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
-    clock.advance(Duration.ofMinutes(30));
-    send(engine, report("alice", HEAT, PlaybackState.PLAYING, 3));
-    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 99));
+  @Test
+  void aPlayBelowTheThresholdAnHourAfterTheFinishIsARewatchThoughTheViewingLeftMemory() {
+    ScrobbleEngine engine = engineWhereAliceWatchedHeat();
 
-    assertThat(trakt.actions()).containsExactly(START, STOP, START, STOP);
-    assertThat(recentEvents(engine)).contains("scrobble:start");
-    assertThat(engine.recent(100).stream().filter(n -> "via webhook, rewatch".equals(n.detail())))
-        .hasSize(1);
+    letAliceLeaveMemory(engine, Duration.ofHours(1));
+    assertRewatch(engine);
   }
 
   @Test
@@ -436,6 +436,77 @@ class ScrobbleEngineTest {
   }
 
   @Test
+  void aViewingFinishedAnHourAgoLeavesMemoryYetARepeatedStopSendsNothingUntilSixHoursPassed() {
+    ScrobbleEngine engine = engineWhereAliceWatchedHeat();
+
+    letAliceLeaveMemory(engine, Duration.ofHours(1));
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 98));
+    send(engine, report("alice", HEAT_FROM_WATCHER, PlaybackState.PLAYING, 97));
+    assertThat(movieActions(trakt)).containsExactly(START, STOP);
+
+    clock.advance(Duration.ofHours(6));
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 96));
+    assertThat(movieActions(trakt)).containsExactly(START, STOP, STOP);
+  }
+
+  @Test
+  void afterARestartAViewingFinishedAnHourAgoIsLookedUpNotLoaded() {
+    ScrobbleEngine engine = engineWhereAliceWatchedHeat();
+    engine.close();
+    clock.advance(Duration.ofHours(1));
+
+    ScrobbleEngine restarted = engine();
+    assertThat(restarted.viewingsHeld()).isZero();
+    send(restarted, report("alice", HEAT_FROM_WATCHER, PlaybackState.STOPPED, 98));
+    assertThat(trakt.actions()).containsExactly(START, STOP);
+    send(restarted, report("alice", HEAT, PlaybackState.PLAYING, 2));
+    assertThat(trakt.actions()).containsExactly(START, STOP, START);
+    assertThat(restarted.recent(100).stream().map(ScrobbleNotice::detail))
+        .contains("via webhook, rewatch");
+  }
+
+  @Test
+  void anIdALaterReportAddedStillMatchesOnceTheViewingLeftMemoryAndAfterARestart() {
+    ScrobbleEngine engine = engine();
+    Item plexOnly = Item.movie("Heat (Director's Cut)", null, Ids.of(IdKind.PLEX, 5512));
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
+    clock.advance(Duration.ofMinutes(2));
+    send(engine, report("alice", HEAT_FROM_WATCHER, PlaybackState.STOPPED, 96)); // adds PLEX 5512
+
+    letAliceLeaveMemory(engine, Duration.ofHours(1));
+    send(engine, report("alice", plexOnly, PlaybackState.STOPPED, 97));
+    engine.close();
+    clock.advance(Duration.ofMinutes(30));
+    send(engine(), report("alice", plexOnly, PlaybackState.STOPPED, 98));
+
+    assertThat(movieActions(trakt)).containsExactly(STOP);
+  }
+
+  @Test
+  void memoryHoldsOnlyTheViewingsFinishedWithinTheRecentWindow() {
+    ScrobbleEngine engine =
+        track(
+            ScrobbleEngine.builder(SETTINGS, Map.of(), stateDir)
+                .clock(clock)
+                .observer(notices::add)
+                .sendInBackground(false)
+                .build());
+    Duration every = Duration.ofMinutes(1);
+    int viewings = 1_000; // 16 h 40 min of simulated time
+    int mostHeld = 0;
+    for (int i = 0; i < viewings; i++) {
+      engine.accept(report("alice", movie(i), PlaybackState.STOPPED, 95));
+      mostHeld = Math.max(mostHeld, engine.viewingsHeld());
+      clock.advance(every);
+    }
+    engine.accept(report("alice", movie(viewings - 60), PlaybackState.STOPPED, 95)); // 1 h ago
+
+    assertThat(mostHeld)
+        .isLessThanOrEqualTo((int) ScrobbleEngine.RECENT_WINDOW.dividedBy(every) + 1);
+    assertThat(events()).hasSize(viewings).containsOnly("scrobble:stop");
+  }
+
+  @Test
   void nowPlayingListsPlaybacksInProgressMostRecentFirst() {
     ScrobbleEngine engine = engine();
 
@@ -625,6 +696,43 @@ class ScrobbleEngineTest {
 
   private List<String> events() {
     return notices.stream().map(ScrobbleNotice::event).toList();
+  }
+
+  /** An engine to which alice's playback of Heat was reported, from its start to a stop at 95 %. */
+  private ScrobbleEngine engineWhereAliceWatchedHeat() {
+    ScrobbleEngine engine = engine();
+    send(engine, report("alice", HEAT, PlaybackState.PLAYING, 0));
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 95));
+    return engine;
+  }
+
+  /** A playing report at 3 % and a stop at 99 % of Heat: a second start and stop, a rewatch. */
+  private void assertRewatch(ScrobbleEngine engine) {
+    send(engine, report("alice", HEAT, PlaybackState.PLAYING, 3));
+    send(engine, report("alice", HEAT, PlaybackState.STOPPED, 99));
+
+    assertThat(movieActions(trakt)).containsExactly(START, STOP, START, STOP);
+    assertThat(recentEvents(engine)).contains("scrobble:start");
+    assertThat(engine.recent(100).stream().filter(n -> "via webhook, rewatch".equals(n.detail())))
+        .hasSize(1);
+  }
+
+  /**
+   * Lets {@code idle} pass, then a report of bob's, which lets go of alice's finished viewings:
+   * only bob's is held in memory after it.
+   */
+  private void letAliceLeaveMemory(ScrobbleEngine engine, Duration idle) {
+    clock.advance(idle);
+    send(engine, report("bob", EPISODE, PlaybackState.PLAYING, 5));
+    assertThat(engine.viewingsHeld()).as("only bob's viewing is held").isEqualTo(1);
+  }
+
+  /** The calls a sink took for movies (alice's Heat, by whatever ids; bob watches an episode). */
+  private static List<ScrobbleAction> movieActions(RecordingTarget sink) {
+    return sink.taken().stream()
+        .filter(t -> t.item().type() == MediaType.MOVIE)
+        .map(RecordingTarget.Taken::action)
+        .toList();
   }
 
   private static List<String> recentEvents(ScrobbleEngine engine) {

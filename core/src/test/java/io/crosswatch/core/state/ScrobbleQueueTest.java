@@ -24,6 +24,15 @@ class ScrobbleQueueTest {
   private static final Item MOVIE = Item.movie("Heat", 1995, Ids.of(IdKind.IMDB, "tt0113277"));
   private static final Item OTHER = Item.movie("Ronin", 1998, Ids.of(IdKind.TMDB, 8195));
 
+  private static final Finished HEAT_FINISHED =
+      new Finished(
+          "PLEX|default|alice",
+          "movie|imdb:tt0113277",
+          List.of("movie|imdb:tt0113277", "movie|tmdb:949"),
+          MOVIE,
+          96,
+          T);
+
   @TempDir Path stateDir;
 
   @Test
@@ -91,26 +100,63 @@ class ScrobbleQueueTest {
 
   @Test
   void finishedViewingsAreRememberedUntilPruned() {
-    Finished heat =
-        new Finished(
-            "PLEX|default|alice",
-            "movie|imdb:tt0113277",
-            List.of("movie|imdb:tt0113277", "movie|tmdb:949"),
-            MOVIE,
-            96,
-            T);
     try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
-      queue.add(List.of(call("TRAKT:default", "v1", ScrobbleAction.STOP, MOVIE)), heat, T);
+      queue.add(List.of(call("TRAKT:default", "v1", ScrobbleAction.STOP, MOVIE)), HEAT_FINISHED, T);
       long id = queue.head("TRAKT:default").orElseThrow().id();
       queue.finish(id, Status.SENT, "sent", T);
     }
     try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
-      assertThat(queue.finishedSince(T.minus(Duration.ofHours(1)))).containsExactly(heat);
+      assertThat(queue.finishedSince(T.minus(Duration.ofHours(1)))).containsExactly(HEAT_FINISHED);
       assertThat(queue.finishedSince(T.plusSeconds(1))).isEmpty();
 
       assertThat(queue.prune(T.plusSeconds(1), T.plusSeconds(1))).isEqualTo(2);
       assertThat(queue.finishedSince(T.minus(Duration.ofHours(1)))).isEmpty();
       assertThat(queue.calls(Status.SENT)).isEmpty();
+    }
+  }
+
+  @Test
+  void aFinishedViewingIsFoundByAnyOfItsTokensWithinItsScopeAndWindow() {
+    try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
+      queue.add(List.of(), HEAT_FINISHED, T);
+    }
+    try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
+      Instant since = T.minus(Duration.ofHours(6));
+      assertThat(queue.finished("PLEX|default|alice", List.of("movie|tmdb:949"), since))
+          .contains(HEAT_FINISHED);
+      assertThat(queue.finished("PLEX|default|alice", List.of("x", "movie|imdb:tt0113277"), since))
+          .contains(HEAT_FINISHED);
+      assertThat(queue.finished("PLEX|default|bob", List.of("movie|tmdb:949"), since)).isEmpty();
+      assertThat(queue.finished("PLEX|default|alice", List.of("movie|tmdb:8195"), since)).isEmpty();
+      assertThat(queue.finished("PLEX|default|alice", List.of("movie|tmdb:949"), T.plusSeconds(1)))
+          .isEmpty();
+
+      queue.prune(T, T.plusSeconds(1));
+      assertThat(queue.finished("PLEX|default|alice", List.of("movie|tmdb:949"), since)).isEmpty();
+    }
+  }
+
+  @Test
+  void aFinishedViewingUpdatedWithMoreTokensIsFoundByThemUnderItsNewTitleOnly() {
+    String scope = "PLEX|default|alice";
+    Finished before =
+        new Finished(scope, "movie|tmdb:949", List.of("movie|tmdb:949"), MOVIE, 96, T);
+    Finished after =
+        new Finished(
+            scope,
+            "movie|imdb:tt0113277",
+            List.of("movie|tmdb:949", "movie|imdb:tt0113277", "movie|local plex:5512"),
+            MOVIE,
+            96,
+            T);
+    try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
+      queue.add(List.of(), before, T);
+      queue.updateFinished(after, "movie|tmdb:949");
+
+      Instant since = T.minus(Duration.ofHours(6));
+      assertThat(queue.finished(scope, List.of("movie|local plex:5512"), since)).contains(after);
+      assertThat(queue.finished(scope, List.of("movie|tmdb:949"), since)).contains(after);
+      assertThat(queue.finishedSince(since)).containsExactly(after);
     }
   }
 

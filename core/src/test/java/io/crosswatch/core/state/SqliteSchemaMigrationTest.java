@@ -69,6 +69,34 @@ class SqliteSchemaMigrationTest {
           "PRAGMA user_version = 1",
           "PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
 
+  /**
+   * What versions 2 to 5 added, as they added it, and a viewing finished under version 5 (its
+   * tokens one per line).
+   */
+  private static final List<String> VERSION_2_TO_5 =
+      List.of(
+          "ALTER TABLE runs ADD COLUMN trigger TEXT NOT NULL DEFAULT 'cli'",
+          "ALTER TABLE journal ADD COLUMN previous TEXT",
+          "ALTER TABLE baselines ADD COLUMN digest TEXT",
+          "CREATE TABLE scrobble_queue (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " sink TEXT NOT NULL, viewing TEXT NOT NULL, action TEXT NOT NULL,"
+              + " source TEXT NOT NULL, user TEXT NOT NULL, item TEXT NOT NULL,"
+              + " progress REAL NOT NULL, at INTEGER NOT NULL, status TEXT NOT NULL,"
+              + " attempts INTEGER NOT NULL, due_at INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+              + " done_at INTEGER, detail TEXT)",
+          "CREATE INDEX scrobble_queue_by_sink ON scrobble_queue (status, sink, id)",
+          "CREATE TABLE scrobble_finished (scope TEXT NOT NULL, title TEXT NOT NULL,"
+              + " tokens TEXT NOT NULL, item TEXT NOT NULL, progress REAL NOT NULL,"
+              + " finished_at INTEGER NOT NULL, PRIMARY KEY (scope, title)) WITHOUT ROWID",
+          "INSERT INTO scrobble_finished VALUES ('PLEX|default|alice', 'movie|imdb:tt0000001',"
+              + " 'movie|imdb:tt0000001' || char(10) || 'movie|tmdb:1' || char(10)"
+              + " || 'movie|local plex:9', '"
+              + MOVIE
+              + "', 95.0, "
+              + T.toEpochMilli()
+              + ")",
+          "PRAGMA user_version = 5");
+
   @TempDir Path stateDir;
 
   @Test
@@ -99,7 +127,7 @@ class SqliteSchemaMigrationTest {
           .singleElement()
           .satisfies(e -> assertThat(e.previous()).isEqualTo(movie.withRating(4, T)));
     }
-    assertThat(userVersion()).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(5);
+    assertThat(userVersion()).isEqualTo(SqliteSchema.latestVersion()).isEqualTo(6);
   }
 
   @Test
@@ -122,14 +150,40 @@ class SqliteSchemaMigrationTest {
       assertThat(store.baseline("p", Feature.WATCHLIST, Side.TARGET).orElseThrow().items())
           .containsExactly(movie);
     }
-    assertThat(userVersion()).isEqualTo(5);
+    assertThat(userVersion()).isEqualTo(6);
+  }
+
+  @Test
+  void aVersion5DatabaseKeepsItsFinishedViewingsFindableByEachToken() throws Exception {
+    createVersion1Database();
+    execute(VERSION_2_TO_5);
+    Item movie = Item.movie("Movie 1", 2001, Ids.of(IdKind.IMDB, "tt0000001"));
+
+    try (ScrobbleQueue queue = ScrobbleQueue.open(stateDir)) {
+      for (String token : List.of("movie|imdb:tt0000001", "movie|tmdb:1", "movie|local plex:9")) {
+        assertThat(queue.finished("PLEX|default|alice", List.of(token), T.minusSeconds(60)))
+            .as(token)
+            .hasValueSatisfying(
+                f -> {
+                  assertThat(f.item()).isEqualTo(movie);
+                  assertThat(f.finishedAt()).isEqualTo(T);
+                  assertThat(f.tokens()).hasSize(3);
+                });
+      }
+      assertThat(queue.finished("PLEX|default|alice", List.of("movie|tmdb:2"), T)).isEmpty();
+    }
+    assertThat(userVersion()).isEqualTo(6);
   }
 
   private void createVersion1Database() throws Exception {
     Files.createDirectories(stateDir);
+    execute(VERSION_1);
+  }
+
+  private void execute(List<String> statements) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
         Statement s = c.createStatement()) {
-      for (String sql : VERSION_1) {
+      for (String sql : statements) {
         s.execute(sql);
       }
     }
