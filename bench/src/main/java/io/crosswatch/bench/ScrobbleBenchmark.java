@@ -215,14 +215,14 @@ public final class ScrobbleBenchmark {
     System.out.printf(
         Locale.ROOT,
         "simulated: %d reports/s of simulated time for %.1f h (%d reports), %d users x %d titles,"
-            + " engine memory window %d min, finished viewings remembered %d h%n"
+            + " engine memory window %d s, finished viewings remembered %d h%n"
             + "  simulated time | heap after GC | playing now | wall s | process CPU s | load%n",
         rate,
         hours,
         total,
         ScrobbleTraffic.USERS,
         titles,
-        ScrobbleEngine.RECENT_WINDOW.toMinutes(),
+        ScrobbleEngine.RECENT_WINDOW.toSeconds(),
         ScrobbleEngine.FINISHED_WINDOW.toHours());
     // compared every simulated second, so that the harness's own bookkeeping stays small
     Map<String, StopCount> counts = new LinkedHashMap<>();

@@ -20,16 +20,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Measures live scrobbling inside the service, in one JVM: {@code cw serve}'s assembly on 127.0.0.1
@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Reports: webhooks answered, stops the sink received per viewing (none is a loss, two a
  * duplicate), the time from a stop webhook's sending to the sink's stop call (p50, p99, max), heap
- * after a full GC every 5 s, process CPU time and the load average.
+ * after a full GC every 5 s, process CPU time and the load average. The harness's own bookkeeping
+ * (when each stop was sent, what the sink got) is allocated before the heap is first read, so the
+ * heap figures follow the service's memory.
  *
  * <p>Usage: {@code WebhookScrobbleBenchmark [webhooks per second] [seconds] [workDir]} (default
  * 100, 30).
@@ -54,6 +56,7 @@ public final class WebhookScrobbleBenchmark {
           .build();
   private static final long RUNTIME_MS = 6_000_000;
   private static final int USERS = 20;
+  private static final int WARM_UP = 20;
   private static final String[] PLEX_STEPS = {
     "media.play", "media.pause", "media.resume", "media.stop"
   };
@@ -99,7 +102,12 @@ public final class WebhookScrobbleBenchmark {
            "sinks": [{"provider": "INSTANT"}]}}
         """
             .formatted(quoted, quoted));
-    InstantSink sink = new InstantSink();
+    // Each viewing's four webhooks go out `spread` ticks apart, so 10 viewings are under way at
+    // once; the run ends with whole rounds of viewings.
+    int spread = 10;
+    int total = rate * seconds - (rate * seconds) % (4 * spread);
+    int viewings = total / 4;
+    InstantSink sink = new InstantSink(WARM_UP + viewings, WebhookScrobbleBenchmark::slotOfImdb);
     List<ProviderFactory> factories = new ArrayList<>(ProviderRegistry.load().factories());
     factories.add(sink);
     Path state = dir.resolve("state");
@@ -116,25 +124,20 @@ public final class WebhookScrobbleBenchmark {
     String jellyfinUrl =
         base + "/webhook/jellyfin?token=" + secrets.secret("JELLYFIN", "default", Instant.now());
 
-    // Each viewing's four webhooks go out `spread` ticks apart, so 10 viewings are under way at
-    // once; the run ends with whole rounds of viewings.
-    int spread = 10;
-    int total = rate * seconds - (rate * seconds) % (4 * spread);
-    int viewings = total / 4;
-    Map<String, Long> stopSent = new ConcurrentHashMap<>();
+    // The harness's own bookkeeping is allocated here, before the heap is first read.
+    AtomicLongArray stopSent = new AtomicLongArray(WARM_UP + viewings);
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
-    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    AtomicInteger inFlight = new AtomicInteger();
     // Warm-up: 20 viewings, not counted.
-    for (int v = 0; v < 20; v++) {
+    for (int v = 0; v < WARM_UP; v++) {
       for (int step = 0; step < 4; step++) {
         send(plexUrl, jellyfinUrl, -1 - v, step, null, new AtomicInteger(), new AtomicInteger())
             .join();
       }
     }
-    waitFor(() -> sink.firstStop.size() >= 20, Duration.ofSeconds(60));
-    sink.calls.clear();
-    sink.firstStop.clear();
+    waitFor(() -> sink.viewingsStopped() >= WARM_UP, Duration.ofSeconds(60));
+    sink.resetCallCounts();
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     List<Long> heap = new ArrayList<>();
@@ -157,9 +160,9 @@ public final class WebhookScrobbleBenchmark {
               int round = t / (4 * spread);
               int step = (t / spread) % 4;
               int viewing = round * spread + t % spread;
-              synchronized (inFlight) {
-                inFlight.add(send(plexUrl, jellyfinUrl, viewing, step, stopSent, ok, failed));
-              }
+              inFlight.incrementAndGet();
+              send(plexUrl, jellyfinUrl, viewing, step, stopSent, ok, failed)
+                  .whenComplete((r, e) -> inFlight.decrementAndGet());
             },
             0,
             periodNanos,
@@ -175,33 +178,29 @@ public final class WebhookScrobbleBenchmark {
     task.cancel(false);
     clock.shutdown();
     double sendSeconds = (System.nanoTime() - start) / 1e9;
-    synchronized (inFlight) {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-    }
-    waitFor(() -> sink.firstStop.size() >= viewings, Duration.ofSeconds(120));
+    waitFor(() -> inFlight.get() == 0, Duration.ofSeconds(60));
+    waitFor(() -> sink.viewingsStopped() >= WARM_UP + viewings, Duration.ofSeconds(120));
     Thread.sleep(2000); // late duplicates would arrive now
     long cpu = cpuNanos() - cpuBefore;
     heap.add(heapAfterGc(memory));
 
-    Map<String, Integer> stops = new HashMap<>();
-    Map<ScrobbleAction, Integer> byAction = new HashMap<>();
-    for (InstantSink.Call c : sink.calls) {
-      byAction.merge(c.action(), 1, Integer::sum);
-      if (c.action() == ScrobbleAction.STOP) {
-        stops.merge(c.imdb(), 1, Integer::sum);
-      }
+    Map<ScrobbleAction, Integer> byAction = new EnumMap<>(ScrobbleAction.class);
+    for (ScrobbleAction action : ScrobbleAction.values()) {
+      byAction.put(action, sink.calls(action));
     }
+    int stopsReceived = 0;
     int lost = 0;
     int duplicated = 0;
     List<Long> latencies = new ArrayList<>();
     for (int v = 0; v < viewings; v++) {
-      String imdb = imdb(v);
-      int n = stops.getOrDefault(imdb, 0);
+      int slot = WARM_UP + v;
+      int n = sink.stops(slot);
+      stopsReceived += n;
       lost += n == 0 ? 1 : 0;
       duplicated += n > 1 ? 1 : 0;
-      Long sent = stopSent.get(imdb);
-      Long got = sink.firstStop.get(imdb);
-      if (sent != null && got != null) {
+      long sent = stopSent.get(slot);
+      long got = sink.firstStopNanos(slot);
+      if (sent != 0 && got != 0) {
         latencies.add((got - sent) / 1_000);
       }
     }
@@ -217,10 +216,13 @@ public final class WebhookScrobbleBenchmark {
         Locale.ROOT,
         "viewings: %d; stops received %d; lost %d; duplicated %d; calls by action %s%n",
         viewings,
-        stops.values().stream().mapToInt(Integer::intValue).sum(),
+        stopsReceived,
         lost,
         duplicated,
         byAction);
+    if (sink.callsOutsideSlots() > 0) {
+      System.out.printf("calls for items of no viewing: %d%n", sink.callsOutsideSlots());
+    }
     System.out.printf(
         Locale.ROOT,
         "stop webhook sent -> sink stop call: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
@@ -247,7 +249,7 @@ public final class WebhookScrobbleBenchmark {
       String jellyfinUrl,
       int viewing,
       int step,
-      Map<String, Long> stopSent,
+      AtomicLongArray stopSent,
       AtomicInteger ok,
       AtomicInteger failed) {
     String user = "user" + Math.floorMod(viewing, USERS);
@@ -271,7 +273,7 @@ public final class WebhookScrobbleBenchmark {
                           JELLYFIN_STEPS[step], user, imdb, viewing, PERCENT[step], step == 1)));
     }
     if (step == 3 && stopSent != null) {
-      stopSent.put(imdb, System.nanoTime());
+      stopSent.set(WARM_UP + viewing, System.nanoTime());
     }
     return HTTP.sendAsync(
             b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
@@ -288,6 +290,14 @@ public final class WebhookScrobbleBenchmark {
               }
               return null;
             });
+  }
+
+  /** The sink's slot of the viewing an IMDb id names: warm-up viewings first, -1 for others. */
+  private static int slotOfImdb(String imdb) {
+    if (!imdb.matches("tt\\d{7}")) {
+      return -1;
+    }
+    return Integer.parseInt(imdb.substring(2)) - 5_000_000 + WARM_UP;
   }
 
   private static String imdb(int viewing) {

@@ -44,11 +44,12 @@ public final class ScrobbleEngine implements Scrobbler {
   public static final Duration FINISHED_WINDOW = Duration.ofHours(6);
 
   /**
-   * How long a finished viewing stays in memory after its last report (repeated webhooks, Plex's
-   * {@code media.scrobble} then {@code media.stop}, a watcher reporting after the webhook all come
-   * within it); later reports find it in the state database, with the same outcome.
+   * How long a finished viewing stays in memory after its last report: a burst of repeats (the same
+   * webhook sent again, Plex's {@code media.scrobble} with {@code media.stop}, the watcher's next
+   * poll) is answered from memory; a later report finds it in the state database by one indexed
+   * query, with the same outcome. Memory is then bounded by seconds of traffic.
    */
-  public static final Duration RECENT_WINDOW = Duration.ofMinutes(15);
+  public static final Duration RECENT_WINDOW = Duration.ofSeconds(10);
 
   /** A viewing in progress with no report for this long is forgotten (its stop never came). */
   public static final Duration IDLE_TIMEOUT = Duration.ofHours(6);

@@ -491,15 +491,16 @@ class ScrobbleEngineTest {
                 .observer(notices::add)
                 .sendInBackground(false)
                 .build());
-    Duration every = Duration.ofMinutes(1);
-    int viewings = 1_000; // 16 h 40 min of simulated time
+    Duration every = ScrobbleEngine.RECENT_WINDOW.dividedBy(15);
+    int viewings = 1_000; // 66 windows of simulated time
     int mostHeld = 0;
     for (int i = 0; i < viewings; i++) {
       engine.accept(report("alice", movie(i), PlaybackState.STOPPED, 95));
       mostHeld = Math.max(mostHeld, engine.viewingsHeld());
       clock.advance(every);
     }
-    engine.accept(report("alice", movie(viewings - 60), PlaybackState.STOPPED, 95)); // 1 h ago
+    engine.accept(
+        report("alice", movie(viewings - 60), PlaybackState.STOPPED, 95)); // 4 windows ago
 
     assertThat(mostHeld)
         .isLessThanOrEqualTo((int) ScrobbleEngine.RECENT_WINDOW.dividedBy(every) + 1);
