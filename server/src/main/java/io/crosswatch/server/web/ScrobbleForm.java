@@ -72,26 +72,26 @@ final class ScrobbleForm {
       u.forEach(x -> users.add(ConfigFormBuilder.scalar(x, "")));
     }
     fields.add(placed.apply(FormField.list(path + ".users", "Users (comma-separated)", users, "")));
-    if (entry != null) {
-      fields.add(delete(path, "Delete this source"));
-    }
-    String title = entry == null ? "Add a source" : "Source: " + label(entry);
-    return new FieldGroup(
-        path,
-        title,
-        entry == null ? "choose a provider to add one" : "",
-        fields,
-        errorsAt.apply(path));
+    return entryGroup(path, entry, fields, "source", "Source");
   }
 
   private FieldGroup sink(String path, JsonNode entry) {
     List<FormField> fields = new ArrayList<>();
     fields.add(provider(path, entry, sinks));
     fields.add(instance(path, entry));
+    return entryGroup(path, entry, fields, "sink", "Sink");
+  }
+
+  /**
+   * The group of one source or sink ({@code kind}): its fields, a delete button when it exists, and
+   * for the empty entry at the end an "Add a …" title.
+   */
+  private FieldGroup entryGroup(
+      String path, JsonNode entry, List<FormField> fields, String kind, String heading) {
     if (entry != null) {
-      fields.add(delete(path, "Delete this sink"));
+      fields.add(delete(path, "Delete this " + kind));
     }
-    String title = entry == null ? "Add a sink" : "Sink: " + label(entry);
+    String title = entry == null ? "Add a " + kind : heading + ": " + label(entry);
     return new FieldGroup(
         path,
         title,
