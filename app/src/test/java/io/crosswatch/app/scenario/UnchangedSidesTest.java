@@ -18,8 +18,7 @@ import io.crosswatch.core.state.Side;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
 import io.crosswatch.providers.file.FileProviderFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.crosswatch.testkit.Forwarding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,23 +266,16 @@ class UnchangedSidesTest {
 
     @Override
     public Provider create(ProviderContext context) throws ProviderException {
-      Provider file = files.create(context);
-      return (Provider)
-          Proxy.newProxyInstance(
-              Provider.class.getClassLoader(),
-              new Class<?>[] {Provider.class},
-              (proxy, method, args) -> {
-                if (method.getName().equals("snapshot")) {
-                  synchronized (snapshots) {
-                    snapshots.add(context.instance() + ":" + ((Feature) args[0]).key());
-                  }
-                }
-                try {
-                  return method.invoke(file, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              });
+      return Forwarding.to(
+          Provider.class,
+          files.create(context),
+          (method, args) -> {
+            if (method.getName().equals("snapshot")) {
+              synchronized (snapshots) {
+                snapshots.add(context.instance() + ":" + ((Feature) args[0]).key());
+              }
+            }
+          });
     }
   }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.crosswatch.testkit.Forwarding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,20 +39,14 @@ class RunHistoryTest {
 
   /** The store, counting its {@code recentRuns} calls in {@link #listsRead}. */
   private StateStore countingListReads(StateStore store) {
-    return (StateStore)
-        Proxy.newProxyInstance(
-            StateStore.class.getClassLoader(),
-            new Class<?>[] {StateStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("recentRuns")) {
-                listsRead.incrementAndGet();
-              }
-              try {
-                return method.invoke(store, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return Forwarding.to(
+        StateStore.class,
+        store,
+        (method, args) -> {
+          if (method.getName().equals("recentRuns")) {
+            listsRead.incrementAndGet();
+          }
+        });
   }
 
   /** Records a finished run the way a command-line run does: through its own connection. */
@@ -162,21 +155,15 @@ class RunHistoryTest {
   /** The store, its first {@code recentRuns} call waiting for {@code release}. */
   private static StateStore blockingFirstListRead(
       StateStore store, AtomicInteger held, CountDownLatch reading, CountDownLatch release) {
-    return (StateStore)
-        Proxy.newProxyInstance(
-            StateStore.class.getClassLoader(),
-            new Class<?>[] {StateStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("recentRuns") && held.getAndIncrement() == 0) {
-                reading.countDown();
-                release.await(10, TimeUnit.SECONDS);
-              }
-              try {
-                return method.invoke(store, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return Forwarding.to(
+        StateStore.class,
+        store,
+        (method, args) -> {
+          if (method.getName().equals("recentRuns") && held.getAndIncrement() == 0) {
+            reading.countDown();
+            release.await(10, TimeUnit.SECONDS);
+          }
+        });
   }
 
   private static void waitUntilBlocked(Thread t) throws InterruptedException {

@@ -8,8 +8,7 @@ import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.scrobble.ScrobbleRole;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.crosswatch.testkit.Forwarding;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,20 +63,13 @@ final class CountingFactory implements ProviderFactory {
 
   @Override
   public Provider create(ProviderContext context) throws ProviderException {
-    Provider real = delegate.create(context);
-    return (Provider)
-        Proxy.newProxyInstance(
-            Provider.class.getClassLoader(),
-            new Class<?>[] {Provider.class},
-            (proxy, method, args) -> {
-              if (WRITES.contains(method.getName())) {
-                writes.incrementAndGet();
-              }
-              try {
-                return method.invoke(real, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return Forwarding.to(
+        Provider.class,
+        delegate.create(context),
+        (method, args) -> {
+          if (WRITES.contains(method.getName())) {
+            writes.incrementAndGet();
+          }
+        });
   }
 }
