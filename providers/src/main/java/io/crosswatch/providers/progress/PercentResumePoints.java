@@ -4,12 +4,14 @@ import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
+import io.crosswatch.providers.http.HttpAnswer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Resume points of services that keep them as a percentage of the runtime (Trakt, SIMKL): the
@@ -87,6 +89,34 @@ public final class PercentResumePoints {
       outcomes.add(deleted ? ItemOutcome.confirmed(point) : ItemOutcome.alreadyPresent(point));
     }
     return new WriteResult(outcomes);
+  }
+
+  /**
+   * What a service's answer to a paused scrobble of a point means: 404 is a title it does not know
+   * ({@code notFound} with {@code reason}), a 2xx is written; anything else is its own failure.
+   */
+  public static ItemOutcome paused(
+      Item point, HttpAnswer answer, String reason, Function<HttpAnswer, ProviderException> failure)
+      throws ProviderException {
+    if (answer.status() == 404) {
+      return ItemOutcome.notFound(point, reason);
+    }
+    if (!answer.isSuccess()) {
+      throw failure.apply(answer);
+    }
+    return ItemOutcome.confirmed(point);
+  }
+
+  /**
+   * What a service's answer to {@code DELETE /sync/playback/{id}} means: true when deleted, false
+   * when it no longer had it (404); anything else is its own failure.
+   */
+  public static boolean deleted(HttpAnswer answer, Function<HttpAnswer, ProviderException> failure)
+      throws ProviderException {
+    if (answer.status() != 404 && !answer.isSuccess()) {
+      throw failure.apply(answer);
+    }
+    return answer.isSuccess();
   }
 
   /** The same movie (a shared id), or the same episode (a show sharing an id, season, number). */

@@ -83,15 +83,16 @@ final class SimklProgress {
     if (body.isEmpty()) {
       return ItemOutcome.notFound(point, "no_ids");
     }
-    HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/pause", body.get().toString()));
-    if (answer.status() == 404) {
-      return ItemOutcome.notFound(point, "not_found");
+    ItemOutcome outcome =
+        PercentResumePoints.paused(
+            point,
+            api.answer(ApiRequest.post("/scrobble/pause", body.get().toString())),
+            "not_found",
+            api::failure);
+    if (outcome.status() == ItemOutcome.Status.CONFIRMED) {
+      playbackIds = null; // a pause makes a new playback id
     }
-    if (!answer.isSuccess()) {
-      throw api.failure(answer);
-    }
-    playbackIds = null; // a pause makes a new playback id
-    return ItemOutcome.confirmed(point);
+    return outcome;
   }
 
   /** Clears each resume point by its playback id (read again when not known). */
@@ -104,11 +105,8 @@ final class SimklProgress {
 
   /** One delete; false when the playback was gone already. */
   private boolean delete(long id) throws ProviderException {
-    HttpAnswer answer = api.answer(ApiRequest.delete(PLAYBACK + "/" + id));
-    if (answer.status() != 404 && !answer.isSuccess()) {
-      throw api.failure(answer);
-    }
-    return answer.isSuccess();
+    return PercentResumePoints.deleted(
+        api.answer(ApiRequest.delete(PLAYBACK + "/" + id)), api::failure);
   }
 
   /** A movie, or an episode with its show (the row's {@code show} or {@code anime} object). */

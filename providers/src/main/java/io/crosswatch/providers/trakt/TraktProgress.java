@@ -7,8 +7,8 @@ import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.providers.http.ApiRequest;
-import io.crosswatch.providers.http.HttpAnswer;
 import io.crosswatch.providers.progress.PercentResumePoints;
+import io.crosswatch.providers.scrobble.ScrobbleAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,16 +78,17 @@ final class TraktProgress {
     if (body.isEmpty()) {
       return ItemOutcome.notFound(point, "no_ids");
     }
-    body.get().put("progress", Math.round(percent * 100.0) / 100.0);
-    HttpAnswer answer = api.answer(ApiRequest.post("/scrobble/pause", body.get().toString()));
-    if (answer.status() == 404) {
-      return ItemOutcome.notFound(point, TraktBatch.NOT_FOUND);
+    body.get().put("progress", ScrobbleAnswers.progress(percent));
+    ItemOutcome outcome =
+        PercentResumePoints.paused(
+            point,
+            api.answer(ApiRequest.post("/scrobble/pause", body.get().toString())),
+            TraktBatch.NOT_FOUND,
+            api::failure);
+    if (outcome.status() == ItemOutcome.Status.CONFIRMED) {
+      playbackIds = null; // a pause makes a new playback id
     }
-    if (!answer.isSuccess()) {
-      throw api.failure(answer);
-    }
-    playbackIds = null; // a pause makes a new playback id
-    return ItemOutcome.confirmed(point);
+    return outcome;
   }
 
   /** Clears each resume point by its playback id (read again when not known). */
@@ -100,11 +101,8 @@ final class TraktProgress {
 
   /** One delete; false when the playback was gone already. */
   private boolean delete(long id) throws ProviderException {
-    HttpAnswer answer = api.answer(ApiRequest.delete(PLAYBACK + "/" + id));
-    if (answer.status() != 404 && !answer.isSuccess()) {
-      throw api.failure(answer);
-    }
-    return answer.isSuccess();
+    return PercentResumePoints.deleted(
+        api.answer(ApiRequest.delete(PLAYBACK + "/" + id)), api::failure);
   }
 
   /** {@code {"movie": {ids}}}, {@code {"episode": {ids}}} or the show with season and number. */
