@@ -29,6 +29,7 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
 
   private final Dialect dialect;
   private final String instance;
+  private final String label;
   private final MediaBrowserApi api;
   private final String userId;
   private final Clock clock;
@@ -48,13 +49,14 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
       DiagnosticLog log) {
     this.dialect = dialect;
     this.instance = instance;
+    this.label = dialect.providerName() + ":" + instance;
     this.api = api;
     this.userId = userId;
     this.clock = clock;
     this.sleeper = sleeper;
     this.interval = interval;
     this.log = log;
-    this.shows = new ShowIdsLookup(this::seriesIds, dialect.providerName() + ":" + instance, log);
+    this.shows = new ShowIdsLookup(this::seriesIds, label, log);
   }
 
   /** A series' external ids from the server's items endpoint, with its own id. */
@@ -84,7 +86,6 @@ final class MediaBrowserPlaybackSource implements PlaybackSource {
     SessionsWatcher watcher = new SessionsWatcher(dialect, instance, api, userId, clock, log);
     Backoff backoff =
         new Backoff(interval, MAX_BACKOFF.compareTo(interval) > 0 ? MAX_BACKOFF : interval);
-    String label = dialect.providerName() + ":" + instance;
     return WatchLoop.start(
         "watch-" + label,
         () -> {

@@ -11,6 +11,7 @@ import io.crosswatch.core.scrobble.PlaybackState;
 import io.crosswatch.providers.http.ApiRequest;
 import io.crosswatch.providers.playback.Observed;
 import io.crosswatch.providers.playback.Progress;
+import io.crosswatch.providers.playback.ShowIdsLookup;
 import io.crosswatch.providers.playback.WebhookJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class SessionsWatcher {
 
   private final Dialect dialect;
   private final String instance;
+  private final String label;
   private final MediaBrowserApi api;
   private final String userId;
   private final Clock clock;
@@ -53,6 +55,7 @@ final class SessionsWatcher {
       DiagnosticLog log) {
     this.dialect = dialect;
     this.instance = instance;
+    this.label = dialect.providerName() + ":" + instance;
     this.api = api;
     this.userId = userId;
     this.clock = clock;
@@ -64,10 +67,7 @@ final class SessionsWatcher {
     JsonNode sessions = api.call(ApiRequest.get("/Sessions"));
     if (!sessions.isArray()) {
       throw new ProviderException(
-          Kind.UNAVAILABLE,
-          dialect.providerName() + ":" + instance + " GET /Sessions: expected a JSON array",
-          true,
-          null);
+          Kind.UNAVAILABLE, label + " GET /Sessions: expected a JSON array", true, null);
     }
     Instant now = clock.instant();
     List<PlaybackEvent> events = new ArrayList<>();
@@ -186,24 +186,11 @@ final class SessionsWatcher {
       if (item.show() == null) {
         return withIds;
       }
-      ShowRef show = new ShowRef(item.show().title(), item.show().year(), series);
-      return new Item(
-          withIds.type(),
-          withIds.title(),
-          withIds.year(),
-          withIds.ids(),
-          show,
-          withIds.season(),
-          withIds.number(),
-          null,
-          null,
-          null,
-          null);
+      return ShowIdsLookup.withShow(
+          withIds, new ShowRef(item.show().title(), item.show().year(), series));
     } catch (ProviderException e) {
       log.warn(
-          dialect.providerName()
-              + ":"
-              + instance
+          label
               + ": could not look up the ids of playing item "
               + itemId
               + " ("

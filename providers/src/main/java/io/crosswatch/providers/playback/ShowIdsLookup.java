@@ -62,8 +62,12 @@ public final class ShowIdsLookup {
     if (found.isEmpty()) {
       return item;
     }
-    ShowRef show =
-        new ShowRef(item.show().title(), item.show().year(), item.show().ids().merge(found));
+    return withShow(
+        item, new ShowRef(item.show().title(), item.show().year(), item.show().ids().merge(found)));
+  }
+
+  /** The episode {@code item} with {@code show} in place of its own (no feature fields). */
+  public static Item withShow(Item item, ShowRef show) {
     return new Item(
         item.type(),
         item.title(),
