@@ -3,6 +3,7 @@ package io.crosswatch.providers.plex;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.scrobble.PlaybackEvent;
+import io.crosswatch.providers.http.Redactor;
 import io.crosswatch.providers.playback.Backoff;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +33,7 @@ final class PlexNotifications {
 
   private final URI base;
   private final String token;
+  private final Redactor redactor;
   private final String label;
   private final PlexPlaying playing;
   private final Consumer<PlaybackEvent> events;
@@ -52,6 +55,7 @@ final class PlexNotifications {
       DiagnosticLog log) {
     this.base = base;
     this.token = token;
+    this.redactor = Redactor.standard().withSecrets(Collections.singletonList(token));
     this.label = label;
     this.playing = playing;
     this.events = events;
@@ -129,7 +133,7 @@ final class PlexNotifications {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
     text = text.replace(address().toString(), shownAddress());
-    return token.isEmpty() ? text : text.replace(token, "***");
+    return redactor.text(text);
   }
 
   private void handle(String text) {
