@@ -2,6 +2,7 @@ package io.crosswatch.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -22,9 +23,22 @@ public record FileStamp(Object key, FileTime modified, long size) {
   /** The file's stamp now; one that equals no existing file's when it is missing or unreadable. */
   public static FileStamp of(Path file) {
     try {
+      return read(file);
+    } catch (IOException e) {
+      return ABSENT;
+    }
+  }
+
+  /**
+   * The file's stamp now; one that equals no existing file's when it is missing.
+   *
+   * @throws IOException when the file may exist but its attributes cannot be read
+   */
+  public static FileStamp read(Path file) throws IOException {
+    try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-    } catch (IOException e) {
+    } catch (NoSuchFileException e) {
       return ABSENT;
     }
   }

@@ -174,8 +174,8 @@ public final class PlanDocumentReader {
       }
     }
 
+    /** The document of keys that passed {@link #check}. */
     PlanDocument document() {
-      check();
       return new PlanDocument(
           instant(createdAt.text(), "$.created_at"), configSha256.text(), pairs);
     }

@@ -57,14 +57,19 @@ final class UnchangedCheck {
     String settings = settingsFingerprint(now);
     Map<Side, String> digests = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
-      providerToken(side).ifPresent(t -> digests.put(side, sha256(settings + "\n" + side + t)));
+      digest(side, settings).ifPresent(d -> digests.put(side, d));
     }
     return digests;
   }
 
   /** The digest of one side as it would be stored now, if its provider can tell. */
   Optional<String> digest(Side side, Instant now) {
-    return providerToken(side).map(t -> sha256(settingsFingerprint(now) + "\n" + side + t));
+    return digest(side, settingsFingerprint(now));
+  }
+
+  /** The digest of one side: the settings' fingerprint with the provider's own digest. */
+  private Optional<String> digest(Side side, String settings) {
+    return providerToken(side).map(t -> sha256(settings + "\n" + side + t));
   }
 
   /**

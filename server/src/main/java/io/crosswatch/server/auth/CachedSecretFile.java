@@ -1,12 +1,9 @@
 package io.crosswatch.server.auth;
 
+import io.crosswatch.server.FileStamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,7 +30,12 @@ final class CachedSecretFile {
 
   /** The file's content; not to be changed ({@link #copy} gives a copy for that). */
   ObjectNode stored() {
-    FileStamp stamp = FileStamp.of(file);
+    FileStamp stamp;
+    try {
+      stamp = FileStamp.read(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
     Parsed last = parsed;
     if (last != null && last.stamp().equals(stamp)) {
       return last.root();
@@ -57,21 +59,4 @@ final class CachedSecretFile {
   }
 
   private record Parsed(FileStamp stamp, ObjectNode root) {}
-
-  /**
-   * What tells one version of the file from the next: its identity (a write replaces the file),
-   * modification time and size; null fields when there is no file.
-   */
-  private record FileStamp(Object key, FileTime modified, long size) {
-    static FileStamp of(Path file) {
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-      } catch (NoSuchFileException e) {
-        return new FileStamp(null, null, -1);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.crosswatch.server.scrobble;
 import io.crosswatch.core.apply.Sleeper;
 import io.crosswatch.core.config.Config;
 import io.crosswatch.core.config.ScrobbleSettings;
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.provider.DiagnosticLog;
 import io.crosswatch.core.provider.Provider;
 import io.crosswatch.core.provider.ProviderContext;
@@ -90,9 +91,11 @@ final class ScrobbleProviders implements AutoCloseable {
     return warnings;
   }
 
+  /** Logs and keeps a warning, with every known secret in it masked (it quotes exceptions). */
   void warn(String message) {
-    LOG.warn("scrobbling: {}", message);
-    warnings.add(message);
+    String masked = KnownSecrets.mask(message);
+    LOG.warn("scrobbling: {}", masked);
+    warnings.add(masked);
   }
 
   /**
@@ -166,7 +169,8 @@ final class ScrobbleProviders implements AutoCloseable {
 
     @Override
     public void warn(String message) {
-      String line = message.startsWith(label) ? message : label + ": " + message;
+      String masked = KnownSecrets.mask(message);
+      String line = masked.startsWith(label) ? masked : label + ": " + masked;
       LOG.warn("{}", line);
       if (settingUp) {
         warnings.add(line);

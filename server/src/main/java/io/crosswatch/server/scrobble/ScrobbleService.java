@@ -11,7 +11,7 @@ import io.crosswatch.core.scrobble.ScrobbleObserver;
 import io.crosswatch.core.scrobble.Scrobbler;
 import io.crosswatch.server.ApiProblem;
 import io.crosswatch.server.ConfigSource;
-import java.nio.file.Files;
+import io.crosswatch.server.FileStamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ScrobbleService implements AutoCloseable {
   private final ScrobbleObserver observer;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private Active active = Active.OFF;
-  private String seenFile = "";
+  private FileStamp seenFile;
   private boolean closed;
 
   /**
@@ -57,10 +57,8 @@ public final class ScrobbleService implements AutoCloseable {
 
   /** Reads the config file when it changed on disk and applies its {@code scrobble} block. */
   public void refreshIfFileChanged() {
-    String stamp;
-    try {
-      stamp = Files.getLastModifiedTime(configs.file()) + "/" + Files.size(configs.file());
-    } catch (java.io.IOException e) {
+    FileStamp stamp = FileStamp.of(configs.file());
+    if (stamp.modified() == null) {
       return;
     }
     synchronized (this) {

@@ -2,6 +2,7 @@ package io.crosswatch.server.scrobble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosswatch.core.config.secrets.KnownSecrets;
 import io.crosswatch.core.model.Item;
 import io.crosswatch.core.provider.ProviderRegistry;
 import io.crosswatch.core.scrobble.PlaybackEvent;
@@ -325,6 +326,25 @@ class WebhookReceiversTest {
     assertThat(plex.closed.get())
         .as("the providers built for it are closed")
         .isEqualTo(plex.built.get());
+  }
+
+  @Test
+  void aWarningQuotingAKnownSecretShowsItMaskedInTheApiAndThe503() {
+    String secret = "sk-scrobble-warning-7f3a9c2e";
+    KnownSecrets.add(secret);
+    engine.fail = "cannot open the queue with key " + secret;
+    serve(WEBHOOKS);
+    String cookie = served.login();
+
+    String status = served.send("GET", "/api/scrobble", null, "Cookie", cookie).body();
+    HttpResponse<String> r =
+        post(
+            "/webhook/plex?token=" + secret("PLEX", "default"),
+            StubMediaServer.webhook("alice", "X", PlaybackState.PLAYING, 1));
+
+    assertThat(status).contains("cannot open the queue with key ***").doesNotContain(secret);
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("with key ***").doesNotContain(secret);
   }
 
   @Test
