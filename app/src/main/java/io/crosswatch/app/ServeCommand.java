@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
           CrosswatchServer.start(
               new ServeSettings(file, dir, ctx.registry(), ctx.clock(), version), address);
       ctx.err()
-          .println("crosswatch serves http://" + hostForUrl(address) + ":" + server.port() + "/");
+          .println("crosswatch serves http://" + new Listen(address.host(), server.port()) + "/");
       ctx.err().flush();
       stop.await();
       ctx.err()
@@ -116,9 +116,5 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CommandFailure.usage((listen != null ? "--listen: " : "web.listen: ") + e.getMessage());
     }
-  }
-
-  private static String hostForUrl(Listen l) {
-    return l.host().contains(":") ? "[" + l.host() + "]" : l.host();
   }
 }

@@ -132,7 +132,7 @@ final class WebhooksCommand implements Callable<Integer> {
                   + ": only media servers on this machine can reach it. Give --base-url (and"
                   + " listen on the network) otherwise.");
     }
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listen.port();
+    return "http://" + new Listen(host, listen.port());
   }
 
   private static String machineName() {

@@ -84,16 +84,6 @@ public final class ApplyBenchmark {
   }
 
   private static void print(int round, String command, ChildRun run) {
-    System.out.printf(
-        "| %d | %s | %d | %s | %,d ms | %,d | %s | %s | %s |%n",
-        round,
-        command,
-        run.exitCode(),
-        run.totals(),
-        run.wallMs(),
-        run.reportedMs(),
-        run.cpu(),
-        run.peak(),
-        run.load());
+    System.out.printf("| %d | %s | %s |%n", round, command, run.cells());
   }
 }

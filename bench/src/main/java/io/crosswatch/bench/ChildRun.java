@@ -141,6 +141,16 @@ record ChildRun(
         t.path("blocked").asLong());
   }
 
+  /**
+   * The cells {@code exit | totals | wall | duration_ms | CPU | peak RSS | load} of a Markdown
+   * table row, without the outer bars.
+   */
+  String cells() {
+    return String.format(
+        "%d | %s | %,d ms | %,d | %s | %s | %s",
+        exitCode, totals(), wallMs, reportedMs(), cpu(), peak(), load());
+  }
+
   /** The run's own duration as its summary reports it (without JVM start), or -1. */
   long reportedMs() {
     return summary.path("duration_ms").asLong(-1);

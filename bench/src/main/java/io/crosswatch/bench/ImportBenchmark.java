@@ -45,16 +45,7 @@ public final class ImportBenchmark {
     for (int i = 1; i <= runs; i++) {
       FileRunBenchmark.deleteTree(dir.resolve("state"));
       ChildRun run = ChildRun.start(launcher, dir.resolve("config.json"), dir, "import-" + i);
-      System.out.printf(
-          "| %d | %d | %s | %,d ms | %,d | %s | %s | %s |%n",
-          i,
-          run.exitCode(),
-          run.totals(),
-          run.wallMs(),
-          run.reportedMs(),
-          run.cpu(),
-          run.peak(),
-          run.load());
+      System.out.printf("| %d | %s |%n", i, run.cells());
     }
     System.out.println("work dir: " + dir);
   }

@@ -15,8 +15,6 @@ import io.crosswatch.core.scrobble.ScrobbleOutcome;
 import io.crosswatch.core.scrobble.ScrobbleTarget;
 import io.crosswatch.testkit.MutableClock;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +84,7 @@ public final class ScrobbleBenchmark {
   /** One stopped report at a time; the time until each sink was called. */
   private static void latency(Path stateDir, int samples) throws InterruptedException {
     Map<String, RecordingSink> sinks = sinks(true);
-    long cpu0 = processCpuNanos();
+    long cpu0 = OwnJvm.cpuNanos();
     try (ScrobbleEngine engine = engine(stateDir, sinks, Clock.systemUTC(), true)) {
       int warmup = Math.min(100, samples);
       long[] acceptNanos = new long[samples];
@@ -129,7 +127,7 @@ public final class ScrobbleBenchmark {
     System.out.printf(
         Locale.ROOT,
         "  process CPU %.1f s, load %s%n",
-        (processCpuNanos() - cpu0) / 1e9,
+        (OwnJvm.cpuNanos() - cpu0) / 1e9,
         loadAverage());
   }
 
@@ -137,7 +135,7 @@ public final class ScrobbleBenchmark {
   private static void load(Path stateDir, int rate, int seconds) throws InterruptedException {
     Map<String, RecordingSink> sinks = sinks(false);
     ScrobbleTraffic traffic = new ScrobbleTraffic(new Random(42), 200);
-    long cpu0 = processCpuNanos();
+    long cpu0 = OwnJvm.cpuNanos();
     String load0 = loadAverage();
     List<Long> heap = new ArrayList<>();
     long[] acceptNanos = new long[rate * seconds];
@@ -158,7 +156,7 @@ public final class ScrobbleBenchmark {
         acceptNanos[n] = System.nanoTime() - t0;
         reports++;
         if (System.nanoTime() >= nextSample) {
-          heap.add(heapAfterGc());
+          heap.add(OwnJvm.heapAfterGc());
           nextSample += 5_000_000_000L;
         }
       }
@@ -167,7 +165,7 @@ public final class ScrobbleBenchmark {
       while (!engine.pending().isEmpty() && System.nanoTime() - drainStart < 120_000_000_000L) {
         Thread.sleep(50);
       }
-      heap.add(heapAfterGc());
+      heap.add(OwnJvm.heapAfterGc());
       System.out.printf(
           Locale.ROOT,
           "load: %d reports in %.1f s (%.1f/s), %d viewings begun, %d finished (each with a"
@@ -190,7 +188,7 @@ public final class ScrobbleBenchmark {
         Locale.ROOT,
         "  heap used after GC every 5 s (MB): %s%n  process CPU %.1f s, load %s -> %s%n  %s%n",
         heap.stream().map(ScrobbleBenchmark::megabytes).toList(),
-        (processCpuNanos() - cpu0) / 1e9,
+        (OwnJvm.cpuNanos() - cpu0) / 1e9,
         load0,
         loadAverage(),
         ok ? "no loss, no duplicate" : "LOSS OR DUPLICATES");
@@ -209,7 +207,7 @@ public final class ScrobbleBenchmark {
     Duration tick = Duration.ofSeconds(1).dividedBy(rate);
     long total = Math.round(hours * 3600 * rate);
     long perSample = (long) sampleMinutes * 60 * rate;
-    long cpu0 = processCpuNanos();
+    long cpu0 = OwnJvm.cpuNanos();
     long wall0 = System.nanoTime();
     String load0 = loadAverage();
     System.out.printf(
@@ -248,10 +246,10 @@ public final class ScrobbleBenchmark {
               Locale.ROOT,
               "  %s | %s MB | %d | %.0f | %.1f | %s%n",
               Duration.ofSeconds(n / rate).toString().substring(2).toLowerCase(Locale.ROOT),
-              megabytes(heapAfterGc()),
+              megabytes(OwnJvm.heapAfterGc()),
               engine.nowPlaying().size(),
               (System.nanoTime() - wall0) / 1e9,
-              (processCpuNanos() - cpu0) / 1e9,
+              (OwnJvm.cpuNanos() - cpu0) / 1e9,
               loadAverage());
         }
       }
@@ -263,7 +261,7 @@ public final class ScrobbleBenchmark {
         traffic.viewingsStarted(),
         counts.values().iterator().next().expected(),
         (System.nanoTime() - wall0) / 1e9,
-        (processCpuNanos() - cpu0) / 1e9,
+        (OwnJvm.cpuNanos() - cpu0) / 1e9,
         load0,
         loadAverage(),
         ok ? "no loss, no duplicate" : "LOSS OR DUPLICATES");
@@ -381,17 +379,6 @@ public final class ScrobbleBenchmark {
         + System.getProperty("java.vm.name")
         + " "
         + System.getProperty("java.version");
-  }
-
-  private static long heapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private static String loadAverage() {

@@ -7,10 +7,8 @@ import io.crosswatch.core.scrobble.PlaybackEvent;
 import io.crosswatch.core.scrobble.PlaybackState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -40,7 +38,7 @@ final class ScrobbleTraffic {
   private final Random random;
   private final int titles;
   private final List<int[]> active = new ArrayList<>(); // {user, title, next report index}
-  private final Map<Long, Instant> firstStop = new HashMap<>(); // by user * titles + title
+  private final Set<Long> stopped = new HashSet<>(); // by user * titles + title
   private final Set<Long> busy = new HashSet<>();
   private final Set<Instant> expectedStops = new HashSet<>();
   private int viewingsStarted;
@@ -63,8 +61,7 @@ final class ScrobbleTraffic {
     int[] viewing = active.get(random.nextInt(active.size()));
     int step = viewing[2]++;
     long slot = (long) viewing[0] * titles + viewing[1];
-    if (STATES[step] == PlaybackState.STOPPED && !firstStop.containsKey(slot)) {
-      firstStop.put(slot, at);
+    if (STATES[step] == PlaybackState.STOPPED && stopped.add(slot)) {
       expectedStops.add(at);
     }
     PlaybackEvent event =
@@ -81,7 +78,7 @@ final class ScrobbleTraffic {
     if (viewing[2] == STATES.length) {
       active.remove(viewing);
       busy.remove(slot);
-      firstStop.remove(slot);
+      stopped.remove(slot);
     }
     return event;
   }

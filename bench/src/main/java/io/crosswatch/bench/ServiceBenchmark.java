@@ -76,7 +76,7 @@ public final class ServiceBenchmark {
         "cores %d, JDK %s, load %.2f%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
-        loadAverage());
+        ChildRun.loadAverage());
     // -Dbench.parts=status or =runs measures one part only (after the quick-start run, always).
     List<String> parts = List.of(System.getProperty("bench.parts", "status,runs").split(","));
     String summary = b.idleMemory(quickstart);
@@ -160,7 +160,7 @@ public final class ServiceBenchmark {
       }
       String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
       Thread.sleep(1_000);
-      double loadBefore = loadAverage();
+      double loadBefore = ChildRun.loadAverage();
       long serviceCpu = s.cpuMs();
       Map<String, Long> serviceThreads = ThreadCpu.byGroup(s.process().pid());
       long ownCpu = ownCpuMs();
@@ -172,7 +172,7 @@ public final class ServiceBenchmark {
       Map<String, Long> serviceThreadsUsed =
           ThreadCpu.minus(ThreadCpu.byGroup(s.process().pid()), serviceThreads);
       long serviceCpuUsed = s.cpuMs() - serviceCpu;
-      double loadAfter = loadAverage();
+      double loadAfter = ChildRun.loadAverage();
       JsonNode status = JSON.readTree(s.get("/api/status").body());
       double seconds = r.elapsedNs() / 1e9;
       System.out.printf(
@@ -277,7 +277,8 @@ public final class ServiceBenchmark {
         "runs: %,d runs recorded in %,d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
     Service s = start(ws, "runs");
     try {
-      System.out.printf("runs: load %.2f, service CPU so far %,d ms%n", loadAverage(), s.cpuMs());
+      System.out.printf(
+          "runs: load %.2f, service CPU so far %,d ms%n", ChildRun.loadAverage(), s.cpuMs());
       for (String q :
           List.of("/api/status", "/api/runs", "/api/runs?limit=100", "/api/runs?limit=10000")) {
         for (int i = 0; i < 5; i++) {
@@ -302,7 +303,7 @@ public final class ServiceBenchmark {
         System.out.printf(
             "runs: %s (%,d bytes): median %.1f ms, min %.1f ms, max %.1f ms over 20 requests;"
                 + " load %.2f, service CPU %,d ms%n",
-            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6, loadAverage(), s.cpuMs());
+            q, size, ms[10] / 1e6, ms[0] / 1e6, ms[19] / 1e6, ChildRun.loadAverage(), s.cpuMs());
       }
       System.out.printf("runs: RSS %,d KiB%n", s.rssKb());
     } finally {
@@ -328,14 +329,6 @@ public final class ServiceBenchmark {
   /** CPU time (user + sys) of this JVM, the clients' side. */
   private static long ownCpuMs() {
     return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-  }
-
-  static double loadAverage() {
-    try {
-      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
   }
 
   /** The launcher's JVM options for short commands. */

@@ -8,8 +8,6 @@ import io.crosswatch.server.Listen;
 import io.crosswatch.server.ServeSettings;
 import io.crosswatch.server.auth.WebhookSecrets;
 import io.crosswatch.testkit.fake.MultipartBody;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +81,7 @@ public final class WebhookScrobbleBenchmark {
         "cores %d, JDK %s, load %.2f, %d webhooks/s for %d s%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
-        load(),
+        ChildRun.loadAverage(),
         rate,
         seconds);
     List<String> users = new ArrayList<>();
@@ -139,11 +137,10 @@ public final class WebhookScrobbleBenchmark {
     waitFor(() -> sink.viewingsStopped() >= WARM_UP, Duration.ofSeconds(60));
     sink.resetCallCounts();
 
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     List<Long> heap = new ArrayList<>();
-    heap.add(heapAfterGc(memory));
-    long cpuBefore = cpuNanos();
-    double loadBefore = load();
+    heap.add(OwnJvm.heapAfterGc());
+    long cpuBefore = OwnJvm.cpuNanos();
+    double loadBefore = ChildRun.loadAverage();
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger tick = new AtomicInteger();
     long periodNanos = 1_000_000_000L / rate;
@@ -171,7 +168,7 @@ public final class WebhookScrobbleBenchmark {
     while (tick.get() < total) {
       Thread.sleep(100);
       if (System.nanoTime() >= nextSample) {
-        heap.add(heapAfterGc(memory));
+        heap.add(OwnJvm.heapAfterGc());
         nextSample += 5_000_000_000L;
       }
     }
@@ -181,8 +178,8 @@ public final class WebhookScrobbleBenchmark {
     waitFor(() -> inFlight.get() == 0, Duration.ofSeconds(60));
     waitFor(() -> sink.viewingsStopped() >= WARM_UP + viewings, Duration.ofSeconds(120));
     Thread.sleep(2000); // late duplicates would arrive now
-    long cpu = cpuNanos() - cpuBefore;
-    heap.add(heapAfterGc(memory));
+    long cpu = OwnJvm.cpuNanos() - cpuBefore;
+    heap.add(OwnJvm.heapAfterGc());
 
     Map<ScrobbleAction, Integer> byAction = new EnumMap<>(ScrobbleAction.class);
     for (ScrobbleAction action : ScrobbleAction.values()) {
@@ -240,7 +237,7 @@ public final class WebhookScrobbleBenchmark {
         cpu / 1e9,
         sendSeconds,
         loadBefore,
-        load());
+        ChildRun.loadAverage());
     server.close();
   }
 
@@ -345,23 +342,6 @@ public final class WebhookScrobbleBenchmark {
             paused,
             user,
             viewing);
-  }
-
-  private static long heapAfterGc(MemoryMXBean memory) {
-    System.gc();
-    return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  private static long cpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
-  }
-
-  private static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static long pct(List<Long> sorted, double p) {
