@@ -79,6 +79,7 @@ final class PlexNotifications {
   Duration round() throws InterruptedException {
     CompletableFuture<String> ended = new CompletableFuture<>();
     WebSocket socket;
+    playing.connecting();
     try {
       socket =
           http.newWebSocketBuilder()

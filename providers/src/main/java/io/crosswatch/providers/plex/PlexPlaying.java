@@ -26,11 +26,16 @@ import tools.jackson.databind.JsonNode;
  * the title's ids from {@code GET /library/metadata/{ratingKey}} (and its show's, for episodes),
  * kept for later notifications. A session is reported when it starts, pauses, resumes, moves by
  * {@link Observed#SIGNIFICANT_MOVE} points or stops; after a reconnect, sessions the server no
- * longer lists are reported stopped ({@link #missedStops()}). Its methods are synchronized: the
- * websocket's thread and the watcher's thread call it.
+ * longer lists are reported stopped ({@link #missedStops()}): only sessions last reported over an
+ * earlier websocket, since a session reported over the new one has its stop coming over it too. Its
+ * methods are synchronized: the websocket's thread and the watcher's thread call it.
  */
 final class PlexPlaying {
-  private record Tracked(Observed reported, Long durationMs) {}
+  /**
+   * A session as last reported, with its duration and the websocket ({@link #connecting}'s count)
+   * whose notification reported it.
+   */
+  private record Tracked(Observed reported, Long durationMs, int socket) {}
 
   private final PlexApi api;
   private final ShowIdsLookup shows;
@@ -39,12 +44,18 @@ final class PlexPlaying {
   private final Map<String, Tracked> sessions = new HashMap<>();
   private final Map<String, Item> items = new HashMap<>();
   private final Map<String, Long> durations = new HashMap<>();
+  private int socket;
 
   PlexPlaying(PlexApi api, String instance, Clock clock, ShowIdsLookup shows) {
     this.shows = shows;
     this.api = api;
     this.instance = instance;
     this.clock = clock;
+  }
+
+  /** A new websocket is about to open: notifications from now on come over it. */
+  synchronized void connecting() {
+    socket++;
   }
 
   /** The report one notification makes, if it is news. */
@@ -64,7 +75,8 @@ final class PlexPlaying {
         return Optional.empty(); // gone before it was seen, or no movie or episode
       }
       tracked =
-          new Tracked(new Observed(user.get(), item.get(), null, -100), durations.get(ratingKey));
+          new Tracked(
+              new Observed(user.get(), item.get(), null, -100), durations.get(ratingKey), socket);
     }
     double progress = Progress.percent(WebhookJson.whole(n, "viewOffset"), tracked.durationMs());
     if (state.get() == PlaybackState.STOPPED) {
@@ -74,7 +86,9 @@ final class PlexPlaying {
       sessions.put(
           key,
           new Tracked(
-              new Observed(o.user(), o.item(), state.get(), progress), tracked.durationMs()));
+              new Observed(o.user(), o.item(), state.get(), progress),
+              tracked.durationMs(),
+              socket));
     } else {
       return Optional.empty();
     }
@@ -92,11 +106,13 @@ final class PlexPlaying {
   }
 
   /**
-   * The sessions reported as playing or paused that the server no longer lists, reported stopped at
-   * their last reported position: their stop went by while the websocket was down.
+   * The sessions last reported as playing or paused over an earlier websocket that the server no
+   * longer lists, reported stopped at their last reported position: their stop went by while the
+   * websocket was down. A session reported over the current websocket is left to its own stop
+   * notification, which may still be on its way (and carries the position it stopped at).
    */
   synchronized List<PlaybackEvent> missedStops() throws ProviderException {
-    if (sessions.isEmpty()) {
+    if (sessions.values().stream().allMatch(t -> t.socket() == socket)) {
       return List.of();
     }
     Set<String> listed = new HashSet<>();
@@ -106,7 +122,7 @@ final class PlexPlaying {
     List<PlaybackEvent> stops = new ArrayList<>();
     for (Iterator<Map.Entry<String, Tracked>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Tracked> e = it.next();
-      if (!listed.contains(e.getKey())) {
+      if (e.getValue().socket() != socket && !listed.contains(e.getKey())) {
         Observed o = e.getValue().reported();
         String sessionKey = e.getKey().substring(0, e.getKey().indexOf('/'));
         stops.add(

@@ -33,6 +33,7 @@ public final class PlexSessions {
     private final PlexTitle title;
     private long offsetMs;
     private String state = "playing";
+    private ObjectNode lastNotification;
 
     private Playback(String sessionKey, PlexUser user, PlexTitle title, long offsetMs) {
       this.sessionKey = sessionKey;
@@ -44,6 +45,16 @@ public final class PlexSessions {
     /** The session key Plex gives this playback. */
     public String sessionKey() {
       return sessionKey;
+    }
+
+    /**
+     * The {@code PlaySessionStateNotification} the server sent for this playback's last change (a
+     * copy), as a websocket client would have received it.
+     */
+    public ObjectNode lastNotification() {
+      synchronized (PlexSessions.this) {
+        return lastNotification.deepCopy();
+      }
     }
 
     /** Pauses at a share (0 to 1) of the title's duration. */
@@ -143,6 +154,7 @@ public final class PlexSessions {
       n.put("viewOffset", p.offsetMs);
       n.put("playQueueItemID", 1);
       n.put("state", p.state);
+      p.lastNotification = n.deepCopy();
     }
     socket.broadcast(message.toString());
   }
