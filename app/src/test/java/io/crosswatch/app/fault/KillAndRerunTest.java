@@ -51,13 +51,9 @@ class KillAndRerunTest {
             + chunk
             + "}},\n"
             + " \"file\": {\"path\": \"a.json\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
             + " \"features\": {\"history\": {\"enable\": true, \"rewatches\": true}}}]}\n");
   }

@@ -45,13 +45,9 @@ class ImportTest {
         "config.json",
         "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
             + " \"imports\": {\"path\": \"watchlist.csv\", \"format\": \"letterboxd\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"lb\", \"source\": \"IMPORT\", \"target\": \"TRAKT\","
             + " \"features\": {\"watchlist\": true}}]}\n");
 
@@ -89,13 +85,9 @@ class ImportTest {
         "config.json",
         "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
             + " \"imports\": {\"path\": \"export\", \"format\": \"letterboxd\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"lb\", \"source\": \"IMPORT\", \"target\": \"TRAKT\","
             + " \"features\": {\"watchlist\": true, \"ratings\": true,"
             + " \"history\": {\"enable\": true, \"rewatches\": true}}}]}\n");

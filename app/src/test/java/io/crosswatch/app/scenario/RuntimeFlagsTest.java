@@ -48,13 +48,9 @@ class RuntimeFlagsTest {
           "config.json",
           "{\"runtime\": {\"state_dir\": \"state\", \"debug_http\": true},"
               + " \"file\": {\"path\": \"a.json\"},"
-              + " \"trakt\": {\"client_id\": \""
-              + FakeTraktServer.CLIENT_ID
-              + "\", \"access_token\": \""
-              + FakeTraktServer.ACCESS_TOKEN
-              + "\", \"base_url\": \""
-              + trakt.baseUrl()
-              + "\"},"
+              + " "
+              + trakt.configBlock()
+              + ","
               + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
               + " \"features\": {\"watchlist\": true}}]}");
       ws.write("a.json", doc("watchlist", TrackerDocs.listed(1, LISTED)));

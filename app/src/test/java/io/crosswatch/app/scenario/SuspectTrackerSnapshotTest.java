@@ -46,14 +46,7 @@ class SuspectTrackerSnapshotTest {
     FakeTraktServer trakt = FakeTraktServer.builder().build().start();
     fake = trakt;
     trakt.catalogue().generateMovies(ITEMS);
-    String block =
-        "\"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"}";
+    String block = trakt.configBlock();
     Runs runs = emptyOnceThenRecovered("TRAKT", block, "/sync/watchlist");
     assertThat(trakt.user().watchlist()).hasSize(ITEMS);
     assertThat(runs.fullReads()).isEqualTo(1);

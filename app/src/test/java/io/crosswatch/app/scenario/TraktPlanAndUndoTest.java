@@ -43,13 +43,9 @@ class TraktPlanAndUndoTest {
         "config.json",
         "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
             + " \"file\": {\"path\": \"a.json\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
             + " \"features\": {\"watchlist\": true, \"ratings\": true,"
             + " \"history\": {\"enable\": true, \"add\": true, \"rewatches\": true}}}]}\n");

@@ -46,13 +46,9 @@ class TraktSimklEndToEndTest {
         "config.json",
         "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0,"
             + " \"apply_chunk_size_by_provider\": {\"TRAKT\": 1000, \"SIMKL\": 1000}},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"simkl\": {\"client_id\": \""
             + FakeSimklServer.CLIENT_ID
             + "\", \"access_token\": \""

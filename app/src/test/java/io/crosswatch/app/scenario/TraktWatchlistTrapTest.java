@@ -35,13 +35,9 @@ class TraktWatchlistTrapTest {
         "config.json",
         "{\"runtime\": {\"state_dir\": \"state\", \"apply_chunk_pause_ms\": 0},\n"
             + " \"file\": {\"path\": \"a.json\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
             + " \"mode\": \""
             + mode

@@ -61,13 +61,9 @@ class ServiceProcessTest {
         "{\"runtime\": {\"state_dir\": \"state\","
             + " \"apply_chunk_size_by_provider\": {\"TRAKT\": 5}},\n"
             + " \"file\": {\"path\": \"a.json\"},\n"
-            + " \"trakt\": {\"client_id\": \""
-            + FakeTraktServer.CLIENT_ID
-            + "\", \"access_token\": \""
-            + FakeTraktServer.ACCESS_TOKEN
-            + "\", \"base_url\": \""
-            + trakt.baseUrl()
-            + "\"},\n"
+            + " "
+            + trakt.configBlock()
+            + ",\n"
             + " \"pairs\": [{\"id\": \"p\", \"source\": \"FILE\", \"target\": \"TRAKT\","
             + " \"features\": {\"history\": {\"enable\": true}}}]}\n");
     List<String> plays = new ArrayList<>();

@@ -13,7 +13,6 @@ import io.crosswatch.core.model.ShowRef;
 import io.crosswatch.core.provider.HealthReport;
 import io.crosswatch.core.provider.ItemOutcome;
 import io.crosswatch.core.provider.Provider;
-import io.crosswatch.core.provider.ProviderContext;
 import io.crosswatch.core.provider.ProviderException;
 import io.crosswatch.core.provider.WriteResult;
 import io.crosswatch.testkit.RecordingLog;
@@ -24,12 +23,9 @@ import io.crosswatch.testkit.fake.mdblist.MdblistTitle;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 class MdblistProviderTest {
   private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
@@ -58,15 +54,7 @@ class MdblistProviderTest {
   }
 
   private Provider provider(String key) {
-    ObjectNode settings = JsonMapper.builder().build().createObjectNode();
-    settings.put("api_key", key);
-    settings.put("base_url", mdb.baseUrl());
-    settings.put("timeout", 5);
-    ProviderContext context =
-        new ProviderContext(
-            "MDBLIST", "default", settings, "mdblist", stateDir, stateDir, time, true, log);
-    return new MdblistProviderFactory()
-        .create(context.withTiming(time.sleeper(), new SplittableRandom(1)));
+    return MdblistTestbed.provider(mdb, key, time, stateDir, log);
   }
 
   private static Item movieByImdb(String imdb) {

@@ -144,6 +144,8 @@ class RunHistoryTest {
       for (Thread t : waiting) {
         t.join(10_000);
       }
+      assertThat(first.isAlive()).as("the first request ended").isFalse();
+      assertThat(waiting).as("the waiting requests ended").noneMatch(Thread::isAlive);
 
       assertThat(seen)
           .hasSize(3)

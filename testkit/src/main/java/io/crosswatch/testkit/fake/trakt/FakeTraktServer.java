@@ -84,6 +84,20 @@ public final class FakeTraktServer extends LoopbackFake<FakeTraktServer> {
     return new Builder();
   }
 
+  /**
+   * The config's {@code "trakt"} block (key included) of an instance signed in to this fake as its
+   * default user: {@link #CLIENT_ID}, {@link #ACCESS_TOKEN} and this fake's base URL.
+   */
+  public String configBlock() {
+    return "\"trakt\": {\"client_id\": \""
+        + CLIENT_ID
+        + "\", \"access_token\": \""
+        + ACCESS_TOKEN
+        + "\", \"base_url\": \""
+        + baseUrl()
+        + "\"}";
+  }
+
   /** The titles this fake knows. */
   public TraktCatalogue catalogue() {
     return catalogue;
