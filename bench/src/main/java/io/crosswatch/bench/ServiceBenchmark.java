@@ -3,6 +3,7 @@ package io.crosswatch.bench;
 import io.crosswatch.core.run.RunIds;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateStore;
+import io.crosswatch.testkit.fake.trakt.FakeTraktServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ public final class ServiceBenchmark {
           .build();
 
   /** The JVM options {@code ./cw serve} starts the service with. */
-  private static final String SERVE_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+  private static final String SERVE_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseG1GC";
 
   private final Path jar;
   private final Path dir;
@@ -66,6 +67,7 @@ public final class ServiceBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    ChildRun.realisticSockets();
     Path jar = Path.of(args[0]).toAbsolutePath();
     Path quickstart = Path.of(args[1]).toAbsolutePath();
     Path dir =
@@ -122,8 +124,13 @@ public final class ServiceBenchmark {
 
   /** 2 and 3: 200 clients on /api/status during one run; 50 followers of another run's events. */
   private void statusLoadAndEvents() throws Exception {
+    // -Dbench.statusRuns=file or =trakt: the status load during one kind of run only
+    List<String> kinds = List.of(System.getProperty("bench.statusRuns", "file,trakt").split(","));
+    if (kinds.contains("trakt")) {
+      statusDuringTraktRun();
+    }
     Path ws = Files.createDirectories(dir.resolve("load"));
-    int n = Integer.getInteger("bench.items", 33_334);
+    int n = Integer.getInteger("bench.items", 50_000);
     FileRunBenchmark.writeLibrary(ws.resolve("source.json"), n);
     Files.writeString(
         ws.resolve("config.json"),
@@ -140,73 +147,8 @@ public final class ServiceBenchmark {
             + " {\"watchlist\": true, \"history\": true, \"ratings\": true}}]}");
     Service s = start(ws, "load");
     try {
-      // 2. status under load (-Dbench.withRun=false: without the run, to tell their costs apart)
-      boolean withRun = Boolean.parseBoolean(System.getProperty("bench.withRun", "true"));
-      int clients = Integer.getInteger("bench.clients", 200);
-      ClosedLoopLoad load =
-          new ClosedLoopLoad(
-              s.address(),
-              ClosedLoopLoad.get(s.address(), "/api/status", "Authorization: Bearer " + s.token()),
-              ServiceBenchmark::isStatus,
-              System::nanoTime);
-      // -Dbench.warmupSeconds=N: the same load for N s before the run starts, not measured
-      int warmup = Integer.getInteger("bench.warmupSeconds", 0);
-      if (warmup > 0) {
-        ClosedLoopLoad.Result w =
-            load.run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(30));
-        System.out.printf(
-            "status: warm-up %d s before the run: %,d requests, %d errors, p99 %.2f ms%n",
-            warmup, w.requests(), w.errors(), w.percentileMs(99));
-      }
-      String id = withRun ? s.startRun("{\"pairs\": [\"load\"]}") : "none";
-      Thread.sleep(1_000);
-      double loadBefore = ChildRun.loadAverage();
-      long serviceCpu = s.cpuMs();
-      Map<String, Long> serviceThreads = ThreadCpu.byGroup(s.process().pid());
-      long ownCpu = ownCpuMs();
-      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-      long loadThreadCpu = mx.getCurrentThreadCpuTime();
-      ClosedLoopLoad.Result r = load.run(clients, Duration.ofSeconds(10), Duration.ofSeconds(30));
-      long loadThreadCpuUsed = (mx.getCurrentThreadCpuTime() - loadThreadCpu) / 1_000_000;
-      long ownCpuUsed = ownCpuMs() - ownCpu;
-      Map<String, Long> serviceThreadsUsed =
-          ThreadCpu.minus(ThreadCpu.byGroup(s.process().pid()), serviceThreads);
-      long serviceCpuUsed = s.cpuMs() - serviceCpu;
-      double loadAfter = ChildRun.loadAverage();
-      JsonNode status = JSON.readTree(s.get("/api/status").body());
-      double seconds = r.elapsedNs() / 1e9;
-      System.out.printf(
-          "status: %d clients (one keep-alive connection each, closed loop), 10 s (%.2f s to the"
-              + " last answer), %,d requests (%,.0f answers/s), %d errors, p50 %.2f ms, p90 %.2f ms,"
-              + " p99 %.2f ms, max %.2f ms; run still going at the end: %s; load %.2f -> %.2f%n",
-          clients,
-          seconds,
-          r.requests(),
-          r.answers() / seconds,
-          r.errors(),
-          r.percentileMs(50),
-          r.percentileMs(90),
-          r.percentileMs(99),
-          r.maxMs(),
-          id.equals(status.path("running_run_id").asString("")),
-          loadBefore,
-          loadAfter);
-      System.out.printf(
-          "status: CPU (user + sys) of the service %,d ms (%.3f ms per answer), by thread %s;"
-              + " of the clients: the load thread %,d ms (%.3f ms per answer), the harness JVM"
-              + " %,d ms%n",
-          serviceCpuUsed,
-          serviceCpuUsed / (double) Math.max(1, r.answers()),
-          serviceThreadsUsed,
-          loadThreadCpuUsed,
-          loadThreadCpuUsed / (double) Math.max(1, r.answers()),
-          ownCpuUsed);
-      System.out.printf(
-          "status: HTTP threads of the service %.3f ms CPU per answer%n",
-          serviceThreadsUsed.get(ThreadCpu.HTTP) / (double) Math.max(1, r.answers()));
-      if (withRun) {
-        String loadSummary = s.awaitSummary(id, 600);
-        System.out.println("status: load run " + id + " summary totals " + totals(loadSummary));
+      if (kinds.contains("file")) {
+        statusLoad(s, "FILE -> FILE run of " + (3 * n + 2) + " items", "load");
       }
 
       // 3. event followers
@@ -250,6 +192,110 @@ public final class ServiceBenchmark {
           (System.nanoTime() - followStart) / 1_000_000);
     } finally {
       s.stop();
+    }
+  }
+
+  /**
+   * 2b. The status load during a run that mostly waits, as a real one does: the library of {@link
+   * TrackerRunBenchmark} (10,000 plays, 2,000 watchlist titles, 2,000 ratings) pushed to a fake
+   * Trakt with Trakt's real limits (one write per second), which this process serves on loopback.
+   */
+  private void statusDuringTraktRun() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("trakt"));
+    try (FakeTraktServer trakt = FakeTraktServer.builder().watchlistLimit(10_000).build().start()) {
+      TrackerRunBenchmark.Library lib = TrackerRunBenchmark.seed(trakt.catalogue());
+      LibraryFile.write(ws.resolve("source.json"), lib.watchlist(), lib.history(), lib.ratings());
+      TrackerRunBenchmark.deleteTree(ws.resolve("state"));
+      Files.writeString(ws.resolve("config.json"), TrackerRunBenchmark.config(trakt.baseUrl(), 0));
+      Service s = start(ws, "trakt");
+      try {
+        statusLoad(
+            s,
+            "FILE -> TRAKT (fake, real limits) run of "
+                + (lib.watchlist().size() + lib.history().size() + lib.ratings().size())
+                + " items",
+            TrackerRunBenchmark.PAIR_ID);
+      } finally {
+        s.stop();
+      }
+    }
+  }
+
+  /**
+   * 200 closed-loop clients on {@code /api/status} for 10 s while {@code pair} runs; first the same
+   * load for {@code bench.warmupSeconds} (default 10) before the run starts, not measured, so that
+   * the figures are those of a service that has been up for a while rather than of its first
+   * seconds (its JIT compiling the request path). {@code -Dbench.warmupSeconds=0} measures the cold
+   * service.
+   */
+  private static void statusLoad(Service s, String runLabel, String pair) throws Exception {
+    // -Dbench.withRun=false: without the run, to tell their costs apart
+    boolean withRun = Boolean.parseBoolean(System.getProperty("bench.withRun", "true"));
+    int clients = Integer.getInteger("bench.clients", 200);
+    ClosedLoopLoad load =
+        new ClosedLoopLoad(
+            s.address(),
+            ClosedLoopLoad.get(s.address(), "/api/status", "Authorization: Bearer " + s.token()),
+            ServiceBenchmark::isStatus,
+            System::nanoTime);
+    int warmup = Integer.getInteger("bench.warmupSeconds", 10);
+    if (warmup > 0) {
+      ClosedLoopLoad.Result w =
+          load.run(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(30));
+      System.out.printf(
+          "status: warm-up %d s before the run: %,d requests, %d errors, p99 %.2f ms%n",
+          warmup, w.requests(), w.errors(), w.percentileMs(99));
+    }
+    String id = withRun ? s.startRun("{\"pairs\": [\"" + pair + "\"]}") : "none";
+    Thread.sleep(1_000);
+    double loadBefore = ChildRun.loadAverage();
+    long serviceCpu = s.cpuMs();
+    Map<String, Long> serviceThreads = ThreadCpu.byGroup(s.process().pid());
+    long ownCpu = ownCpuMs();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long loadThreadCpu = mx.getCurrentThreadCpuTime();
+    ClosedLoopLoad.Result r = load.run(clients, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    long loadThreadCpuUsed = (mx.getCurrentThreadCpuTime() - loadThreadCpu) / 1_000_000;
+    long ownCpuUsed = ownCpuMs() - ownCpu;
+    Map<String, Long> serviceThreadsUsed =
+        ThreadCpu.minus(ThreadCpu.byGroup(s.process().pid()), serviceThreads);
+    long serviceCpuUsed = s.cpuMs() - serviceCpu;
+    double loadAfter = ChildRun.loadAverage();
+    JsonNode status = JSON.readTree(s.get("/api/status").body());
+    double seconds = r.elapsedNs() / 1e9;
+    System.out.printf(
+        "status during the %s: %d clients (one keep-alive connection each, closed loop), 10 s"
+            + " (%.2f s to the last answer), %,d requests (%,.0f answers/s), %d errors, p50 %.2f ms, p90 %.2f ms,"
+            + " p99 %.2f ms, max %.2f ms; run still going at the end: %s; load %.2f -> %.2f%n",
+        withRun ? runLabel : "no run",
+        clients,
+        seconds,
+        r.requests(),
+        r.answers() / seconds,
+        r.errors(),
+        r.percentileMs(50),
+        r.percentileMs(90),
+        r.percentileMs(99),
+        r.maxMs(),
+        id.equals(status.path("running_run_id").asString("")),
+        loadBefore,
+        loadAfter);
+    System.out.printf(
+        "status: CPU (user + sys) of the service %,d ms (%.3f ms per answer), by thread %s;"
+            + " of the clients: the load thread %,d ms (%.3f ms per answer), the harness JVM"
+            + " %,d ms%n",
+        serviceCpuUsed,
+        serviceCpuUsed / (double) Math.max(1, r.answers()),
+        serviceThreadsUsed,
+        loadThreadCpuUsed,
+        loadThreadCpuUsed / (double) Math.max(1, r.answers()),
+        ownCpuUsed);
+    System.out.printf(
+        "status: HTTP threads of the service %.3f ms CPU per answer%n",
+        serviceThreadsUsed.get(ThreadCpu.HTTP) / (double) Math.max(1, r.answers()));
+    if (withRun) {
+      String loadSummary = s.awaitSummary(id, 600);
+      System.out.println("status: the run " + id + " summary totals " + totals(loadSummary));
     }
   }
 

@@ -42,6 +42,9 @@ public final class TrackerRunBenchmark {
   static final int WATCHLIST = 2_000;
   static final int RATINGS = 2_000;
 
+  /** The id of the one pair in {@link #config}. */
+  static final String PAIR_ID = "file-to-trakt";
+
   /** The chunk "size" that stands for no TRAKT entry in the config. */
   private static final int DEFAULT_CHUNK = 0;
 
@@ -172,7 +175,11 @@ public final class TrackerRunBenchmark {
         run.load());
   }
 
-  private static String config(String baseUrl, int chunk) {
+  /**
+   * A config pushing {@code source.json} to the fake Trakt at {@code baseUrl}, with {@code chunk}
+   * as TRAKT's chunk size ({@code 0}: the default config's).
+   */
+  static String config(String baseUrl, int chunk) {
     return "{\"runtime\": {\"state_dir\": \"state\", \"debug_http\": "
         + Boolean.getBoolean("bench.debugHttp")
         + (chunk == DEFAULT_CHUNK
