@@ -21,6 +21,7 @@ import io.crosswatch.core.state.ScrobbleQueue;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateLock;
 import io.crosswatch.core.state.StateStore;
+import io.crosswatch.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

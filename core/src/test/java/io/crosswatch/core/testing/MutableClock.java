@@ -1,4 +1,4 @@
-package io.crosswatch.core.scrobble;
+package io.crosswatch.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand, for core's own tests (the testkit, which depends on core, has its
+ * own for everyone else).
+ */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
