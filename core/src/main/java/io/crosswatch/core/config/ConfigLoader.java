@@ -2,6 +2,7 @@ package io.crosswatch.core.config;
 
 import io.crosswatch.core.config.secrets.EncryptedValues;
 import io.crosswatch.core.config.secrets.KnownSecrets;
+import io.crosswatch.core.config.secrets.SecretKeys;
 import io.crosswatch.core.provider.ConfigIssue;
 import io.crosswatch.core.provider.ProviderFactory;
 import io.crosswatch.core.provider.ProviderRegistry;
@@ -69,6 +70,7 @@ public final class ConfigLoader {
             .map(
                 root -> {
                   issues.addAll(EncryptedValues.decrypt(root.node(), directory, env));
+                  SecretKeys.remember(root.node());
                   return read(root, absolute, issues);
                 });
     if (issues.hasErrors() || config.isEmpty()) {

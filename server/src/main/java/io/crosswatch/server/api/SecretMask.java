@@ -1,10 +1,9 @@
 package io.crosswatch.server.api;
 
+import io.crosswatch.core.config.secrets.SecretKeys;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,18 +17,11 @@ public final class SecretMask {
   /** What a secret value is shown as. */
   public static final String MASK = "***";
 
-  private static final Set<String> MARKERS =
-      Set.of("token", "secret", "password", "passwd", "api_key", "apikey", "pin", "cookie");
-
   private SecretMask() {}
 
-  /**
-   * Whether a key names a secret (e.g. {@code access_token}, {@code client_secret}, {@code
-   * api_key}).
-   */
+  /** Whether a key names a secret, as {@link SecretKeys#isSecret} says. */
   public static boolean isSecretKey(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return MARKERS.stream().anyMatch(k::contains);
+    return SecretKeys.isSecret(key);
   }
 
   /** A copy of {@code config} with every secret value replaced by {@code "***"}. */

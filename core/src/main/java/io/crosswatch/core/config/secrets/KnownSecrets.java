@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The secret values this process decrypted from its config, so that every redactor masks them
+ * The secret values this process read from its config (decrypted, or in plain text under a {@link
+ * SecretKeys secret key}) or was given (webhook secrets), so that every redactor masks them
  * wherever they would be printed (logs, events, errors), whichever part of the program holds them.
  *
  * <p>Process-wide on purpose: a decrypted value may travel far from the loader (into a provider's
