@@ -61,13 +61,14 @@ public final class WebhookSecrets {
 
   /**
    * Whether {@code presented} is the secret of the source, compared in constant time. A source
-   * without a secret accepts nothing (and gets none created here).
+   * without a secret accepts nothing (and gets none created here). The stored secret, which {@code
+   * cw web webhooks} may have made in another process, becomes a known secret here.
    */
   public boolean matches(String provider, String instance, String presented) {
     JsonNode entry = secrets.stored().get(key(provider, instance));
     Optional<String> stored =
         entry != null && entry.path("secret").isString()
-            ? Optional.of(entry.path("secret").stringValue())
+            ? Optional.of(known(entry.path("secret").stringValue()))
             : Optional.empty();
     byte[] given = (presented == null ? "" : presented).getBytes(StandardCharsets.UTF_8);
     byte[] expected =
