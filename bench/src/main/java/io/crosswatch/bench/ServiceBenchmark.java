@@ -206,7 +206,7 @@ public final class ServiceBenchmark {
       TrackerRunBenchmark.Library lib = TrackerRunBenchmark.seed(trakt.catalogue());
       LibraryFile.write(ws.resolve("source.json"), lib.watchlist(), lib.history(), lib.ratings());
       TrackerRunBenchmark.deleteTree(ws.resolve("state"));
-      Files.writeString(ws.resolve("config.json"), TrackerRunBenchmark.config(trakt.baseUrl(), 0));
+      Files.writeString(ws.resolve("config.json"), TrackerRunBenchmark.config(trakt, 0));
       Service s = start(ws, "trakt");
       try {
         statusLoad(

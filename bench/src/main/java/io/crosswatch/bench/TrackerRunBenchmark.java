@@ -99,7 +99,7 @@ public final class TrackerRunBenchmark {
       LibraryFile.write(dir.resolve("source.json"), lib.watchlist, lib.history, lib.ratings);
       deleteTree(dir.resolve("state"));
       Path config = dir.resolve("config.json");
-      Files.writeString(config, config(trakt.baseUrl(), chunk));
+      Files.writeString(config, config(trakt, chunk));
       commands.add(ChildRun.command(launcher, config));
       List<String> rows = new ArrayList<>();
       for (String label : List.of("first", "second", "third")) {
@@ -176,10 +176,10 @@ public final class TrackerRunBenchmark {
   }
 
   /**
-   * A config pushing {@code source.json} to the fake Trakt at {@code baseUrl}, with {@code chunk}
-   * as TRAKT's chunk size ({@code 0}: the default config's).
+   * A config pushing {@code source.json} to the fake {@code trakt}, with {@code chunk} as TRAKT's
+   * chunk size ({@code 0}: the default config's).
    */
-  static String config(String baseUrl, int chunk) {
+  static String config(FakeTraktServer trakt, int chunk) {
     return "{\"runtime\": {\"state_dir\": \"state\", \"debug_http\": "
         + Boolean.getBoolean("bench.debugHttp")
         + (chunk == DEFAULT_CHUNK
@@ -187,14 +187,12 @@ public final class TrackerRunBenchmark {
             : ", \"apply_chunk_size_by_provider\": {\"TRAKT\": " + chunk + "}")
         + "},"
         + " \"file\": {\"path\": \"source.json\"},"
-        + " \"trakt\": {\"client_id\": \""
-        + FakeTraktServer.CLIENT_ID
-        + "\", \"access_token\": \""
-        + FakeTraktServer.ACCESS_TOKEN
-        + "\", \"base_url\": \""
-        + baseUrl
-        + "\"},"
-        + " \"pairs\": [{\"id\": \"file-to-trakt\", \"source\": \"FILE\", \"target\": \"TRAKT\","
+        + " "
+        + trakt.configBlock()
+        + ","
+        + " \"pairs\": [{\"id\": \""
+        + PAIR_ID
+        + "\", \"source\": \"FILE\", \"target\": \"TRAKT\","
         + " \"mode\": \"one-way\", \"features\": {\"watchlist\": true,"
         + " \"history\": {\"enable\": true, \"add\": true, \"remove\": false, \"rewatches\": true},"
         + " \"ratings\": true}}]}";
