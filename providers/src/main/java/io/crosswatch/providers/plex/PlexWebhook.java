@@ -126,8 +126,13 @@ final class PlexWebhook {
     if (!type.equals("episode")) {
       return Optional.empty();
     }
-    Ids showIds = PlexGuids.parse(m.path("grandparentGuid").asString("")).ids();
+    // A legacy TV agent's guid names the show and the episode's place, as in a library read.
+    PlexGuids.Parsed legacy = PlexGuids.parse(m.path("guid").asString(""));
+    Ids showIds =
+        PlexGuids.parse(m.path("grandparentGuid").asString("")).ids().merge(legacy.showIds());
     ShowRef show = new ShowRef(WebhookJson.text(m, "grandparentTitle"), null, showIds);
+    Integer season = WebhookJson.integer(m, "parentIndex");
+    Integer number = WebhookJson.integer(m, "index");
     return Optional.of(
         new Item(
             MediaType.EPISODE,
@@ -135,8 +140,8 @@ final class PlexWebhook {
             null,
             ids,
             show,
-            WebhookJson.integer(m, "parentIndex"),
-            WebhookJson.integer(m, "index"),
+            season != null ? season : legacy.season(),
+            number != null ? number : legacy.number(),
             null,
             null,
             null,

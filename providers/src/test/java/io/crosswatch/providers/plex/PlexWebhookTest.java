@@ -69,6 +69,25 @@ class PlexWebhookTest {
   }
 
   @Test
+  void anEpisodeOfALegacyTvAgentGetsItsShowAndPlaceFromItsGuid() throws Exception {
+    String legacy =
+        WebhookFixtures.text("plex-episode-scrobble.json")
+            .replace(
+                "\"guid\": \"plex://episode/5d9c08b2e98e47001eb0ed1b\"",
+                "\"guid\": \"com.plexapp.agents.thetvdb://81189/1/1?lang=en\"")
+            .replace("\"grandparentGuid\": \"plex://show/5d9c086c46115600200aa2fe\",", "")
+            .replace("\"parentIndex\": 1,", "")
+            .replace("\"index\": 1,", "");
+
+    PlaybackEvent e = parse(legacy).get(0);
+
+    assertThat(e.item().show().ids().value(IdKind.TVDB)).isEqualTo("81189");
+    assertThat(e.item().season()).isEqualTo(1);
+    assertThat(e.item().number()).isEqualTo(1);
+    assertThat(e.item().ids().value(IdKind.TVDB)).as("the episode's own").isEqualTo("349232");
+  }
+
+  @Test
   void anEpisodesShowIdsAreLookedUpOnceByTheShowsKey() throws Exception {
     List<String> asked = new java.util.ArrayList<>();
     ShowIdsLookup shows =
