@@ -9,20 +9,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Masks secrets in a config document: every non-empty value under a key that names a secret (token,
- * secret, password, api key, …), at any depth, becomes {@code "***"}; and puts stored values back
- * where a client sent {@code "***"}.
+ * Masks secrets in a config document: every non-empty value under a key that names a secret ({@link
+ * SecretKeys}: token, secret, password, api key, …), at any depth, becomes {@code "***"}; and puts
+ * stored values back where a client sent {@code "***"}.
  */
 public final class SecretMask {
   /** What a secret value is shown as. */
   public static final String MASK = "***";
 
   private SecretMask() {}
-
-  /** Whether a key names a secret, as {@link SecretKeys#isSecret} says. */
-  public static boolean isSecretKey(String key) {
-    return SecretKeys.isSecret(key);
-  }
 
   /** A copy of {@code config} with every secret value replaced by {@code "***"}. */
   public static JsonNode masked(JsonNode config) {
@@ -35,7 +30,7 @@ public final class SecretMask {
     if (node instanceof ObjectNode obj) {
       for (Map.Entry<String, JsonNode> e : new ArrayList<>(obj.properties())) {
         JsonNode v = e.getValue();
-        if (isSecretKey(e.getKey()) && !v.isContainer() && !isEmpty(v)) {
+        if (SecretKeys.isSecret(e.getKey()) && !v.isContainer() && !isEmpty(v)) {
           obj.put(e.getKey(), MASK);
         } else {
           mask(v);
@@ -69,7 +64,7 @@ public final class SecretMask {
         String childPath = path.isEmpty() ? key : path + "." + key;
         JsonNode old = stored == null ? null : stored.get(key);
         JsonNode v = e.getValue();
-        if (isSecretKey(key) && v.isString() && MASK.equals(v.stringValue())) {
+        if (SecretKeys.isSecret(key) && v.isString() && MASK.equals(v.stringValue())) {
           if (old == null || old.isContainer()) {
             missing.add(childPath);
           } else {
