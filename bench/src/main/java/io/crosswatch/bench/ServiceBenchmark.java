@@ -35,9 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Measures {@code cw serve} as a child process ({@code java -jar crosswatch.jar serve}, the
  * launcher's JVM options) on 127.0.0.1 and an ephemeral port: resident memory at idle after a
- * quick-start run, 200 clients on {@code GET /api/status} during a long FILE → FILE run, 50 clients
- * following one run's events, and {@code GET /api/runs} with 10,000 runs recorded. Every loop is
- * bounded in time or count.
+ * quick-start run, 200 clients on {@code GET /api/status} during a FILE → Trakt run (to a fake
+ * Trakt this process serves, with Trakt's limits) and during a long FILE → FILE run, each after 10
+ * s of the same load, 50 clients following one run's events, and {@code GET /api/runs} with 10,000
+ * runs recorded. Every loop is bounded in time or count.
  *
  * <p>The status clients are a {@link ClosedLoopLoad}: 200 keep-alive connections driven by one
  * thread, each with a request always outstanding, so that the clients cost far less CPU than the
